@@ -6,7 +6,7 @@ namespace Grpc.AspNetCore.Server.Internal;
 internal sealed class ServiceActivator<TService>
     where TService : class
 {
-    private readonly ObjectFactory _factory = ActivatorUtilities.CreateFactory(typeof(TService), Type.EmptyTypes);
+    private ObjectFactory? _factory;
 
     /// <summary>Returns the service and whether the caller created it (and so must dispose it).</summary>
     public TService Create(IServiceProvider services, out bool created)
@@ -18,6 +18,7 @@ internal sealed class ServiceActivator<TService>
         }
 
         created = true;
+        _factory ??= ActivatorUtilities.CreateFactory(typeof(TService), Type.EmptyTypes);
         return (TService)_factory(services, null);
     }
 

@@ -64,8 +64,17 @@ internal sealed partial class GrpcCall<TRequest, TResponse>
             if (CheckResponse(response) is { } status)
             {
                 var trailers = ReadMetadata(response.Headers);
+                if (status.StatusCode != StatusCode.OK)
+                {
+                    Finish(status, trailers);
+                    throw new RpcException(status, trailers);
+                }
+
+                // Trailers-only OK: a stream that ended without messages.
+                _responseHeaders.TrySetResult(trailers);
+                _responseStream = Stream.Null;
                 Finish(status, trailers);
-                throw new RpcException(status, trailers);
+                return true;
             }
 
             _responseHeaders.TrySetResult(ReadMetadata(response.Headers));

@@ -119,6 +119,10 @@ internal sealed partial class GrpcCall<TRequest, TResponse> : IDisposable
         catch (ObjectDisposedException)
         {
         }
+
+        // A cancelled token stops only pending operations; disposing the response resets the
+        // HTTP/2 stream (RST_STREAM CANCEL) even when no read is in flight.
+        _response?.Dispose();
     }
 
     private HttpContent CreateUnaryContent(TRequest request)

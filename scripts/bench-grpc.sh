@@ -1,0 +1,119 @@
+#!/usr/bin/env bash
+# Unary gRPC throughput of the Dispatch runtime against the grpc-go echo anchor (shared/anchors), both
+# loaded by h2load in the same run, then a client-side figure from our own GrpcChannel. Loopback only.
+# Prints a results block and appends it to scripts/bench-results.md.
+# Environment: REQUESTS (200000), WARMUP_REQUESTS (100000), ROUNDS (3), CLIENT_CONCURRENCY (16),
+# CLIENT_DURATION (10 s), CLIENT_WARMUP (5 s), SHARED_DIR (the repository's ../shared).
+set -euo pipefail
+top=$(git -C "$(dirname "$0")" rev-parse --show-toplevel)
+cd "$top"
+
+shared=${SHARED_DIR:-$top/../shared}
+requests=${REQUESTS:-200000}
+warmup_requests=${WARMUP_REQUESTS:-100000}
+rounds=${ROUNDS:-3}
+client_concurrency=${CLIENT_CONCURRENCY:-16}
+client_duration=${CLIENT_DURATION:-10}
+client_warmup=${CLIENT_WARMUP:-5}
+work=$top/artifacts/bench
+command_line="scripts/bench-grpc.sh (REQUESTS=$requests WARMUP_REQUESTS=$warmup_requests ROUNDS=$rounds"
+command_line+=" CLIENT_CONCURRENCY=$client_concurrency CLIENT_DURATION=$client_duration CLIENT_WARMUP=$client_warmup)"
+
+scripts/install-bench-deps.sh
+mkdir -p "$work"
+echo "building the grpc-go anchor and publishing the bench app..."
+bash "$shared/anchors/grpc-go-echo/build.sh" "$work/goanchor"
+dotnet publish tests/Dispatch.Grpc.Bench -c Release -o "$work/bench" -nologo -v q -tl:off -clp:ErrorsOnly >/dev/null
+
+pids=()
+stop_servers() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+}
+trap stop_servers EXIT
+
+free_port() {
+  /usr/bin/python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+wait_for_port() {
+  for _ in $(seq 150); do
+    (: <"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0
+    sleep 0.1
+  done
+  echo "nothing listens on 127.0.0.1:$1 (see $work/*.log)" >&2
+  return 1
+}
+
+ours_port=$(free_port)
+dotnet "$work/bench/Dispatch.Grpc.Bench.dll" server --port "$ours_port" >"$work/ours.log" 2>&1 &
+pids+=($!)
+anchor_port=$(free_port)
+"$work/goanchor" -addr "127.0.0.1:$anchor_port" >"$work/anchor.log" 2>&1 &
+pids+=($!)
+wait_for_port "$ours_port"
+wait_for_port "$anchor_port"
+
+# One gRPC frame: not compressed, 4-byte big-endian length 16, then 16 message bytes.
+body=$work/body.bin
+printf '\x00\x00\x00\x00\x10%s' 0123456789abcdef >"$body"
+frame_bytes=21
+load_args=(-c 16 -m 10 -t 1 -d "$body" -H 'content-type: application/grpc' -H 'te: trailers')
+
+# h2load PORT COUNT: prints req/s. h2load counts any HTTP 200 as success, and a gRPC error is an
+# HTTP 200 too, so the run only counts when every response carried the echoed frame back.
+load() {
+  local out ok data
+  out=$(h2load -n "$2" "${load_args[@]}" "http://127.0.0.1:$1/bench.Echo/Call")
+  ok=$(sed -n 's/^requests: .* \([0-9]*\) succeeded.*/\1/p' <<<"$out")
+  data=$(sed -n 's/^traffic: .*(\([0-9]*\)) data.*/\1/p' <<<"$out")
+  if [ "$ok" != "$2" ] || [ "$data" != $(($2 * frame_bytes)) ]; then
+    printf '%s\n' "$out" >&2
+    echo "h2load against 127.0.0.1:$1: not every call returned the echo" >&2
+    return 1
+  fi
+  sed -n 's/^finished in .*, \([0-9.]*\) req\/s.*/\1/p' <<<"$out"
+}
+
+median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { printf "%.0f", (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+echo "warming up both servers ($warmup_requests requests each)..."
+load "$ours_port" "$warmup_requests" >/dev/null
+load "$anchor_port" "$warmup_requests" >/dev/null
+
+ours=()
+anchor=()
+for round in $(seq "$rounds"); do
+  echo "round $round of $rounds..."
+  ours+=("$(load "$ours_port" "$requests")")
+  anchor+=("$(load "$anchor_port" "$requests")")
+done
+ours_median=$(median "${ours[@]}")
+anchor_median=$(median "${anchor[@]}")
+ratio=$(awk -v a="$ours_median" -v b="$anchor_median" 'BEGIN { printf "%.2f", a / b }')
+
+echo "client mode against our server..."
+client=$(dotnet "$work/bench/Dispatch.Grpc.Bench.dll" client --address "http://127.0.0.1:$ours_port" \
+  --concurrency "$client_concurrency" --duration "$client_duration" --warmup "$client_warmup")
+
+commit=$(git rev-parse --short HEAD)
+[ -z "$(git status --porcelain)" ] || commit+=" + uncommitted changes"
+block=$(cat <<BLOCK
+### $(date -u '+%Y-%m-%d %H:%M UTC'), commit $commit
+- command: \`$command_line\`
+- machine: $(nproc) cores, .NET SDK $(dotnet --version), $(go version | awk '{ print $3 }'), h2load $(h2load --version | awk '{ print $2; exit }')
+- load: \`h2load -n $requests -c 16 -m 10 -t 1\`, unary /bench.Echo/Call, 16-byte message, both servers warmed up with $warmup_requests requests, $rounds alternating rounds
+
+| server | req/s (median) | rounds |
+|---|---|---|
+| Dispatch.Grpc (Kestrel) | $ours_median | ${ours[*]} |
+| grpc-go echo anchor | $anchor_median | ${anchor[*]} |
+
+- ratio ours/anchor: **$ratio**
+- our GrpcChannel against our server: $client
+BLOCK
+)
+printf '\n%s\n' "$block"
+results=scripts/bench-results.md
+[ -f "$results" ] || printf '# gRPC benchmark results\n\nAppended by scripts/bench-grpc.sh, newest last.\n' >"$results"
+printf '\n%s\n' "$block" >>"$results"

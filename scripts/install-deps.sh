@@ -1,0 +1,5 @@
+#!/usr/bin/env bash
+# Debian packages the tests need: python3-grpcio and python3-protobuf are the independent gRPC
+# implementation of the interop tests; protoc generates their Python stubs. Idempotent.
+set -euo pipefail
+exec "$(dirname "$0")/apt-ensure.sh" python3-grpcio python3-protobuf protobuf-compiler

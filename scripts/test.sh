@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# The test command: installs what the tests need, builds the solution, runs every test project with a
+# trx logger, lists the failures and ends with one line "N passed, N failed" (totals over all test
+# projects). Exits non-zero when the build fails, a test fails or a test run is aborted.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+results=artifacts/test-results
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+scripts/install-deps.sh
+
+# Build first so that compiler errors are shown alone and the test run reports only tests.
+if ! dotnet build Dispatch.sln -c Release -nologo -v q -tl:off -clp:ErrorsOnly; then
+  echo "build failed (errors above)" >&2
+  exit 1
+fi
+
+rm -rf "$results"
+mkdir -p "$results"
+# A test that hangs for 10 minutes aborts its run (reported below) instead of stalling CI.
+status=0
+dotnet test Dispatch.sln -c Release --no-build -tl:off \
+  --results-directory "$results" --logger "trx;LogFilePrefix=tests" \
+  --blame-hang-timeout 10m --blame-hang-dump-type none || status=$?
+
+echo
+summary=0
+/usr/bin/python3 scripts/trx-summary.py "$results" || summary=$?
+if [ "$status" -ne 0 ] && [ "$summary" -eq 0 ]; then
+  echo "dotnet test exited with status $status although every reported test passed" >&2
+fi
+if [ "$status" -ne 0 ] || [ "$summary" -ne 0 ]; then
+  exit 1
+fi

@@ -1,0 +1,28 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Dispatch.Grpc.Bench;
+
+/// <summary>Hosts <see cref="EchoService"/> on an h2c loopback endpoint, with logging off.</summary>
+internal static class EchoServer
+{
+    public static async Task<int> RunAsync(int port)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.ListenGrpc(new IPEndPoint(IPAddress.Loopback, port)));
+        builder.Services.AddGrpc();
+        builder.Services.AddSingleton<EchoService>();
+
+        await using var app = builder.Build();
+        app.MapGrpcService<EchoService>();
+        await app.StartAsync();
+        Console.WriteLine($"echo server listening on http://127.0.0.1:{port}");
+        await app.WaitForShutdownAsync();
+        return 0;
+    }
+}
