@@ -110,7 +110,7 @@ block=$(cat <<BLOCK
 | grpc-go echo anchor | $anchor_median | ${anchor[*]} |
 
 - ratio ours/anchor: **$ratio**
-- our GrpcChannel against our server: $client
+- our GrpcChannel against our server: ${client#client: }
 BLOCK
 )
 printf '\n%s\n' "$block"

@@ -14,7 +14,17 @@ internal static class EchoClient
         var payload = new byte[options.PayloadBytes];
         Random.Shared.NextBytes(payload);
 
-        var reply = await invoker.AsyncUnaryCall(EchoMethods.Call, null, new CallOptions(), payload).ResponseAsync;
+        byte[] reply;
+        try
+        {
+            reply = await invoker.AsyncUnaryCall(EchoMethods.Call, null, new CallOptions(), payload).ResponseAsync;
+        }
+        catch (RpcException error)
+        {
+            Console.Error.WriteLine($"the first call to {options.Address} failed: {error.Status}");
+            return 1;
+        }
+
         if (!reply.AsSpan().SequenceEqual(payload))
         {
             Console.Error.WriteLine($"the server did not echo the payload ({reply.Length} bytes back, {payload.Length} sent)");

@@ -63,7 +63,10 @@ class RequestQueue:
 
 
 class InteropClient:
-    def __init__(self, channel, pb):
+    """Runs the cases on `channel` (decompression off, see interop_common); `standard_channel`
+    is a channel with C-core's usual settings, for the checks that need its decompression."""
+
+    def __init__(self, channel, standard_channel, pb):
         self._pb = pb
         deserializer = common.received_deserializer
         serialize = common.serialize
@@ -84,6 +87,8 @@ class InteropClient:
         self.full_duplex_call = channel.stream_stream(
             method(common.SERVICE, "FullDuplexCall"), serialize,
             deserializer(pb.FullDuplexCallResponse))
+        self.standard_unary_call = standard_channel.unary_unary(
+            method(common.SERVICE, "UnaryCall"), serialize, pb.UnaryCallResponse.FromString)
         self.unimplemented_method = channel.unary_unary(
             method(common.SERVICE, "UnimplementedCall"), serialize,
             deserializer(pb.UnimplementedCallResponse))
@@ -247,6 +252,12 @@ class InteropClient:
                   "response_compressed=%s but the response's compressed flag was %s"
                   % (compressed, response.compressed))
             check_zeros(response.message.payload.body, LARGE_RESPONSE_SIZE, "response payload")
+        # grpcio's own decompression must accept the compressed response too. It decompresses only
+        # what a grpc-encoding header announces (a flagged message without one reaches the
+        # deserializer still gzipped and the call fails), which the raw check above cannot see.
+        response = self.standard_unary_call(
+            self.large_unary_request(response_compressed=True), timeout=TIMEOUT_SECONDS)
+        check_zeros(response.payload.body, LARGE_RESPONSE_SIZE, "response payload (decompressed by grpcio)")
 
     # Helpers ----------------------------------------------------------------------------------
 
@@ -308,9 +319,10 @@ def main():
 
     faulthandler.dump_traceback_later(WATCHDOG_SECONDS, exit=True)
     pb = common.load_messages(args.proto)
-    with grpc.insecure_channel("%s:%d" % (args.host, args.port),
-                               options=common.CHANNEL_OPTIONS) as channel:
-        client = InteropClient(channel, pb)
+    target = "%s:%d" % (args.host, args.port)
+    with grpc.insecure_channel(target, options=common.CHANNEL_OPTIONS) as channel, \
+            grpc.insecure_channel(target, options=common.STANDARD_CHANNEL_OPTIONS) as standard_channel:
+        client = InteropClient(channel, standard_channel, pb)
         try:
             getattr(client, "case_" + args.case)()
         except CaseFailure as failure:

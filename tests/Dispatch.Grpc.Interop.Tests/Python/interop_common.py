@@ -35,11 +35,9 @@ UNIMPLEMENTED_SERVICE = PACKAGE + ".UnimplementedService"
 ECHO_INITIAL_KEY = "x-grpc-test-echo-initial"
 ECHO_TRAILING_KEY = "x-grpc-test-echo-trailing-bin"
 
-CHANNEL_OPTIONS = [
-    ("grpc.per_message_decompression", 0),
-    # Loopback only: never route through a proxy named in the environment.
-    ("grpc.enable_http_proxy", 0),
-]
+# Loopback only: never route through a proxy named in the environment.
+STANDARD_CHANNEL_OPTIONS = [("grpc.enable_http_proxy", 0)]
+CHANNEL_OPTIONS = STANDARD_CHANNEL_OPTIONS + [("grpc.per_message_decompression", 0)]
 
 GZIP_MAGIC = b"\x1f\x8b"
 

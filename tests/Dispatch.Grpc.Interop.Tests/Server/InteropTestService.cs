@@ -1,7 +1,6 @@
 using Dispatch.Grpc.Interop.Tests.Cases;
 using Dispatch.Grpc.Interop.Tests.V1;
 using Dispatch.Grpc.Interop.Tests.Wire;
-using Google.Protobuf;
 using Grpc.Core;
 using Microsoft.AspNetCore.Http;
 

@@ -26,6 +26,14 @@ public sealed class TesterService(TesterProbe probe) : Tester.TesterBase
                 // Ignores its token: the runtime must still answer at the deadline and wait for it.
                 probe.Started.TrySetResult();
                 await probe.Release.Task;
+
+                // Reports once its token is cancelled (by the deadline or the client's reset).
+                var cancelled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                await using (context.CancellationToken.Register(() => cancelled.TrySetResult()))
+                {
+                    await cancelled.Task;
+                }
+
                 probe.HandlerFinished.TrySetResult(context.CancellationToken.IsCancellationRequested);
                 break;
             case "headers":

@@ -1,6 +1,4 @@
-using Microsoft.AspNetCore.Builder;
-
-namespace Grpc.AspNetCore.Server;
+namespace Microsoft.AspNetCore.Builder;
 
 /// <summary>Applies endpoint conventions (authorization, CORS, metadata) to every method of a service.</summary>
 public sealed class GrpcServiceEndpointConventionBuilder : IEndpointConventionBuilder

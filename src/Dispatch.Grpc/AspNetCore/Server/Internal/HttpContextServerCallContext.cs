@@ -136,7 +136,8 @@ internal sealed partial class HttpContextServerCallContext : ServerCallContext
 
     private void OnDeadline()
     {
-        _deadlineReached!.TrySetResult();
+        // Cancel the handler's token before the reply goes out, so a handler that outlives its
+        // deadline always sees it cancelled.
         try
         {
             _callCts!.Cancel();
@@ -144,6 +145,8 @@ internal sealed partial class HttpContextServerCallContext : ServerCallContext
         catch (ObjectDisposedException)
         {
         }
+
+        _deadlineReached!.TrySetResult();
     }
 
     private Metadata ReadRequestHeaders()
