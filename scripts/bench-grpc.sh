@@ -2,7 +2,7 @@
 # Unary gRPC throughput of the Dispatch runtime against the grpc-go echo anchor (shared/anchors), both
 # loaded by h2load in the same run, then a client-side figure from our own GrpcChannel. Loopback only.
 # Prints a results block and appends it to scripts/bench-results.md.
-# Environment: REQUESTS (200000), WARMUP_REQUESTS (100000), ROUNDS (3), CLIENT_CONCURRENCY (16),
+# Environment: REQUESTS (200000), WARMUP_REQUESTS (300000), ROUNDS (3), CLIENT_CONCURRENCY (16),
 # CLIENT_DURATION (10 s), CLIENT_WARMUP (5 s), SHARED_DIR (the repository's ../shared).
 set -euo pipefail
 top=$(git -C "$(dirname "$0")" rev-parse --show-toplevel)
@@ -10,7 +10,7 @@ cd "$top"
 
 shared=${SHARED_DIR:-$top/../shared}
 requests=${REQUESTS:-200000}
-warmup_requests=${WARMUP_REQUESTS:-100000}
+warmup_requests=${WARMUP_REQUESTS:-300000}
 rounds=${ROUNDS:-3}
 client_concurrency=${CLIENT_CONCURRENCY:-16}
 client_duration=${CLIENT_DURATION:-10}
@@ -23,7 +23,7 @@ scripts/install-bench-deps.sh
 mkdir -p "$work"
 echo "building the grpc-go anchor and publishing the bench app..."
 bash "$shared/anchors/grpc-go-echo/build.sh" "$work/goanchor"
-dotnet publish tests/Dispatch.Grpc.Bench -c Release -o "$work/bench" -nologo -v q -tl:off -clp:ErrorsOnly >/dev/null
+dotnet publish tests/Dispatch.Grpc.Bench -c Release --disable-build-servers -o "$work/bench" -nologo -v q -tl:off -clp:ErrorsOnly >/dev/null
 
 pids=()
 stop_servers() {
