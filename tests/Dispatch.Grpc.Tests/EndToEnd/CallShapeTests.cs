@@ -4,23 +4,12 @@ using Grpc.Core;
 
 namespace Dispatch.Grpc.Tests.EndToEnd;
 
-public sealed class CallShapeTests : IAsyncLifetime
+public sealed class CallShapeTests : TesterTestBase
 {
-    private GrpcTestServer _server = null!;
-    private Tester.TesterClient _client = null!;
-
-    public async Task InitializeAsync()
-    {
-        _server = await GrpcTestServer.StartAsync();
-        _client = new Tester.TesterClient(_server.CreateChannel());
-    }
-
-    public async Task DisposeAsync() => await _server.DisposeAsync();
-
     [Fact]
     public async Task Unary_Echo_ReturnsRequestTextAndOkStatus()
     {
-        using var call = _client.EchoAsync(new EchoRequest { Text = "hello" });
+        using var call = Client.EchoAsync(new EchoRequest { Text = "hello" });
         var reply = await call;
         Assert.Equal("hello", reply.Text);
         Assert.Equal(StatusCode.OK, call.GetStatus().StatusCode);
@@ -29,21 +18,21 @@ public sealed class CallShapeTests : IAsyncLifetime
     [Fact]
     public void BlockingUnary_Echo_ReturnsReply()
     {
-        Assert.Equal("sync", _client.Echo(new EchoRequest { Text = "sync" }).Text);
+        Assert.Equal("sync", Client.Echo(new EchoRequest { Text = "sync" }).Text);
     }
 
     [Fact]
     public async Task Unary_LargePayload_RoundTrips()
     {
         var payload = ByteString.CopyFrom(Enumerable.Range(0, 300_000).Select(i => (byte)i).ToArray());
-        var reply = await _client.EchoAsync(new EchoRequest { Payload = payload });
+        var reply = await Client.EchoAsync(new EchoRequest { Payload = payload });
         Assert.Equal(payload, reply.Payload);
     }
 
     [Fact]
     public async Task ServerStreaming_Count_ReceivesEveryMessageInOrder()
     {
-        using var call = _client.Count(new CountRequest { Count = 50 });
+        using var call = Client.Count(new CountRequest { Count = 50 });
         var indexes = new List<int>();
         await foreach (var reply in call.ResponseStream.ReadAllAsync())
         {
@@ -57,14 +46,14 @@ public sealed class CallShapeTests : IAsyncLifetime
     [Fact]
     public async Task ServerStreaming_Zero_EndsWithoutMessages()
     {
-        using var call = _client.Count(new CountRequest { Count = 0 });
+        using var call = Client.Count(new CountRequest { Count = 0 });
         Assert.False(await call.ResponseStream.MoveNext());
     }
 
     [Fact]
     public async Task ClientStreaming_Join_AggregatesAllMessages()
     {
-        using var call = _client.Join();
+        using var call = Client.Join();
         foreach (var text in new[] { "a", "b", "c" })
         {
             await call.RequestStream.WriteAsync(new EchoRequest { Text = text });
@@ -79,7 +68,7 @@ public sealed class CallShapeTests : IAsyncLifetime
     [Fact]
     public async Task ClientStreaming_NoMessages_ReturnsEmptyAggregate()
     {
-        using var call = _client.Join();
+        using var call = Client.Join();
         await call.RequestStream.CompleteAsync();
         Assert.Equal(0, (await call).Index);
     }
@@ -87,7 +76,7 @@ public sealed class CallShapeTests : IAsyncLifetime
     [Fact]
     public async Task Duplex_Chat_EchoesInLockStep()
     {
-        using var call = _client.Chat();
+        using var call = Client.Chat();
         for (var i = 0; i < 5; i++)
         {
             await call.RequestStream.WriteAsync(new EchoRequest { Text = $"m{i}" });
@@ -104,7 +93,7 @@ public sealed class CallShapeTests : IAsyncLifetime
     [Fact]
     public async Task Duplex_ServerFails_ReaderThrowsStatus()
     {
-        using var call = _client.Chat();
+        using var call = Client.Chat();
         await call.RequestStream.WriteAsync(new EchoRequest { Mode = "fail" });
         var error = await Assert.ThrowsAsync<RpcException>(() => call.ResponseStream.MoveNext());
         Assert.Equal(StatusCode.Aborted, error.StatusCode);
@@ -114,7 +103,7 @@ public sealed class CallShapeTests : IAsyncLifetime
     [Fact]
     public async Task ManyConcurrentCalls_OverOneChannel_AllSucceed()
     {
-        var calls = Enumerable.Range(0, 300).Select(i => _client.EchoAsync(new EchoRequest { Text = i.ToString() }).ResponseAsync);
+        var calls = Enumerable.Range(0, 300).Select(i => Client.EchoAsync(new EchoRequest { Text = i.ToString() }).ResponseAsync);
         var replies = await Task.WhenAll(calls);
         Assert.Equal(Enumerable.Range(0, 300).Select(i => i.ToString()), replies.Select(r => r.Text));
     }

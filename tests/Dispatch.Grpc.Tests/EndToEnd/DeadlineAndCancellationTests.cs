@@ -4,23 +4,12 @@ using Grpc.Core;
 
 namespace Dispatch.Grpc.Tests.EndToEnd;
 
-public sealed class DeadlineAndCancellationTests : IAsyncLifetime
+public sealed class DeadlineAndCancellationTests : TesterTestBase
 {
-    private GrpcTestServer _server = null!;
-    private Tester.TesterClient _client = null!;
-
-    public async Task InitializeAsync()
-    {
-        _server = await GrpcTestServer.StartAsync();
-        _client = new Tester.TesterClient(_server.CreateChannel());
-    }
-
-    public async Task DisposeAsync() => await _server.DisposeAsync();
-
     [Fact]
     public async Task Deadline_HandlerObservesToken_DeadlineExceeded()
     {
-        var call = _client.EchoAsync(new EchoRequest { Mode = "wait-token" }, deadline: DateTime.UtcNow.AddMilliseconds(200));
+        var call = Client.EchoAsync(new EchoRequest { Mode = "wait-token" }, deadline: DateTime.UtcNow.AddMilliseconds(200));
         var error = await Assert.ThrowsAsync<RpcException>(() => call.ResponseAsync);
         Assert.Equal(StatusCode.DeadlineExceeded, error.StatusCode);
     }
@@ -28,14 +17,14 @@ public sealed class DeadlineAndCancellationTests : IAsyncLifetime
     [Fact]
     public async Task Deadline_HandlerIgnoresToken_ClientStillAnsweredAndHandlerTokenCancelled()
     {
-        var call = _client.EchoAsync(new EchoRequest { Mode = "ignore-token" }, deadline: DateTime.UtcNow.AddMilliseconds(300));
-        await _server.Probe.Started.Task;
+        var call = Client.EchoAsync(new EchoRequest { Mode = "ignore-token" }, deadline: DateTime.UtcNow.AddMilliseconds(300));
+        await Server.Probe.Started.Task;
         var error = await Assert.ThrowsAsync<RpcException>(() => call.ResponseAsync);
         Assert.Equal(StatusCode.DeadlineExceeded, error.StatusCode);
 
         // The handler is still running; release it and check it saw its token cancelled.
-        _server.Probe.Release.TrySetResult();
-        Assert.True(await _server.Probe.HandlerFinished.Task.WaitAsync(TimeSpan.FromSeconds(30)));
+        Server.Probe.Release.TrySetResult();
+        Assert.True(await Server.Probe.HandlerFinished.Task.WaitAsync(TimeSpan.FromSeconds(30)));
     }
 
     [Fact]
@@ -47,7 +36,7 @@ public sealed class DeadlineAndCancellationTests : IAsyncLifetime
         var frame = new byte[5 + body.Length];
         System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(frame.AsSpan(1), body.Length);
         body.CopyTo(frame, 5);
-        var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_server.Address, "/dispatch.grpc.tests.v1.Tester/Echo"))
+        var request = new HttpRequestMessage(HttpMethod.Post, new Uri(Server.Address, "/dispatch.grpc.tests.v1.Tester/Echo"))
         {
             Version = new Version(2, 0),
             VersionPolicy = HttpVersionPolicy.RequestVersionExact,
@@ -61,40 +50,40 @@ public sealed class DeadlineAndCancellationTests : IAsyncLifetime
         await response.Content.ReadAsByteArrayAsync();
         var status = response.TrailingHeaders.TryGetValues("grpc-status", out var values) ? values.Single() : response.Headers.GetValues("grpc-status").Single();
         Assert.Equal("4", status);
-        Assert.False(_server.Probe.HandlerFinished.Task.IsCompleted);
+        Assert.False(Server.Probe.HandlerFinished.Task.IsCompleted);
 
-        _server.Probe.Release.TrySetResult();
-        Assert.True(await _server.Probe.HandlerFinished.Task.WaitAsync(TimeSpan.FromSeconds(30)));
+        Server.Probe.Release.TrySetResult();
+        Assert.True(await Server.Probe.HandlerFinished.Task.WaitAsync(TimeSpan.FromSeconds(30)));
     }
 
     [Fact]
     public async Task Deadline_SentToServer_ServerSeesIt()
     {
         var deadline = DateTime.UtcNow.AddMinutes(5);
-        await _client.EchoAsync(new EchoRequest(), deadline: deadline);
-        Assert.InRange(_server.Probe.LastDeadline, deadline.AddSeconds(-5), deadline.AddSeconds(1));
+        await Client.EchoAsync(new EchoRequest(), deadline: deadline);
+        Assert.InRange(Server.Probe.LastDeadline, deadline.AddSeconds(-5), deadline.AddSeconds(1));
     }
 
     [Fact]
     public async Task Deadline_AlreadyPassed_FailsWithoutSending()
     {
         var error = await Assert.ThrowsAsync<RpcException>(
-            () => _client.EchoAsync(new EchoRequest(), deadline: DateTime.UtcNow.AddSeconds(-1)).ResponseAsync);
+            () => Client.EchoAsync(new EchoRequest(), deadline: DateTime.UtcNow.AddSeconds(-1)).ResponseAsync);
         Assert.Equal(StatusCode.DeadlineExceeded, error.StatusCode);
-        Assert.Null(_server.Probe.LastHeaders);
+        Assert.Null(Server.Probe.LastHeaders);
     }
 
     [Fact]
     public async Task Cancel_AfterFirstResponse_ServerHandlerCancelledAndClientSeesCancelled()
     {
         using var cts = new CancellationTokenSource();
-        using var call = _client.Count(new CountRequest { Count = 5, HangAfterFirst = true }, cancellationToken: cts.Token);
+        using var call = Client.Count(new CountRequest { Count = 5, HangAfterFirst = true }, cancellationToken: cts.Token);
         Assert.True(await call.ResponseStream.MoveNext());
-        await _server.Probe.Started.Task;
+        await Server.Probe.Started.Task;
         cts.Cancel();
         var error = await Assert.ThrowsAsync<RpcException>(() => call.ResponseStream.MoveNext());
         Assert.Equal(StatusCode.Cancelled, error.StatusCode);
-        Assert.True(await _server.Probe.HandlerFinished.Task);
+        Assert.True(await Server.Probe.HandlerFinished.Task);
     }
 
     [Fact]
@@ -102,23 +91,23 @@ public sealed class DeadlineAndCancellationTests : IAsyncLifetime
     {
         using var cts = new CancellationTokenSource();
         cts.Cancel();
-        var error = await Assert.ThrowsAsync<RpcException>(() => _client.EchoAsync(new EchoRequest(), cancellationToken: cts.Token).ResponseAsync);
+        var error = await Assert.ThrowsAsync<RpcException>(() => Client.EchoAsync(new EchoRequest(), cancellationToken: cts.Token).ResponseAsync);
         Assert.Equal(StatusCode.Cancelled, error.StatusCode);
     }
 
     [Fact]
     public async Task Dispose_RunningCall_ServerHandlerCancelled()
     {
-        var call = _client.Count(new CountRequest { Count = 5, HangAfterFirst = true });
+        var call = Client.Count(new CountRequest { Count = 5, HangAfterFirst = true });
         Assert.True(await call.ResponseStream.MoveNext());
         call.Dispose();
-        Assert.True(await _server.Probe.HandlerFinished.Task);
+        Assert.True(await Server.Probe.HandlerFinished.Task);
     }
 
     [Fact]
     public async Task GetStatus_WhileRunning_Throws()
     {
-        using var call = _client.Chat();
+        using var call = Client.Chat();
         Assert.Throws<InvalidOperationException>(() => call.GetStatus());
         await call.RequestStream.CompleteAsync();
         Assert.False(await call.ResponseStream.MoveNext());

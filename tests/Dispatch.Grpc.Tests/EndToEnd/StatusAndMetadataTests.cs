@@ -5,24 +5,13 @@ using Grpc.Net.Client;
 
 namespace Dispatch.Grpc.Tests.EndToEnd;
 
-public sealed class StatusAndMetadataTests : IAsyncLifetime
+public sealed class StatusAndMetadataTests : TesterTestBase
 {
-    private GrpcTestServer _server = null!;
-    private Tester.TesterClient _client = null!;
-
-    public async Task InitializeAsync()
-    {
-        _server = await GrpcTestServer.StartAsync();
-        _client = new Tester.TesterClient(_server.CreateChannel());
-    }
-
-    public async Task DisposeAsync() => await _server.DisposeAsync();
-
     [Fact]
     public async Task Unary_HandlerThrowsRpcException_ClientSeesCodeMessageAndTrailers()
     {
         var message = "bad\tthing\r\n中文 😀 100%";
-        var error = await Assert.ThrowsAsync<RpcException>(() => _client.EchoAsync(new EchoRequest { Mode = "fail", Text = message }).ResponseAsync);
+        var error = await Assert.ThrowsAsync<RpcException>(() => Client.EchoAsync(new EchoRequest { Mode = "fail", Text = message }).ResponseAsync);
         Assert.Equal(StatusCode.FailedPrecondition, error.StatusCode);
         Assert.Equal(message, error.Status.Detail);
         Assert.Equal("kept", error.Trailers.GetValue("detail"));
@@ -32,7 +21,7 @@ public sealed class StatusAndMetadataTests : IAsyncLifetime
     [Fact]
     public async Task Unary_HandlerCrashes_UnknownWithoutDetails()
     {
-        var error = await Assert.ThrowsAsync<RpcException>(() => _client.EchoAsync(new EchoRequest { Mode = "crash" }).ResponseAsync);
+        var error = await Assert.ThrowsAsync<RpcException>(() => Client.EchoAsync(new EchoRequest { Mode = "crash" }).ResponseAsync);
         Assert.Equal(StatusCode.Unknown, error.StatusCode);
         Assert.Equal("Exception was thrown by handler.", error.Status.Detail);
         Assert.DoesNotContain("secret", error.Status.Detail);
@@ -51,7 +40,7 @@ public sealed class StatusAndMetadataTests : IAsyncLifetime
     [Fact]
     public async Task Unary_StatusSetOnContext_ClientSeesIt()
     {
-        var error = await Assert.ThrowsAsync<RpcException>(() => _client.EchoAsync(new EchoRequest { Mode = "status-only" }).ResponseAsync);
+        var error = await Assert.ThrowsAsync<RpcException>(() => Client.EchoAsync(new EchoRequest { Mode = "status-only" }).ResponseAsync);
         Assert.Equal(StatusCode.NotFound, error.StatusCode);
         Assert.Equal("set, not thrown", error.Status.Detail);
     }
@@ -60,11 +49,11 @@ public sealed class StatusAndMetadataTests : IAsyncLifetime
     public async Task Unary_CustomMetadata_ReachesServerAndComesBack()
     {
         var headers = new Metadata { { "x-user", "alice" }, { "token-bin", new byte[] { 0, 1, 254, 255 } } };
-        using var call = _client.EchoAsync(new EchoRequest { Mode = "headers" }, headers);
+        using var call = Client.EchoAsync(new EchoRequest { Mode = "headers" }, headers);
         var responseHeaders = await call.ResponseHeadersAsync;
         await call;
-        Assert.Equal("alice", _server.Probe.LastHeaders!.GetValue("x-user"));
-        Assert.Equal(new byte[] { 0, 1, 254, 255 }, _server.Probe.LastHeaders!.GetValueBytes("token-bin"));
+        Assert.Equal("alice", Server.Probe.LastHeaders!.GetValue("x-user"));
+        Assert.Equal(new byte[] { 0, 1, 254, 255 }, Server.Probe.LastHeaders!.GetValueBytes("token-bin"));
         Assert.Equal("hello", responseHeaders.GetValue("greeting"));
         Assert.Equal(new byte[] { 0, 255 }, responseHeaders.GetValueBytes("raw-bin"));
         Assert.Equal("bye", call.GetTrailers().GetValue("farewell"));
@@ -73,7 +62,7 @@ public sealed class StatusAndMetadataTests : IAsyncLifetime
     [Fact]
     public async Task UnknownMethod_OfKnownService_Unimplemented()
     {
-        var error = await Assert.ThrowsAsync<RpcException>(() => _client.MissingAsync(new EchoRequest()).ResponseAsync);
+        var error = await Assert.ThrowsAsync<RpcException>(() => Client.MissingAsync(new EchoRequest()).ResponseAsync);
         Assert.Equal(StatusCode.Unimplemented, error.StatusCode);
     }
 
@@ -109,7 +98,7 @@ public sealed class StatusAndMetadataTests : IAsyncLifetime
     public async Task Client_NonGrpcPeer404_MapsToUnimplemented()
     {
         // A server that answers plain HTTP errors: the reflection-free fallback for non-gRPC content types.
-        using var channel = GrpcChannel.ForAddress(_server.Address);
+        using var channel = GrpcChannel.ForAddress(Server.Address);
         var invoker = channel.CreateCallInvoker();
         var method = new Method<string, string>(MethodType.Unary, "x", "y", Marshallers.StringMarshaller, Marshallers.StringMarshaller);
         using var http = RawClient();
@@ -126,7 +115,7 @@ public sealed class StatusAndMetadataTests : IAsyncLifetime
     {
         var content = new ByteArrayContent([]);
         content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
-        var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_server.Address, path))
+        var request = new HttpRequestMessage(HttpMethod.Post, new Uri(Server.Address, path))
         {
             Version = new Version(2, 0),
             VersionPolicy = HttpVersionPolicy.RequestVersionExact,

@@ -1,3 +1,4 @@
+using Dispatch.Testing;
 using Grpc.Core;
 using Grpc.Health.V1;
 using Grpc.HealthCheck;

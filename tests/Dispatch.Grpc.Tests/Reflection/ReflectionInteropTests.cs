@@ -1,5 +1,5 @@
+using Dispatch.Testing;
 using System.Diagnostics;
-using Dispatch.Grpc.Tests.HealthCheck;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 

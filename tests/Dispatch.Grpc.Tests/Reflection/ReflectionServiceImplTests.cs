@@ -1,4 +1,4 @@
-using Dispatch.Grpc.Tests.HealthCheck;
+using Dispatch.Testing;
 using Google.Protobuf.Reflection;
 using Grpc.Core;
 using Grpc.Reflection.V1Alpha;

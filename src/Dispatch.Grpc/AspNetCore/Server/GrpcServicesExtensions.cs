@@ -1,5 +1,6 @@
 using Grpc.AspNetCore.Server;
 using Grpc.AspNetCore.Server.Internal;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -19,7 +20,7 @@ public static class GrpcServicesExtensions
         services.AddRouting();
         services.AddOptions();
         services.AddLogging();
-        services.AddSingleton<GrpcMarkerService>();
+        services.TryAddSingleton<GrpcMarkerService>();
         return new GrpcServerBuilder(services);
     }
 

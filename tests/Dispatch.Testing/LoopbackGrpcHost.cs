@@ -4,23 +4,22 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Dispatch.Grpc.Tests.HealthCheck;
+namespace Dispatch.Testing;
 
 /// <summary>
-/// A real Kestrel server with gRPC on a free loopback port, and a channel to it. The health and
-/// reflection end-to-end tests each start their own, shaped by the two callbacks.
+/// A real Kestrel server with gRPC (h2c) on a free loopback port, and a channel to it. Tests shape
+/// it with two callbacks: services to register, and the app's middleware and endpoints.
 /// </summary>
-internal sealed class LoopbackGrpcHost : IAsyncDisposable
+public sealed class LoopbackGrpcHost : IAsyncDisposable
 {
-    private readonly WebApplication app;
+    private readonly WebApplication _app;
 
     private LoopbackGrpcHost(WebApplication app, Uri address)
     {
-        this.app = app;
+        _app = app;
         Address = address;
         Channel = GrpcChannel.ForAddress(address);
     }
@@ -28,13 +27,14 @@ internal sealed class LoopbackGrpcHost : IAsyncDisposable
     /// <summary>The server's address, such as http://127.0.0.1:40123.</summary>
     public Uri Address { get; }
 
+    /// <summary>A channel with default options; dispose-managed by the host.</summary>
     public GrpcChannel Channel { get; }
 
-    public IServiceProvider Services => app.Services;
+    public IServiceProvider Services => _app.Services;
 
     public static async Task<LoopbackGrpcHost> StartAsync(
         Action<IServiceCollection> configureServices,
-        Action<WebApplication> mapEndpoints)
+        Action<WebApplication> configureApp)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -43,18 +43,20 @@ internal sealed class LoopbackGrpcHost : IAsyncDisposable
         configureServices(builder.Services);
 
         var app = builder.Build();
-        mapEndpoints(app);
+        configureApp(app);
         await app.StartAsync();
 
-        var address = app.Services.GetRequiredService<IServer>().Features
-            .GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.Single()
+            ?? throw new InvalidOperationException("Kestrel reported no bound address.");
         return new LoopbackGrpcHost(app, new Uri(address));
     }
+
+    public GrpcChannel CreateChannel(GrpcChannelOptions options) => GrpcChannel.ForAddress(Address, options);
 
     public async ValueTask DisposeAsync()
     {
         Channel.Dispose();
-        await app.StopAsync();
-        await app.DisposeAsync();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
     }
 }
