@@ -81,6 +81,10 @@ echo "warming up both servers ($warmup_requests requests each)..."
 load "$ours_port" "$warmup_requests" >/dev/null
 load "$anchor_port" "$warmup_requests" >/dev/null
 
+# Server allocations per call over the measured rounds: GET /stats answers "calls allocated-bytes".
+stats() { curl -s --http2-prior-knowledge "http://127.0.0.1:$ours_port/stats"; }
+read -r calls_before bytes_before <<<"$(stats)"
+
 ours=()
 anchor=()
 for round in $(seq "$rounds"); do
@@ -88,6 +92,8 @@ for round in $(seq "$rounds"); do
   ours+=("$(load "$ours_port" "$requests")")
   anchor+=("$(load "$anchor_port" "$requests")")
 done
+read -r calls_after bytes_after <<<"$(stats)"
+alloc_per_call=$(awk -v b=$((bytes_after - bytes_before)) -v c=$((calls_after - calls_before)) 'BEGIN { printf "%.0f", b / c }')
 ours_median=$(median "${ours[@]}")
 anchor_median=$(median "${anchor[@]}")
 ratio=$(awk -v a="$ours_median" -v b="$anchor_median" 'BEGIN { printf "%.2f", a / b }')
@@ -110,6 +116,7 @@ block=$(cat <<BLOCK
 | grpc-go echo anchor | $anchor_median | ${anchor[*]} |
 
 - ratio ours/anchor: **$ratio**
+- our server allocated $alloc_per_call bytes per call over the measured rounds (whole process: Kestrel, routing, runtime, the 16-byte message)
 - our GrpcChannel against our server: ${client#client: }
 BLOCK
 )
