@@ -205,7 +205,8 @@ internal sealed partial class GrpcCall<TRequest, TResponse> : IDisposable
             _ = _responseHeaders.Task.Exception; // observed: a caller need not read the headers
         }
 
-        _userCancellation.Dispose();
+        // Unregister, not Dispose: Finish can run inside the cancellation callback itself.
+        _userCancellation.Unregister();
         (RequestStream as RequestStreamWriter)?.OnCallFinished();
         return status;
     }

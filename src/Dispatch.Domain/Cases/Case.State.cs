@@ -1,0 +1,86 @@
+using Dispatch.Domain.Geography;
+
+namespace Dispatch.Domain.Cases;
+
+/// <summary>The case's state; every setter is private.</summary>
+public sealed partial class Case
+{
+    public Guid Id { get; private set; }
+
+    /// <summary>Human-readable, e.g. <c>C-20261124-000123</c>; chosen by the caller.</summary>
+    public string Number { get; private set; }
+
+    /// <summary>The reporting client's idempotency key.</summary>
+    public string RequestId { get; private set; }
+
+    public string Title { get; private set; }
+
+    public string Description { get; private set; }
+
+    public string CategoryCode { get; private set; }
+
+    public GridId GridId { get; private set; }
+
+    public Location Location { get; private set; }
+
+    public WhistleClass Whistle { get; private set; }
+
+    public HandlingMode HandlingMode { get; private set; }
+
+    public CaseStatus Status { get; private set; }
+
+    public Guid ReporterId { get; private set; }
+
+    /// <summary>The worker or department handling the case; null before assignment and after reopening.</summary>
+    public Assignee? Assignee { get; private set; }
+
+    /// <summary>Who resolved the case (the reporter for Immediate handling); cleared when it is returned.</summary>
+    public Guid? ResolvedBy { get; private set; }
+
+    public DateTimeOffset ReportedAt { get; private set; }
+
+    /// <summary>Time of the last change (the last event).</summary>
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    public DateTimeOffset? ResolvedAt { get; private set; }
+
+    public DateTimeOffset? ClosedAt { get; private set; }
+
+    /// <summary>The deadline; null until a deadline policy sets one.</summary>
+    public DateTimeOffset? DueAt { get; private set; }
+
+    /// <summary>While deferred: when the case is planned to resume.</summary>
+    public DateTimeOffset? DeferredUntil { get; private set; }
+
+    /// <summary>While deferred: when the deadline clock was paused.</summary>
+    public DateTimeOffset? PausedAt { get; private set; }
+
+    /// <summary>While deferred: the status the case will resume to.</summary>
+    public CaseStatus? StatusBeforeDeferral { get; private set; }
+
+    /// <summary>Total time spent deferred, over all completed deferrals.</summary>
+    public TimeSpan PausedTotal { get; private set; }
+
+    /// <summary>Set when a deadline was breached; stays set as a record for evaluation.</summary>
+    public bool Overdue { get; private set; }
+
+    /// <summary>Every evidence reference given so far (report, resolution, verification), without duplicates.</summary>
+    public IReadOnlyList<string> EvidenceRefs => _evidenceRefs.AsReadOnly();
+
+    /// <summary>The reporter's rating of the current closure, 1-5.</summary>
+    public int? Satisfaction { get; private set; }
+
+    /// <summary>How many times verification failed and the case went back for rework.</summary>
+    public int ReworkCount { get; private set; }
+
+    public Guid? MergedIntoCaseId { get; private set; }
+
+    /// <summary>Incremented by every change; the optimistic concurrency token.</summary>
+    public int Version { get; private set; }
+
+    /// <summary>Append-only; ordered by <see cref="CaseEvent.Sequence"/>.</summary>
+    public IReadOnlyList<CaseEvent> History => _history.AsReadOnly();
+
+    /// <summary>See <see cref="CaseLifecycle.IsOpen"/>.</summary>
+    public bool IsOpen => CaseLifecycle.IsOpen(Status);
+}

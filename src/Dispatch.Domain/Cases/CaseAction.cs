@@ -1,0 +1,20 @@
+namespace Dispatch.Domain.Cases;
+
+/// <summary>The actions that move a case between statuses; see <see cref="CaseLifecycle"/>.</summary>
+public enum CaseAction
+{
+    /// <summary>Part of reporting with <see cref="HandlingMode.Immediate"/>; not a method of its own.</summary>
+    ResolveOnTheSpot,
+    Accept,
+    Reject,
+    Assign,
+    Start,
+    Resolve,
+    VerifyPass,
+    VerifyFail,
+    Defer,
+    Resume,
+    Reopen,
+    Escalate,
+    Merge,
+}

@@ -1,0 +1,27 @@
+using Dispatch.Domain.Cases;
+
+namespace Dispatch.Domain.Tests.Support;
+
+/// <summary>Performs a lifecycle action with valid arguments by the right people, for table-driven tests.</summary>
+internal static class CaseActions
+{
+    public static void Perform(Case target, CaseAction action, DateTimeOffset now)
+    {
+        switch (action)
+        {
+            case CaseAction.Accept: target.Accept(Actors.Dispatcher, now); break;
+            case CaseAction.Reject: target.Reject(Actors.Dispatcher, now, "Not a public matter"); break;
+            case CaseAction.Assign: target.Assign(Actors.Dispatcher, now, Assignee.Worker(Actors.Worker)); break;
+            case CaseAction.Start: target.Start(Actors.Worker, now); break;
+            case CaseAction.Resolve: target.Resolve(Actors.Worker, now, "Fixed"); break;
+            case CaseAction.VerifyPass: target.Verify(Actors.Reporter, now, passed: true); break;
+            case CaseAction.VerifyFail: target.Verify(Actors.Reporter, now, passed: false, "Not fixed"); break;
+            case CaseAction.Defer: target.Defer(Actors.Dispatcher, now, now.AddDays(1), "Waiting"); break;
+            case CaseAction.Resume: target.Resume(Actors.Dispatcher, now); break;
+            case CaseAction.Reopen: target.Reopen(Actors.Dispatcher, now, "The problem came back"); break;
+            case CaseAction.Escalate: target.MarkEscalated(Actors.Dispatcher, now, "Needs the town"); break;
+            case CaseAction.Merge: target.MergeInto(Actors.Dispatcher, now, new CaseBuilder().Build()); break;
+            default: throw new ArgumentOutOfRangeException(nameof(action), action, "Not performed by a method of its own.");
+        }
+    }
+}

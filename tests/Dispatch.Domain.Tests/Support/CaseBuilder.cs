@@ -1,0 +1,85 @@
+using Dispatch.Domain.Cases;
+using Dispatch.Domain.Categories;
+using Dispatch.Domain.Geography;
+
+namespace Dispatch.Domain.Tests.Support;
+
+/// <summary>
+/// Builds valid cases: a report that passes every validation, and cases driven through the public
+/// methods into any status (steps one minute apart from <see cref="Moments.T0"/>).
+/// </summary>
+internal sealed class CaseBuilder
+{
+    private CaseReport _report = new()
+    {
+        Id = Guid.NewGuid(),
+        Number = "C-20261124-000123",
+        RequestId = "req-" + Guid.NewGuid().ToString("N"),
+        Title = "Overflowing bin at the market gate",
+        Description = "The bin by the north gate has not been emptied for two days.",
+        CategoryCode = "0204",
+        GridId = GridId.Parse("110105001002003"),
+        Location = Location.Create(39.9219, 116.4436, "North gate, Chaoyang market"),
+        Whistle = WhistleClass.Daily,
+        HandlingMode = HandlingMode.Fast,
+        ReporterId = Actors.Reporter,
+        EvidenceRefs = [Evidence.Photo],
+    };
+
+    public CaseBuilder With(Func<CaseReport, CaseReport> change)
+    {
+        _report = change(_report);
+        return this;
+    }
+
+    public CaseBuilder Immediate() => With(r => r with { HandlingMode = HandlingMode.Immediate });
+
+    public CaseBuilder DueAt(DateTimeOffset? dueAt) => With(r => r with { DueAt = dueAt });
+
+    public CaseReport BuildReport() => _report;
+
+    public Case Build() => Case.Report(_report, CategoryCatalogue.Default, Moments.T0);
+
+    /// <summary>A case in <paramref name="status"/>, assigned to <see cref="Actors.Worker"/> where that applies.</summary>
+    public Case BuildIn(CaseStatus status)
+    {
+        var built = Build();
+        foreach (var step in PathTo(status))
+        {
+            step(built);
+        }
+
+        return built;
+    }
+
+    /// <summary>A case deferred (at minute 30, until a day later) from <paramref name="before"/>.</summary>
+    public Case BuildDeferredFrom(CaseStatus before)
+    {
+        var built = BuildIn(before);
+        built.Defer(Actors.Dispatcher, Moments.Minutes(30), Moments.Hours(24), "Waiting for spare parts");
+        return built;
+    }
+
+    private static IEnumerable<Action<Case>> PathTo(CaseStatus status)
+    {
+        Action<Case> accept = c => c.Accept(Actors.Dispatcher, Moments.Minutes(1));
+        Action<Case> assign = c => c.Assign(Actors.Dispatcher, Moments.Minutes(2), Assignee.Worker(Actors.Worker));
+        Action<Case> start = c => c.Start(Actors.Worker, Moments.Minutes(3));
+        Action<Case> resolve = c => c.Resolve(Actors.Worker, Moments.Minutes(4), "Bin emptied", [Evidence.AfterPhoto]);
+        return status switch
+        {
+            CaseStatus.Reported => [],
+            CaseStatus.Accepted => [accept],
+            CaseStatus.Rejected => [c => c.Reject(Actors.Dispatcher, Moments.Minutes(1), "Private property")],
+            CaseStatus.Assigned => [accept, assign],
+            CaseStatus.InProgress => [accept, assign, start],
+            CaseStatus.Resolved => [accept, assign, start, resolve],
+            CaseStatus.Closed => [accept, assign, start, resolve, c => c.Verify(Actors.Reporter, Moments.Minutes(5), passed: true)],
+            CaseStatus.Returned => [accept, assign, start, resolve, c => c.Verify(Actors.Reporter, Moments.Minutes(5), passed: false, "Still full")],
+            CaseStatus.Deferred => [accept, c => c.Defer(Actors.Dispatcher, Moments.Minutes(2), Moments.Hours(24), "Waiting for spare parts")],
+            CaseStatus.Escalated => [c => c.MarkEscalated(Actors.Dispatcher, Moments.Minutes(1), "Needs the town")],
+            CaseStatus.Merged => [c => c.MergeInto(Actors.Dispatcher, Moments.Minutes(1), new CaseBuilder().Build())],
+            _ => throw new ArgumentOutOfRangeException(nameof(status), status, "No path to this status."),
+        };
+    }
+}
