@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# The test command: installs what the tests need, builds the solution, runs every test project with a
-# trx logger, lists the failures and ends with one line "N passed, N failed" (totals over all test
-# projects). Exits non-zero when the build fails, a test fails or a test run is aborted.
+# The test command: installs what the tests need, builds the solution, starts a private PostgreSQL
+# server (scripts/postgres.sh), runs every test project with a trx logger, lists the failures and ends
+# with one line "N passed, N failed" (totals over all test projects). Exits non-zero when the build
+# fails, a test fails or a test run is aborted.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,6 +15,16 @@ scripts/install-deps.sh
 if ! dotnet build Dispatch.sln -c Release -nologo -v q -tl:off -clp:ErrorsOnly; then
   echo "build failed (errors above)" >&2
   exit 1
+fi
+
+# The PostgreSQL tests need a server: start the private one (installing it if missing) unless the caller
+# named one in DISPATCH_TEST_POSTGRES; stop it on exit if this script started it.
+if [ -z "${DISPATCH_TEST_POSTGRES:-}" ]; then
+  if ! scripts/postgres.sh status >/dev/null; then
+    trap 'scripts/postgres.sh stop >/dev/null 2>&1 || true' EXIT
+  fi
+  DISPATCH_TEST_POSTGRES=$(scripts/postgres.sh start)
+  export DISPATCH_TEST_POSTGRES
 fi
 
 rm -rf "$results"

@@ -1,22 +1,21 @@
 using System.Net;
-using Dispatch.Node;
+using Dispatch.Node.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
 
 var builder = WebApplication.CreateBuilder(args);
-var node = NodeEndpoints.From(builder.Configuration);
+builder.Services.AddDispatchNode(builder.Configuration);
+var node = builder.Configuration.GetSection("Node").Get<NodeOptions>() ?? new NodeOptions();
 builder.WebHost.ConfigureKestrel(kestrel =>
 {
     kestrel.ListenGrpc(new IPEndPoint(IPAddress.Loopback, node.GrpcPort));
     kestrel.Listen(IPAddress.Loopback, node.HttpPort, listen => listen.Protocols = HttpProtocols.Http1);
 });
-builder.Services.AddGrpc();
-builder.Services.AddGrpcHealthChecks();
-builder.Services.AddGrpcReflection();
 
 var app = builder.Build();
-app.MapGrpcHealthChecksService();
-app.MapGrpcReflectionService();
-app.MapGet("/", () => node.Describe());
+await app.Services.GetRequiredService<NodeStartup>().RunAsync(app.Lifetime.ApplicationStopping);
+app.MapDispatchNode();
+app.MapGet("/", (IOptions<NodeOptions> options) => options.Value.Describe());
 
 await app.StartAsync();
 Console.WriteLine(node.Describe());

@@ -17,4 +17,11 @@ public static class CallInvokerExtensions
 
     public static CallInvoker Intercept(this CallInvoker invoker, Interceptor interceptor) =>
         Intercept(invoker, [interceptor]);
+
+    /// <summary>Lets a function edit (or replace) the request headers of every call.</summary>
+    public static CallInvoker Intercept(this CallInvoker invoker, Func<Metadata, Metadata> interceptor)
+    {
+        ArgumentNullException.ThrowIfNull(interceptor);
+        return Intercept(invoker, new MetadataInterceptor(interceptor));
+    }
 }

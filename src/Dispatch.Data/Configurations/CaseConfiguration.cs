@@ -1,0 +1,61 @@
+using Dispatch.Domain.Cases;
+using Dispatch.Domain.Geography;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Dispatch.Data.Configurations;
+
+/// <summary>
+/// Table <c>cases</c>: one row per case, its value objects flattened into columns. The history is its own
+/// table (<see cref="CaseEventConfiguration"/>); <see cref="Case.Version"/> is the concurrency token.
+/// </summary>
+internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
+{
+    public void Configure(EntityTypeBuilder<Case> builder)
+    {
+        builder.ToTable("cases");
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.Id).ValueGeneratedNever();
+
+        builder.Property(c => c.Number).HasMaxLength(CaseLimits.NumberMaxLength);
+        builder.Property(c => c.RequestId).HasMaxLength(CaseLimits.RequestIdMaxLength);
+        builder.Property(c => c.Title).HasMaxLength(CaseLimits.TitleMaxLength);
+        builder.Property(c => c.Description).HasMaxLength(CaseLimits.DescriptionMaxLength);
+        builder.Property(c => c.CategoryCode).HasMaxLength(ColumnLengths.CategoryCode);
+        builder.Property(c => c.GridId).HasConversion<GridIdConverter>().HasMaxLength(GridId.Length);
+        // Value objects without identity: complex properties (columns location_*), not owned entities.
+        builder.ComplexProperty(c => c.Location, location =>
+            location.Property(l => l.Address).HasMaxLength(Location.AddressMaxLength));
+
+        builder.Property(c => c.Whistle).HasConversion<string>().HasMaxLength(ColumnLengths.Enum);
+        builder.Property(c => c.HandlingMode).HasConversion<string>().HasMaxLength(ColumnLengths.Enum);
+        builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(ColumnLengths.Enum);
+        builder.Property(c => c.StatusBeforeDeferral).HasConversion<string>().HasMaxLength(ColumnLengths.Enum);
+
+        // An owned type rather than a complex property: EF Core 10 cannot index complex-type columns,
+        // and the command centre lists cases by assignee (kind, id), which also covers "by department".
+        builder.OwnsOne(c => c.Assignee, assignee =>
+        {
+            assignee.Property(a => a.Kind).HasConversion<string>().HasMaxLength(ColumnLengths.Enum);
+            assignee.HasIndex(a => new { a.Kind, a.Id });
+        });
+
+        // Ticks on both providers, so durations add up the same way in SQL on either.
+        builder.Property(c => c.PausedTotal).HasConversion<long>();
+
+        // JSON text on SQLite, a text[] array on PostgreSQL: read and written with their row, never
+        // queried on their own, so a child table would only add a join to every load.
+        builder.PrimitiveCollection(c => c.EvidenceRefs)
+            .HasField("_evidenceRefs")
+            .UsePropertyAccessMode(PropertyAccessMode.Field)
+            .ElementType(e => e.HasMaxLength(CaseLimits.EvidenceRefMaxLength));
+
+        builder.Property(c => c.Version).IsConcurrencyToken();
+
+        builder.HasMany(c => c.History).WithOne().HasForeignKey(e => e.CaseId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(c => c.History).HasField("_history").UsePropertyAccessMode(PropertyAccessMode.Field);
+
+        builder.Ignore(c => c.IsOpen);
+        CaseIndexes.Configure(builder);
+    }
+}

@@ -1,0 +1,11 @@
+namespace Dispatch.Data;
+
+/// <summary>The database engine a node stores its data in (configuration key <c>Database:Provider</c>).</summary>
+public enum DatabaseProvider
+{
+    /// <summary>An embedded SQLite file: the local default.</summary>
+    Sqlite,
+
+    /// <summary>A PostgreSQL server: for replicas of one node sharing a database.</summary>
+    Postgres,
+}

@@ -1,0 +1,15 @@
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Dispatch.Data.Postgres;
+
+/// <summary>
+/// Normalises a <see cref="DateTimeOffset"/> to offset zero before Npgsql sees it: a timestamptz column
+/// accepts only UTC values and Npgsql rejects any other offset at write time (also in query parameters).
+/// </summary>
+internal sealed class UtcDateTimeOffsetConverter : ValueConverter<DateTimeOffset, DateTimeOffset>
+{
+    public UtcDateTimeOffsetConverter()
+        : base(value => value.ToUniversalTime(), value => value.ToUniversalTime())
+    {
+    }
+}

@@ -1,0 +1,40 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Dispatch.Data.Sqlite;
+
+/// <summary>
+/// Sets the pragmas a node's SQLite file needs each time EF opens a connection: write-ahead logging
+/// (many small commits; readers never block the writer), synchronous=NORMAL (in WAL mode a commit is
+/// durable against a process crash, and only the last commits can be lost on power failure, in exchange
+/// for no fsync per commit), and a busy timeout so concurrent writers wait for the lock instead of failing.
+/// </summary>
+internal sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
+{
+    // journal_mode is stored in the file and is a no-op once set; the others are per connection.
+    // Pooled connections run this again on every open: a few microseconds, in process.
+    // (EF itself turns foreign_keys on.)
+    internal const string Pragmas =
+        "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 30000;";
+
+    public static readonly SqlitePragmaInterceptor Instance = new();
+
+    private SqlitePragmaInterceptor()
+    {
+    }
+
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = Pragmas;
+        command.ExecuteNonQuery();
+    }
+
+    public override async Task ConnectionOpenedAsync(
+        DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = Pragmas;
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+}

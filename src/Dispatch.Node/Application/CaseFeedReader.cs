@@ -1,0 +1,88 @@
+using System.Runtime.CompilerServices;
+using Dispatch.Contracts.V1;
+using Dispatch.Data;
+using Dispatch.Node.Grpc;
+using Dispatch.Node.Security;
+using Microsoft.EntityFrameworkCore;
+using Domain = Dispatch.Domain;
+
+namespace Dispatch.Node.Application;
+
+/// <summary>
+/// Streams the node's case feed from a sequence number on, then follows new commits. A watcher that
+/// reconnects with the last sequence it saw misses nothing and sees nothing twice.
+/// </summary>
+internal sealed class CaseFeedReader(IDbContextFactory<DispatchDbContext> contexts, CaseFeedSignal signal, TimeProvider clock)
+{
+    private const int PageSize = 500;
+
+    // Other replicas' commits do not raise this process's signal: poll now and then as well.
+    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
+
+    public async IAsyncEnumerable<WatchCasesResponse> WatchAsync(
+        CallerIdentity caller, long fromSequence, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        CasePermissions.EnsureCanList(caller);
+        var after = fromSequence;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            // Taken before reading, so a commit between the read and the wait is not missed.
+            var nextCommit = signal.NextCommit;
+            var page = await ReadAsync(after, cancellationToken);
+            foreach (var (notice, gridId, assignee) in page)
+            {
+                after = notice.Sequence;
+                if (Visible(caller, gridId, assignee))
+                {
+                    yield return notice;
+                }
+            }
+
+            if (page.Count < PageSize)
+            {
+                try
+                {
+                    await nextCommit.WaitAsync(PollInterval, clock, cancellationToken);
+                }
+                catch (TimeoutException)
+                {
+                }
+            }
+        }
+    }
+
+    private static bool Visible(CallerIdentity caller, Domain.Geography.GridId grid, Domain.Cases.Assignee? assignee) => caller.Role switch
+    {
+        Domain.Directory.Role.GridWorker => caller.WorksIn(grid),
+        Domain.Directory.Role.DepartmentHandler => assignee is { Kind: Domain.Cases.AssigneeKind.Department } a && a.Id == caller.DepartmentId,
+        _ => true,
+    };
+
+    private async Task<List<(WatchCasesResponse Notice, Domain.Geography.GridId Grid, Domain.Cases.Assignee? Assignee)>> ReadAsync(
+        long after, CancellationToken cancellationToken)
+    {
+        await using var context = await contexts.CreateDbContextAsync(cancellationToken);
+        var rows = await (
+            from entry in context.CaseFeed.AsNoTracking()
+            where entry.Sequence > after
+            orderby entry.Sequence
+            join caseEvent in context.CaseEvents.AsNoTracking() on new { entry.CaseId, Sequence = entry.Version } equals new { caseEvent.CaseId, caseEvent.Sequence }
+            join @case in context.Cases.AsNoTracking() on entry.CaseId equals @case.Id
+            select new { entry.Sequence, entry.Status, entry.Version, Event = caseEvent, @case.Number, @case.GridId, @case.Assignee })
+            .Take(PageSize)
+            .ToListAsync(cancellationToken);
+        return rows.Select(row => (
+            new WatchCasesResponse
+            {
+                Sequence = row.Sequence,
+                CaseId = row.Event.CaseId.ToString(),
+                CaseNumber = row.Number,
+                Event = row.Event.ToContract(),
+                Status = ContractMapper.Convert<CaseStatus>(row.Status),
+                Version = row.Version,
+                GridId = row.GridId.Value,
+            },
+            row.GridId,
+            (Domain.Cases.Assignee?)row.Assignee)).ToList();
+    }
+}

@@ -1,0 +1,158 @@
+using System.Threading.Channels;
+using Dispatch.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dispatch.Node.Application;
+
+/// <summary>
+/// The node's single writer. Every case change is a work item queued here; a loop takes whatever has
+/// queued up (up to <see cref="MaxBatch"/>) and commits it in one transaction, so concurrent reports
+/// share one durable commit (fsync) instead of paying one each. Feed sequence numbers are assigned
+/// in commit order: one writer per process, and on PostgreSQL the data layer's advisory lock
+/// (taken when feed rows are saved) serializes the writers of several replicas.
+/// </summary>
+internal sealed partial class CaseWriter(
+    IDbContextFactory<DispatchDbContext> contexts,
+    CaseFeedSignal feedSignal,
+    ILogger<CaseWriter> logger) : BackgroundService
+{
+    public const int MaxBatch = 256;
+
+    private readonly Channel<WriteItem> _queue = Channel.CreateBounded<WriteItem>(
+        new BoundedChannelOptions(16 * MaxBatch) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+
+    /// <summary>Queues a change; completes once it is committed (or failed, with nothing written).</summary>
+    public async Task<T> WriteAsync<T>(Func<DispatchDbContext, Task<T>> work, CancellationToken cancellationToken)
+    {
+        var item = new WriteItem(async context => await work(context).ConfigureAwait(false));
+        await _queue.Writer.WriteAsync(item, cancellationToken).ConfigureAwait(false);
+        return (T)(await item.Completion.Task.ConfigureAwait(false))!;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var batch = new List<WriteItem>(MaxBatch);
+        try
+        {
+            while (await _queue.Reader.WaitToReadAsync(stoppingToken).ConfigureAwait(false))
+            {
+                while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var item))
+                {
+                    batch.Add(item);
+                }
+
+                await CommitBatchAsync(batch).ConfigureAwait(false);
+                batch.Clear();
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+
+        // Nothing queued is left hanging at shutdown.
+        while (_queue.Reader.TryRead(out var left))
+        {
+            left.Completion.TrySetException(new OperationCanceledException("The node is shutting down."));
+        }
+    }
+
+    private async Task CommitBatchAsync(List<WriteItem> batch)
+    {
+        try
+        {
+            await RunAsync(batch).ConfigureAwait(false);
+        }
+        catch (DbUpdateException ex) when (batch.Count > 1)
+        {
+            // One item broke the shared commit (a unique key, a concurrent replica): redo each alone,
+            // so only the item at fault fails.
+            LogBatchSplit(logger, batch.Count, ex.Message);
+            foreach (var item in batch)
+            {
+                try
+                {
+                    await RunAsync([item]).ConfigureAwait(false);
+                }
+                catch (Exception single)
+                {
+                    item.Completion.TrySetException(single);
+                }
+            }
+        }
+        catch (Exception ex)
+        {
+            foreach (var item in batch)
+            {
+                item.Completion.TrySetException(ex);
+            }
+        }
+    }
+
+    private async Task RunAsync(IReadOnlyList<WriteItem> batch)
+    {
+        await using var context = await contexts.CreateDbContextAsync().ConfigureAwait(false);
+        await using var transaction = await context.Database.BeginTransactionAsync().ConfigureAwait(false);
+        var results = new (object? Value, Exception? Error)[batch.Count];
+        for (var i = 0; i < batch.Count; i++)
+        {
+            results[i] = await RunItemAsync(context, batch[i]).ConfigureAwait(false);
+        }
+
+        await context.SaveChangesAsync().ConfigureAwait(false);
+        await transaction.CommitAsync().ConfigureAwait(false);
+        feedSignal.Notify();
+        for (var i = 0; i < batch.Count; i++)
+        {
+            if (results[i].Error is { } error)
+            {
+                batch[i].Completion.TrySetException(error);
+            }
+            else
+            {
+                batch[i].Completion.TrySetResult(results[i].Value);
+            }
+        }
+    }
+
+    /// <summary>Runs one item; if it fails, whatever it staged is taken back so the others still commit.</summary>
+    private static async Task<(object? Value, Exception? Error)> RunItemAsync(DispatchDbContext context, WriteItem item)
+    {
+        var before = context.ChangeTracker.Entries().Where(e => e.State != EntityState.Unchanged).Select(e => e.Entity).ToHashSet();
+        try
+        {
+            return (await item.Work(context).ConfigureAwait(false), null);
+        }
+        catch (Exception ex) when (ex is not DbUpdateException)
+        {
+            foreach (var entry in context.ChangeTracker.Entries().ToList())
+            {
+                if (entry.State == EntityState.Unchanged || before.Contains(entry.Entity))
+                {
+                    continue;
+                }
+
+                if (entry.State == EntityState.Added)
+                {
+                    entry.State = EntityState.Detached;
+                }
+                else
+                {
+                    entry.CurrentValues.SetValues(entry.OriginalValues);
+                    entry.State = EntityState.Unchanged;
+                }
+            }
+
+            return (null, ex);
+        }
+    }
+
+    [LoggerMessage(1, LogLevel.Warning, "A batch of {Count} writes failed to commit ({Message}); retrying each alone.")]
+    private static partial void LogBatchSplit(ILogger logger, int count, string message);
+
+    private sealed class WriteItem(Func<DispatchDbContext, Task<object?>> work)
+    {
+        public Func<DispatchDbContext, Task<object?>> Work { get; } = work;
+
+        public TaskCompletionSource<object?> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}

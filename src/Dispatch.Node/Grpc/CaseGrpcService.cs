@@ -1,0 +1,68 @@
+using Dispatch.Contracts.V1;
+using Dispatch.Node.Application;
+using Dispatch.Node.Security;
+using Grpc.Core;
+using Domain = Dispatch.Domain;
+
+namespace Dispatch.Node.Grpc;
+
+/// <summary>The case API: maps each request to a use case and the result back. No rules here.</summary>
+internal sealed partial class CaseGrpcService(CaseCommands commands, CaseQueries queries, CaseFeedReader feed) : CaseService.CaseServiceBase
+{
+    public override async Task<ReportCaseResponse> ReportCase(ReportCaseRequest request, ServerCallContext context)
+    {
+        RequestLimits.RequestId(request.RequestId);
+        var input = new ReportInput(
+            request.RequestId,
+            request.Title,
+            request.Description,
+            request.CategoryCode,
+            ContractMapper.ParseGrid(request.GridId, "grid_id"),
+            request.Location.ToDomain(),
+            ContractMapper.Convert<Domain.Cases.WhistleClass>(request.Whistle),
+            ContractMapper.Convert<Domain.Cases.HandlingMode>(request.HandlingMode),
+            request.EvidenceRefs.ToArray());
+        var outcome = await commands.ReportAsync(context.Caller(), input, context.CancellationToken);
+        var response = new ReportCaseResponse { Case = outcome.Case.ToContract(), Created = outcome.Created };
+        var duplicates = await queries.PossibleDuplicatesAsync(outcome.Case, context.CancellationToken);
+        response.PossibleDuplicates.AddRange(duplicates.Select(d => d.ToContract()));
+        return response;
+    }
+
+    public override async Task<GetCaseResponse> GetCase(GetCaseRequest request, ServerCallContext context) =>
+        new() { Case = (await queries.GetAsync(context.Caller(), ContractMapper.ParseId(request.CaseId, "case_id"), context.CancellationToken)).ToContract(withHistory: true) };
+
+    public override async Task<ListCasesResponse> ListCases(ListCasesRequest request, ServerCallContext context)
+    {
+        var filter = new CaseFilter
+        {
+            Statuses = request.Statuses.Where(s => s != CaseStatus.Unspecified).Select(s => ContractMapper.Convert<Domain.Cases.CaseStatus>(s)).ToArray(),
+            GridId = string.IsNullOrEmpty(request.GridId) ? null : ContractMapper.ParseGrid(request.GridId, "grid_id"),
+            Assignee = request.Assignee is null ? null : request.Assignee.ToDomain("assignee"),
+            Whistle = request.Whistle == WhistleClass.Unspecified ? null : ContractMapper.Convert<Domain.Cases.WhistleClass>(request.Whistle),
+            CategoryCode = request.CategoryCode,
+            OverdueOnly = request.OverdueOnly,
+            Text = RequestLimits.SearchText(request.Text),
+            PageSize = RequestLimits.PageSize(request.PageSize),
+            PageToken = request.PageToken,
+            DueFirst = request.OrderBy == CaseOrder.DueAsc,
+        };
+        var (cases, next) = await queries.ListAsync(context.Caller(), filter, context.CancellationToken);
+        var response = new ListCasesResponse { NextPageToken = next };
+        response.Cases.AddRange(cases.Select(c => c.ToContract()));
+        return response;
+    }
+
+    public override async Task WatchCases(WatchCasesRequest request, IServerStreamWriter<WatchCasesResponse> responseStream, ServerCallContext context)
+    {
+        if (request.FromSequence < 0)
+        {
+            throw new Application.Errors.InvalidRequestException("from_sequence", "must not be negative.");
+        }
+
+        await foreach (var notice in feed.WatchAsync(context.Caller(), request.FromSequence, context.CancellationToken))
+        {
+            await responseStream.WriteAsync(notice);
+        }
+    }
+}

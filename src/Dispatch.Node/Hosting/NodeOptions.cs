@@ -1,0 +1,32 @@
+namespace Dispatch.Node.Hosting;
+
+/// <summary>The <c>Node:*</c> settings: who this node is and where it listens.</summary>
+public sealed class NodeOptions
+{
+    public string Id { get; set; } = "local";
+
+    public string Name { get; set; } = "Dispatch node";
+
+    /// <summary>Village, Town or District.</summary>
+    public string Tier { get; set; } = "District";
+
+    public string? ParentUrl { get; set; }
+
+    public int GrpcPort { get; set; } = 5001;
+
+    public int HttpPort { get; set; } = 5000;
+
+    /// <summary>Where the node keeps its files (SQLite database, generated signing key).</summary>
+    public string DataDirectory { get; set; } = "data";
+
+    /// <summary>Base64 HMAC key (at least 32 bytes) for signing tokens; generated into the data directory when empty.</summary>
+    public string? SigningKey { get; set; }
+
+    public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(8);
+
+    /// <summary>Seeds the demo directory (grids, departments, users with demo passwords) on an empty database.</summary>
+    public bool SeedDemo { get; set; }
+
+    public string Describe() =>
+        $"{Name} ({Tier}, id {Id}): gRPC (h2c) at http://127.0.0.1:{GrpcPort}, web at http://127.0.0.1:{HttpPort}";
+}

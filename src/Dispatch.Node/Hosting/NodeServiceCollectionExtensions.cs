@@ -1,0 +1,55 @@
+using Dispatch.Domain.Categories;
+using Dispatch.Domain.Directory;
+using Dispatch.Node.Application;
+using Dispatch.Node.Grpc;
+using Dispatch.Node.Seeding;
+using Dispatch.Node.Security;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Dispatch.Node.Hosting;
+
+public static class NodeServiceCollectionExtensions
+{
+    /// <summary>Everything a node needs: storage, sign-in, the case use cases and the gRPC services.</summary>
+    public static IServiceCollection AddDispatchNode(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<NodeOptions>().Bind(configuration.GetSection("Node"));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddDispatchData(configuration);
+        services.AddGrpc(options =>
+        {
+            options.Interceptors.Add<ErrorMappingInterceptor>();
+            options.Interceptors.Add<AuthenticationInterceptor>();
+        });
+        services.AddGrpcHealthChecks();
+        services.AddGrpcReflection();
+
+        services.AddSingleton<ErrorMappingInterceptor>();
+        services.AddSingleton<AuthenticationInterceptor>();
+        services.AddSingleton(sp => new SigningKey(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<NodeOptions>>().Value));
+        services.AddSingleton<TokenService>();
+        services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
+        services.AddSingleton(CategoryCatalogue.Default);
+
+        services.AddSingleton<CaseFeedSignal>();
+        services.AddSingleton<CaseWriter>();
+        services.AddHostedService(sp => sp.GetRequiredService<CaseWriter>());
+        services.AddSingleton<CaseCommands>();
+        services.AddSingleton<CaseQueries>();
+        services.AddSingleton<CaseFeedReader>();
+        services.AddSingleton<DemoDirectory>();
+        services.AddSingleton<NodeStartup>();
+        return services;
+    }
+
+    public static WebApplication MapDispatchNode(this WebApplication app)
+    {
+        app.MapGrpcService<AuthGrpcService>();
+        app.MapGrpcService<CaseGrpcService>();
+        app.MapGrpcService<DirectoryGrpcService>();
+        app.MapGrpcHealthChecksService();
+        app.MapGrpcReflectionService();
+        return app;
+    }
+}

@@ -1,0 +1,67 @@
+using Grpc.Core;
+using Grpc.Core.Interceptors;
+
+namespace Dispatch.Node.Security;
+
+/// <summary>
+/// Requires a valid bearer token on every call except sign-in, health and reflection, and makes the
+/// caller's identity available to the services (<see cref="CallerContext.Caller"/>).
+/// </summary>
+internal sealed class AuthenticationInterceptor(TokenService tokens) : Interceptor
+{
+    private static readonly string[] OpenServices =
+    [
+        "/dispatch.v1.AuthService/",
+        "/grpc.health.v1.Health/",
+        "/grpc.reflection.v1alpha.ServerReflection/",
+    ];
+
+    public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
+        TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
+    {
+        await AuthenticateAsync(context);
+        return await continuation(request, context);
+    }
+
+    public override async Task ServerStreamingServerHandler<TRequest, TResponse>(
+        TRequest request, IServerStreamWriter<TResponse> responseStream, ServerCallContext context, ServerStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        await AuthenticateAsync(context);
+        await continuation(request, responseStream, context);
+    }
+
+    public override async Task DuplexStreamingServerHandler<TRequest, TResponse>(
+        IAsyncStreamReader<TRequest> requestStream, IServerStreamWriter<TResponse> responseStream, ServerCallContext context, DuplexStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        await AuthenticateAsync(context);
+        await continuation(requestStream, responseStream, context);
+    }
+
+    public override async Task<TResponse> ClientStreamingServerHandler<TRequest, TResponse>(
+        IAsyncStreamReader<TRequest> requestStream, ServerCallContext context, ClientStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        await AuthenticateAsync(context);
+        return await continuation(requestStream, context);
+    }
+
+    private async Task AuthenticateAsync(ServerCallContext context)
+    {
+        foreach (var open in OpenServices)
+        {
+            if (context.Method.StartsWith(open, StringComparison.Ordinal))
+            {
+                return;
+            }
+        }
+
+        var header = context.RequestHeaders.GetValue("authorization");
+        if (header is null || !header.StartsWith("Bearer ", StringComparison.Ordinal))
+        {
+            throw new RpcException(new Status(StatusCode.Unauthenticated, "Missing 'authorization: Bearer <token>' header; sign in with AuthService.Login."));
+        }
+
+        var identity = await tokens.ValidateAsync(header["Bearer ".Length..].Trim()) ??
+            throw new RpcException(new Status(StatusCode.Unauthenticated, "The bearer token is invalid or expired; sign in again."));
+        context.UserState[typeof(CallerIdentity)] = identity;
+    }
+}

@@ -1,0 +1,62 @@
+using Dispatch.Data;
+using Dispatch.Domain.Directory;
+using Dispatch.Domain.Geography;
+using Dispatch.Node.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Dispatch.Node.Seeding;
+
+/// <summary>
+/// The demo directory of the local default: three grids, two departments and one user per role,
+/// all with the demo password. Seeded once, into an empty directory, when Node:SeedDemo is on.
+/// </summary>
+internal sealed class DemoDirectory(IDbContextFactory<DispatchDbContext> contexts, IPasswordHasher<User> hasher, IOptions<NodeOptions> options)
+{
+    public const string Password = "dispatch-demo";
+    public const string AreaTownVillage = "110105001001";
+
+    public static readonly Guid SanitationId = Guid.Parse("5a000000-0000-4000-8000-000000000001");
+    public static readonly Guid SafetyId = Guid.Parse("5a000000-0000-4000-8000-000000000002");
+
+    /// <summary>Seeds an empty directory; returns the demo users' names, or none when it was not empty.</summary>
+    public async Task<IReadOnlyList<User>> SeedAsync(CancellationToken cancellationToken)
+    {
+        if (!options.Value.SeedDemo)
+        {
+            return [];
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (await db.Users.AnyAsync(cancellationToken))
+        {
+            return [];
+        }
+
+        var grids = Enumerable.Range(1, 3).Select(i => GridId.Parse($"{AreaTownVillage}{i:000}")).ToArray();
+        db.Grids.AddRange(grids.Select((g, i) => new Grid(g, $"Grid {i + 1}")));
+        db.Departments.Add(new Department(SanitationId, "SANITATION", "Sanitation team"));
+        db.Departments.Add(new Department(SafetyId, "SAFETY", "Safety and law enforcement team"));
+        User[] users =
+        [
+            NewUser("worker1", "Grid worker Li (grids 1, 2)", Role.GridWorker, grids[..2], null),
+            NewUser("worker2", "Grid worker Wang (grid 3)", Role.GridWorker, grids[2..], null),
+            NewUser("dispatcher", "Command centre dispatcher", Role.Dispatcher, [], null),
+            NewUser("sanitation", "Sanitation handler", Role.DepartmentHandler, [], SanitationId),
+            NewUser("safety", "Safety handler", Role.DepartmentHandler, [], SafetyId),
+            NewUser("supervisor", "Supervisor", Role.Supervisor, [], null),
+            NewUser("admin", "Administrator", Role.Admin, [], null),
+        ];
+        db.Users.AddRange(users);
+        await db.SaveChangesAsync(cancellationToken);
+        return users;
+    }
+
+    private User NewUser(string name, string displayName, Role role, IReadOnlyList<GridId> grids, Guid? department)
+    {
+        var user = new User(Guid.NewGuid(), name, displayName, role, "pending", grids, department);
+        user.ChangePasswordHash(hasher.HashPassword(user, Password));
+        return user;
+    }
+}

@@ -1,0 +1,7 @@
+namespace Dispatch.Node.Tests.Infrastructure;
+
+public enum StorageKind
+{
+    Sqlite,
+    Postgres,
+}
