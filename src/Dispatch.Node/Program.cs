@@ -3,7 +3,8 @@ using Dispatch.Node.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 
-var builder = WebApplication.CreateBuilder(args);
+// Settings ship next to the binary; relative paths (data/) resolve against the working directory.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.Services.AddDispatchNode(builder.Configuration);
 var node = builder.Configuration.GetSection("Node").Get<NodeOptions>() ?? new NodeOptions();
 builder.WebHost.ConfigureKestrel(kestrel =>

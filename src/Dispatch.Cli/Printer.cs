@@ -1,0 +1,28 @@
+using Dispatch.Contracts.V1;
+
+namespace Dispatch.Cli;
+
+internal static class Printer
+{
+    public static void Summary(Case c) =>
+        Console.WriteLine($"{c.Number}  {c.Status,-11} v{c.Version}  grid {c.GridId}  {c.CategoryCode}  {c.Whistle}  {c.Title}  (id {c.Id})");
+
+    public static void Details(Case c)
+    {
+        Summary(c);
+        if (c.Assignee is not null)
+        {
+            Console.WriteLine($"  assigned to {c.Assignee.Kind} {c.Assignee.Id}");
+        }
+
+        if (c.DueAt is not null)
+        {
+            Console.WriteLine($"  due {c.DueAt.ToDateTimeOffset():u}{(c.Overdue ? "  OVERDUE" : "")}");
+        }
+
+        foreach (var e in c.History)
+        {
+            Console.WriteLine($"  {e.Sequence,3}. {e.At.ToDateTimeOffset():u}  {e.Type,-18} {e.FromStatus} -> {e.ToStatus}  {e.Note}");
+        }
+    }
+}

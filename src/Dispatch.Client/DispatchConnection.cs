@@ -1,0 +1,72 @@
+using Dispatch.Contracts.V1;
+using Grpc.Core;
+using Grpc.Net.Client;
+
+namespace Dispatch.Client;
+
+/// <summary>
+/// A signed-in connection to one node: the generated clients, with every call carrying the bearer
+/// token. Plain-text (h2c) channels are allowed to carry the token because nodes listen on loopback.
+/// </summary>
+public sealed class DispatchConnection : IDisposable
+{
+    private readonly GrpcChannel _channel;
+
+    private DispatchConnection(GrpcChannel channel, string token)
+    {
+        _channel = channel;
+        Token = token;
+        var invoker = channel.CreateCallInvoker();
+        Cases = new CaseService.CaseServiceClient(invoker);
+        Directory = new DirectoryService.DirectoryServiceClient(invoker);
+    }
+
+    public string Token { get; }
+
+    public CaseService.CaseServiceClient Cases { get; }
+
+    public DirectoryService.DirectoryServiceClient Directory { get; }
+
+    /// <summary>Signs in with a user name and password.</summary>
+    public static async Task<(DispatchConnection Connection, LoginResponse Login)> SignInAsync(
+        string address, string userName, string password, CancellationToken cancellationToken = default)
+    {
+        using var anonymous = GrpcChannel.ForAddress(address);
+        var login = await new AuthService.AuthServiceClient(anonymous)
+            .LoginAsync(new LoginRequest { UserName = userName, Password = password }, cancellationToken: cancellationToken);
+        return (FromToken(address, login.AccessToken), login);
+    }
+
+    /// <summary>Reuses a token from an earlier sign-in.</summary>
+    public static DispatchConnection FromToken(string address, string token)
+    {
+        var credentials = CallCredentials.FromInterceptor((_, metadata) =>
+        {
+            metadata.Add("authorization", "Bearer " + token);
+            return Task.CompletedTask;
+        });
+        var secure = address.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
+        var channel = GrpcChannel.ForAddress(address, new GrpcChannelOptions
+        {
+            Credentials = ChannelCredentials.Create(secure ? ChannelCredentials.SecureSsl : ChannelCredentials.Insecure, credentials),
+            UnsafeUseInsecureChannelCallCredentials = !secure,
+        });
+        return new DispatchConnection(channel, token);
+    }
+
+    /// <summary>Finds a case by id or by number (C-yyyyMMdd-XXXXXXXX).</summary>
+    public async Task<Case> FindCaseAsync(string idOrNumber, CancellationToken cancellationToken = default)
+    {
+        if (!idOrNumber.StartsWith("C-", StringComparison.OrdinalIgnoreCase))
+        {
+            return (await Cases.GetCaseAsync(new GetCaseRequest { CaseId = idOrNumber }, cancellationToken: cancellationToken)).Case;
+        }
+
+        var matches = await Cases.ListCasesAsync(new ListCasesRequest { Text = idOrNumber, PageSize = 2 }, cancellationToken: cancellationToken);
+        var match = matches.Cases.SingleOrDefault(c => string.Equals(c.Number, idOrNumber, StringComparison.OrdinalIgnoreCase)) ??
+            throw new RpcException(new Status(StatusCode.NotFound, $"No case numbered {idOrNumber} in your scope."));
+        return (await Cases.GetCaseAsync(new GetCaseRequest { CaseId = match.Id }, cancellationToken: cancellationToken)).Case;
+    }
+
+    public void Dispose() => _channel.Dispose();
+}
