@@ -26,6 +26,10 @@ public sealed class DispatchDbContext(DbContextOptions<DispatchDbContext> option
 
     public DbSet<User> Users => Set<User>();
 
+    public DbSet<Escalation.OutboxMessage> Outbox => Set<Escalation.OutboxMessage>();
+
+    public DbSet<Escalation.ParentCursor> ParentCursors => Set<Escalation.ParentCursor>();
+
     /// <inheritdoc cref="DbContext.SaveChanges(bool)"/>
     /// <remarks>
     /// A stale change of a case throws <see cref="DbUpdateConcurrencyException"/> and writes nothing.
@@ -83,6 +87,8 @@ public sealed class DispatchDbContext(DbContextOptions<DispatchDbContext> option
         modelBuilder.ApplyConfiguration(new GridConfiguration());
         modelBuilder.ApplyConfiguration(new DepartmentConfiguration());
         modelBuilder.ApplyConfiguration(new UserConfiguration());
+        modelBuilder.ApplyConfiguration(new OutboxMessageConfiguration());
+        modelBuilder.ApplyConfiguration(new ParentCursorConfiguration());
         SnakeCaseNaming.Apply(modelBuilder);
     }
 }

@@ -14,7 +14,6 @@ builder.WebHost.ConfigureKestrel(kestrel =>
 });
 
 var app = builder.Build();
-await app.Services.GetRequiredService<NodeStartup>().RunAsync(app.Lifetime.ApplicationStopping);
 app.MapDispatchNode();
 app.MapGet("/", (IOptions<NodeOptions> options) => options.Value.Describe());
 

@@ -34,11 +34,12 @@ public sealed class LoopbackGrpcHost : IAsyncDisposable
 
     public static async Task<LoopbackGrpcHost> StartAsync(
         Action<IServiceCollection> configureServices,
-        Action<WebApplication> configureApp)
+        Action<WebApplication> configureApp,
+        int port = 0)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.ListenGrpc(new IPEndPoint(IPAddress.Loopback, 0)));
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.ListenGrpc(new IPEndPoint(IPAddress.Loopback, port)));
         builder.Services.AddGrpc();
         configureServices(builder.Services);
 
@@ -49,6 +50,16 @@ public sealed class LoopbackGrpcHost : IAsyncDisposable
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.Single()
             ?? throw new InvalidOperationException("Kestrel reported no bound address.");
         return new LoopbackGrpcHost(app, new Uri(address));
+    }
+
+    /// <summary>A loopback port that was free a moment ago, for a server that must come back on the same port.</summary>
+    public static int FreePort()
+    {
+        var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
     }
 
     public GrpcChannel CreateChannel(GrpcChannelOptions options) => GrpcChannel.ForAddress(Address, options);

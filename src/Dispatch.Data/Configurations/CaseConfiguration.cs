@@ -55,6 +55,20 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         builder.HasMany(c => c.History).WithOne().HasForeignKey(e => e.CaseId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(c => c.History).HasField("_history").UsePropertyAccessMode(PropertyAccessMode.Field);
 
+        // Escalation: the child's link to its parent, and the parent's record of the origin, which is
+        // unique so that a retried escalation never creates a second case.
+        builder.Property(c => c.EscalatedToNodeId).HasMaxLength(CaseOrigin.NodeIdMaxLength);
+        builder.Property(c => c.ParentStatus).HasConversion<string>().HasMaxLength(ColumnLengths.Enum);
+        builder.OwnsOne(c => c.Origin, origin =>
+        {
+            // Keyed by the case's own id: left to convention, EF would take CaseOrigin.CaseId (the
+            // child's case) as the link to the owner.
+            origin.WithOwner().HasForeignKey("Id");
+            origin.Property(o => o.NodeId).HasMaxLength(CaseOrigin.NodeIdMaxLength);
+            origin.Property(o => o.CaseNumber).HasMaxLength(CaseLimits.NumberMaxLength);
+            origin.HasIndex(o => new { o.NodeId, o.CaseId }).IsUnique();
+        });
+
         builder.Ignore(c => c.IsOpen);
         CaseIndexes.Configure(builder);
     }

@@ -24,7 +24,9 @@ public sealed partial class Case
     /// <summary>
     /// Reopens a closed case. It goes back to Accepted, in the command centre's queue, to be dispatched
     /// again (possibly to someone else): the assignee, the resolution and the rating are cleared; the
-    /// history keeps them. The deadline is left for the deadline policy to set again.
+    /// history keeps them. An escalation ended with the closure: the link to the parent is cleared too, so
+    /// the case is handled (and returned for rework) here unless it is escalated again. The deadline is
+    /// left for the deadline policy to set again.
     /// </summary>
     public void Reopen(Guid actorId, DateTimeOffset now, string reason)
     {
@@ -38,6 +40,9 @@ public sealed partial class Case
         ResolvedAt = null;
         ClosedAt = null;
         Satisfaction = null;
+        EscalatedToNodeId = null;
+        ParentCaseId = null;
+        ParentStatus = null;
         Append(CaseEventType.CaseReopened, actorId, now, from, reason);
     }
 

@@ -50,9 +50,10 @@ public sealed partial class Case
         }
 
         CaseInput.EvidenceRefs(evidenceRefs);
+        var failedTo = EscalatedToNodeId is null ? CaseStatus.Returned : CaseStatus.Escalated;
         var from = passed
             ? EnsureTransition(CaseAction.VerifyPass, CaseStatus.Closed)
-            : EnsureTransition(CaseAction.VerifyFail, CaseStatus.Returned);
+            : EnsureTransition(CaseAction.VerifyFail, failedTo);
         Check.Rule(new VerifierMustNotBeResolver(ResolvedBy, actorId));
 
         AddEvidence(evidenceRefs);
@@ -64,7 +65,7 @@ public sealed partial class Case
             return;
         }
 
-        Status = CaseStatus.Returned;
+        Status = failedTo;
         ReworkCount++;
         ResolvedBy = null;
         ResolvedAt = null;

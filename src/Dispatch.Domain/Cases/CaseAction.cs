@@ -17,4 +17,10 @@ public enum CaseAction
     Reopen,
     Escalate,
     Merge,
+
+    /// <summary>The parent node resolved an escalated case: the reporting grid now verifies it on site.</summary>
+    ParentResolve,
+
+    /// <summary>The parent node judged the escalation one the child should handle and sent it back.</summary>
+    ReturnEscalation,
 }

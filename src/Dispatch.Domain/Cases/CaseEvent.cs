@@ -62,4 +62,7 @@ public sealed class CaseEvent
 
     /// <summary>The rating given, on <see cref="CaseEventType.CaseRated"/> events.</summary>
     public int? Satisfaction { get; private set; }
+
+    /// <summary>Replaces the note of an event that has not been stored yet (the case is being created).</summary>
+    internal void AmendNote(string note) => Note = note;
 }

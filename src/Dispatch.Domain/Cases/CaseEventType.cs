@@ -23,4 +23,13 @@ public enum CaseEventType
     CaseMerged,
     CaseRescheduled,
     CaseMarkedOverdue,
+
+    /// <summary>The parent node changed an escalated case (status, assignee or note), mirrored here.</summary>
+    CaseParentUpdated,
+
+    /// <summary>The parent node resolved an escalated case.</summary>
+    CaseResolvedByParent,
+
+    /// <summary>An escalation was handed back to the child node (on both sides).</summary>
+    CaseEscalationReturned,
 }

@@ -4,7 +4,10 @@ using Dispatch.Domain.Cases;
 using Dispatch.Domain.Categories;
 using Dispatch.Node.Application.Errors;
 using Dispatch.Node.Security;
+using Dispatch.Node.Escalation;
+using Dispatch.Node.Hosting;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Dispatch.Node.Application;
 
@@ -13,7 +16,7 @@ namespace Dispatch.Node.Application;
 /// writer: the case is loaded, its version checked, the domain method applied and every new event
 /// appended to the node's feed, all in one transaction.
 /// </summary>
-internal sealed class CaseCommands(CaseWriter writer, CategoryCatalogue catalogue, TimeProvider clock)
+internal sealed class CaseCommands(CaseWriter writer, CategoryCatalogue catalogue, TimeProvider clock, IOptions<NodeOptions> options)
 {
     /// <summary>Reports a case; idempotent on (reporter, request id).</summary>
     public Task<ReportOutcome> ReportAsync(CallerIdentity caller, ReportInput input, CancellationToken cancellationToken)
@@ -48,19 +51,63 @@ internal sealed class CaseCommands(CaseWriter writer, CategoryCatalogue catalogu
         int expectedVersion,
         CaseOperation operation,
         Action<Case, DateTimeOffset> apply,
-        CancellationToken cancellationToken) =>
+        CancellationToken cancellationToken,
+        Func<DispatchDbContext, Task>? ensureReferencesExist = null) =>
         writer.WriteAsync(
             async context =>
             {
                 var @case = await LoadAsync(context, caseId);
                 CasePermissions.EnsureCanAct(caller, @case, operation);
                 EnsureVersion(@case, expectedVersion);
+                if (ensureReferencesExist is not null)
+                {
+                    await ensureReferencesExist(context);
+                }
+
                 var before = @case.Version;
+                var reworkBefore = @case.ReworkCount;
                 apply(@case, clock.GetUtcNow());
                 AppendToFeed(context, @case, before);
+                EscalationOutbox.AfterChange(context, @case, before, reworkBefore, clock.GetUtcNow());
                 return @case;
             },
             cancellationToken);
+
+    /// <summary>Assigns a case to a worker or department of this node's directory (an unknown one is NOT_FOUND).</summary>
+    public Task<Case> AssignAsync(CallerIdentity caller, Guid caseId, int expectedVersion, Assignee assignee, string? note, CancellationToken cancellationToken) =>
+        ChangeAsync(
+            caller,
+            caseId,
+            expectedVersion,
+            CaseOperation.Assign,
+            (c, now) => c.Assign(caller.UserId, now, assignee, note),
+            cancellationToken,
+            context => EnsureAssigneeExistsAsync(context, assignee));
+
+    /// <summary>Sends the case to the parent node through the outbox, in the same transaction.</summary>
+    public Task<Case> EscalateAsync(CallerIdentity caller, Guid caseId, int expectedVersion, string reason, CancellationToken cancellationToken)
+    {
+        var node = options.Value;
+        if (!node.HasParent)
+        {
+            throw new Domain.Common.DomainRuleException("NodeMustHaveAParent", $"This node ({node.Tier} {node.Id}) has no parent to escalate to.");
+        }
+
+        return writer.WriteAsync(
+            async context =>
+            {
+                var @case = await LoadAsync(context, caseId);
+                CasePermissions.EnsureCanAct(caller, @case, CaseOperation.Escalate);
+                EnsureVersion(@case, expectedVersion);
+                var before = @case.Version;
+                var now = clock.GetUtcNow();
+                @case.EscalateTo(caller.UserId, now, node.ParentId ?? node.ParentUrl!, reason);
+                AppendToFeed(context, @case, before);
+                EscalationOutbox.Escalate(context, @case, reason, now);
+                return @case;
+            },
+            cancellationToken);
+    }
 
     /// <summary>Merges a duplicate into its original; both must exist.</summary>
     public Task<Case> MergeAsync(CallerIdentity caller, Guid caseId, int expectedVersion, Guid originalId, CancellationToken cancellationToken) =>
@@ -81,8 +128,25 @@ internal sealed class CaseCommands(CaseWriter writer, CategoryCatalogue catalogu
     private static async Task<Case> LoadAsync(DispatchDbContext context, Guid id) =>
         await context.Cases.FirstOrDefaultAsync(c => c.Id == id) ?? throw new NotFoundException("Case", id.ToString());
 
+    private static async Task EnsureAssigneeExistsAsync(DispatchDbContext context, Assignee assignee)
+    {
+        var exists = assignee.Kind == AssigneeKind.Department
+            ? await context.Departments.AnyAsync(d => d.Id == assignee.Id)
+            : await context.Users.AnyAsync(u => u.Id == assignee.Id);
+        if (!exists)
+        {
+            throw new NotFoundException(assignee.Kind == AssigneeKind.Department ? "Department" : "User", assignee.Id.ToString());
+        }
+    }
+
     private static void EnsureVersion(Case @case, int expectedVersion)
     {
+        // Versions start at 1: 0 is a request that left the field out, not a stale one (ABORTED would invite a retry).
+        if (expectedVersion < 1)
+        {
+            throw new InvalidRequestException("expected_version", "is required: send the version of the case you last read (1 or more).");
+        }
+
         if (@case.Version != expectedVersion)
         {
             throw new StaleVersionException(@case.Id.ToString(), expectedVersion, @case.Version);

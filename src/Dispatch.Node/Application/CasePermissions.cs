@@ -54,6 +54,12 @@ internal static class CasePermissions
         {
             throw new AccessDeniedException($"Case {@case.Number} is not assigned to your department.");
         }
+
+        // A grid worker handles what is assigned to them; a department's case is its handlers' work.
+        if (caller.Role == Role.GridWorker && action is CaseOperation.Start or CaseOperation.Resolve && !IsAssignedTo(caller, @case))
+        {
+            throw new AccessDeniedException($"Case {@case.Number} is not assigned to you.");
+        }
     }
 
     public static void EnsureCanList(CallerIdentity caller) =>
@@ -66,6 +72,9 @@ internal static class CasePermissions
             throw new AccessDeniedException("Only administrators manage the directory.");
         }
     }
+
+    private static bool IsAssignedTo(CallerIdentity caller, Case @case) =>
+        @case.Assignee is { Kind: AssigneeKind.Worker } assignee && assignee.Id == caller.UserId;
 
     private static bool IsAssignedToDepartmentOf(CallerIdentity caller, Case @case) =>
         caller.DepartmentId is { } department &&

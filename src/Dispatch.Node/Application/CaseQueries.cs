@@ -38,7 +38,7 @@ internal sealed class CaseQueries(IDbContextFactory<DispatchDbContext> contexts,
         List<Case> page;
         if (filter.DueFirst)
         {
-            var skip = after is null ? 0 : int.Parse(after, CultureInfo.InvariantCulture);
+            var skip = after is null ? 0 : ParseOffset(after);
             page = await query.OrderBy(c => c.DueAt == null).ThenBy(c => c.DueAt).ThenBy(c => c.Number)
                 .Skip(skip).Take(filter.PageSize + 1).ToListAsync(cancellationToken);
             var more = page.Count > filter.PageSize;
@@ -102,10 +102,17 @@ internal sealed class CaseQueries(IDbContextFactory<DispatchDbContext> contexts,
         }
     }
 
+    /// <summary>The offset a due-first page token carries: digits only, so no sign and no other order's key.</summary>
+    private static int ParseOffset(string key) =>
+        int.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var skip)
+            ? skip
+            : throw new InvalidRequestException("page_token", "is not a token this node issued for this order.");
+
     private static (DateTimeOffset ReportedAt, string Number) ParseKey(string key)
     {
         var parts = key.Split('|');
-        if (parts.Length != 2 || !long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks))
+        if (parts.Length != 2 || !long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks) ||
+            ticks > DateTimeOffset.MaxValue.UtcTicks)
         {
             throw new InvalidRequestException("page_token", "is not a token this node issued.");
         }

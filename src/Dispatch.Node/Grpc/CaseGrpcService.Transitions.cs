@@ -17,7 +17,9 @@ internal sealed partial class CaseGrpcService
     public override async Task<AssignCaseResponse> AssignCase(AssignCaseRequest request, ServerCallContext context)
     {
         var assignee = request.Assignee.ToDomain("assignee");
-        return new() { Case = await ChangeAsync(context, request.CaseId, request.ExpectedVersion, CaseOperation.Assign, (c, actor, now) => c.Assign(actor, now, assignee, Note(request.Note))) };
+        var id = ContractMapper.ParseId(request.CaseId, "case_id");
+        var assigned = await commands.AssignAsync(context.Caller(), id, request.ExpectedVersion, assignee, Note(request.Note), context.CancellationToken);
+        return new() { Case = assigned.ToContract() };
     }
 
     public override async Task<StartCaseResponse> StartCase(StartCaseRequest request, ServerCallContext context) =>
@@ -54,6 +56,16 @@ internal sealed partial class CaseGrpcService
         var merged = await commands.MergeAsync(context.Caller(), caseId, request.ExpectedVersion, originalId, context.CancellationToken);
         return new() { Case = merged.ToContract() };
     }
+
+    public override async Task<EscalateCaseResponse> EscalateCase(EscalateCaseRequest request, ServerCallContext context)
+    {
+        var id = ContractMapper.ParseId(request.CaseId, "case_id");
+        var escalated = await commands.EscalateAsync(context.Caller(), id, request.ExpectedVersion, request.Reason, context.CancellationToken);
+        return new() { Case = escalated.ToContract() };
+    }
+
+    public override async Task<ReturnEscalationResponse> ReturnEscalation(ReturnEscalationRequest request, ServerCallContext context) =>
+        new() { Case = await ChangeAsync(context, request.CaseId, request.ExpectedVersion, CaseOperation.Escalate, (c, actor, now) => c.ReturnToChild(actor, now, request.Reason)) };
 
     private async Task<Case> ChangeAsync(
         ServerCallContext context, string caseId, int expectedVersion, CaseOperation operation, Action<Domain.Cases.Case, Guid, DateTimeOffset> apply)

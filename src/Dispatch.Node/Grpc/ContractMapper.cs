@@ -31,6 +31,12 @@ internal static class ContractMapper
             ReworkCount = source.ReworkCount,
             MergedIntoCaseId = source.MergedIntoCaseId?.ToString() ?? "",
             Version = source.Version,
+            EscalatedToNodeId = source.EscalatedToNodeId ?? "",
+            ParentCaseId = source.ParentCaseId?.ToString() ?? "",
+            ParentStatus = source.ParentStatus is { } parent ? Convert<V1.CaseStatus>(parent) : V1.CaseStatus.Unspecified,
+            OriginNodeId = source.Origin?.NodeId ?? "",
+            OriginCaseId = source.Origin?.CaseId.ToString() ?? "",
+            OriginCaseNumber = source.Origin?.CaseNumber ?? "",
         };
         target.EvidenceRefs.AddRange(source.EvidenceRefs);
         if (withHistory)

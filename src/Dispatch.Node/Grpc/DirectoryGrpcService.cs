@@ -67,7 +67,7 @@ internal sealed class DirectoryGrpcService(IDbContextFactory<DispatchDbContext> 
             department.Update(input.Code, input.Name);
         }
 
-        await db.SaveChangesAsync(context.CancellationToken);
+        await SaveAsync(db, $"Department code '{input.Code}' is already taken.", context.CancellationToken);
         return new UpsertDepartmentResponse { Department = ToContract(department) };
     }
 
@@ -92,6 +92,7 @@ internal sealed class DirectoryGrpcService(IDbContextFactory<DispatchDbContext> 
         }
 
         await using var db = await OpenAsync(context, adminOnly: true);
+        await EnsureScopeExistsAsync(db, grids, department, context.CancellationToken);
         Domain.Directory.User user;
         if (input.Id.Length == 0)
         {
@@ -116,8 +117,38 @@ internal sealed class DirectoryGrpcService(IDbContextFactory<DispatchDbContext> 
             }
         }
 
-        await db.SaveChangesAsync(context.CancellationToken);
+        await SaveAsync(db, $"User name '{input.UserName}' is already taken.", context.CancellationToken);
         return new UpsertUserResponse { User = ToContract(user) };
+    }
+
+    /// <summary>A user's grids and department must be in the directory: unknown ones are NOT_FOUND, not dangling references.</summary>
+    private static async Task EnsureScopeExistsAsync(DispatchDbContext db, IReadOnlyList<Domain.Geography.GridId> grids, Guid? department, CancellationToken cancellationToken)
+    {
+        foreach (var grid in grids)
+        {
+            if (!await db.Grids.AnyAsync(g => g.Id == grid, cancellationToken))
+            {
+                throw new NotFoundException("Grid", grid.Value);
+            }
+        }
+
+        if (department is { } id && !await db.Departments.AnyAsync(d => d.Id == id, cancellationToken))
+        {
+            throw new NotFoundException("Department", id.ToString());
+        }
+    }
+
+    /// <summary>Saves; a unique index (user name, department code) that the change would break is ALREADY_EXISTS.</summary>
+    private static async Task SaveAsync(DispatchDbContext db, string conflict, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex) when (ex.IsUniqueViolation())
+        {
+            throw new ConflictException(conflict);
+        }
     }
 
     private async Task<DispatchDbContext> OpenAsync(ServerCallContext context, bool adminOnly)

@@ -9,7 +9,7 @@ namespace Dispatch.Node.Grpc;
 /// <summary>
 /// The one place where domain and application errors become gRPC statuses (see DESIGN.md): bad field
 /// INVALID_ARGUMENT, unknown id NOT_FOUND, illegal transition FAILED_PRECONDITION, out of scope
-/// PERMISSION_DENIED, stale version ABORTED. Services and the domain never throw RpcException.
+/// PERMISSION_DENIED, stale version ABORTED, a taken unique name ALREADY_EXISTS. Services and the domain never throw RpcException.
 /// </summary>
 internal sealed class ErrorMappingInterceptor : Interceptor
 {
@@ -41,13 +41,42 @@ internal sealed class ErrorMappingInterceptor : Interceptor
 
     internal static Status? ToStatus(Exception error) => error switch
     {
-        DomainValidationException invalid => new Status(StatusCode.InvalidArgument, $"{invalid.Field}: {invalid.Message}"),
+        DomainValidationException invalid => InvalidArgument(invalid),
         DomainRuleException rule => new Status(StatusCode.FailedPrecondition, $"{rule.Rule}: {rule.Message}"),
         InvalidRequestException invalid => new Status(StatusCode.InvalidArgument, invalid.Message),
         NotFoundException notFound => new Status(StatusCode.NotFound, notFound.Message),
         AccessDeniedException denied => new Status(StatusCode.PermissionDenied, denied.Message),
         StaleVersionException stale => new Status(StatusCode.Aborted, stale.Message),
+        ConflictException conflict => new Status(StatusCode.AlreadyExists, conflict.Message),
         DbUpdateConcurrencyException => new Status(StatusCode.Aborted, "The case was changed by someone else; reload it and retry."),
         _ => null,
     };
+
+    /// <summary>
+    /// The domain names fields as its parameters (camelCase: <c>evidenceRefs[2]</c>); clients know them by
+    /// their contract names (snake_case: <c>evidence_refs[2]</c>), which the transport's own checks use too.
+    /// </summary>
+    private static Status InvalidArgument(DomainValidationException invalid)
+    {
+        var field = ContractFieldName(invalid.Field);
+        return new Status(StatusCode.InvalidArgument, $"{field}: {invalid.Message.Replace(invalid.Field, field, StringComparison.Ordinal)}");
+    }
+
+    internal static string ContractFieldName(string field)
+    {
+        var name = new System.Text.StringBuilder(field.Length + 4);
+        foreach (var c in field)
+        {
+            if (char.IsAsciiLetterUpper(c))
+            {
+                name.Append('_').Append(char.ToLowerInvariant(c));
+            }
+            else
+            {
+                name.Append(c);
+            }
+        }
+
+        return name.ToString();
+    }
 }

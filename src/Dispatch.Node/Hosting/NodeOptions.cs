@@ -10,7 +10,19 @@ public sealed class NodeOptions
     /// <summary>Village, Town or District.</summary>
     public string Tier { get; set; } = "District";
 
+    /// <summary>The parent node's gRPC address; null for a district (no parent).</summary>
     public string? ParentUrl { get; set; }
+
+    /// <summary>The parent node's id, as it names itself.</summary>
+    public string? ParentId { get; set; }
+
+    /// <summary>Base64 key (at least 32 bytes) the parent registered for this node: signs this node's credential.</summary>
+    public string? ParentKey { get; set; }
+
+    /// <summary>The child nodes allowed to escalate here, each with the key its credential is signed with.</summary>
+    public List<ChildNodeOptions> Children { get; set; } = [];
+
+    public bool HasParent => !string.IsNullOrEmpty(ParentUrl);
 
     public int GrpcPort { get; set; } = 5001;
 

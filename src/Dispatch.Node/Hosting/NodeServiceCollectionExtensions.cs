@@ -1,6 +1,7 @@
 using Dispatch.Domain.Categories;
 using Dispatch.Domain.Directory;
 using Dispatch.Node.Application;
+using Dispatch.Node.Escalation;
 using Dispatch.Node.Grpc;
 using Dispatch.Node.Seeding;
 using Dispatch.Node.Security;
@@ -15,6 +16,9 @@ public static class NodeServiceCollectionExtensions
     public static IServiceCollection AddDispatchNode(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<NodeOptions>().Bind(configuration.GetSection("Node"));
+
+        // First hosted service: the database is migrated before anything else starts.
+        services.AddHostedService<NodeStartup>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddDispatchData(configuration);
         services.AddGrpc(options =>
@@ -39,7 +43,13 @@ public static class NodeServiceCollectionExtensions
         services.AddSingleton<CaseQueries>();
         services.AddSingleton<CaseFeedReader>();
         services.AddSingleton<DemoDirectory>();
-        services.AddSingleton<NodeStartup>();
+
+        services.AddSingleton<NodeCredentials>();
+        services.AddSingleton<EscalationReceiver>();
+        services.AddSingleton<EscalationFeed>();
+        services.AddSingleton<ParentClient>();
+        services.AddHostedService<OutboxRelay>();
+        services.AddHostedService<ParentSubscriber>();
         return services;
     }
 
@@ -48,6 +58,7 @@ public static class NodeServiceCollectionExtensions
         app.MapGrpcService<AuthGrpcService>();
         app.MapGrpcService<CaseGrpcService>();
         app.MapGrpcService<DirectoryGrpcService>();
+        app.MapGrpcService<EscalationGrpcService>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         return app;

@@ -4,10 +4,14 @@ using Microsoft.Extensions.Options;
 
 namespace Dispatch.Node.Hosting;
 
-/// <summary>What runs before a node serves: migrate its database, seed the demo directory if asked.</summary>
-internal sealed class NodeStartup(DatabaseInitializer database, DemoDirectory demo, IOptions<NodeOptions> options)
+/// <summary>
+/// What runs before a node serves: migrate its database, seed the demo directory if asked. A hosted
+/// service registered before all others, so the writer, the relay and the subscriber start on a
+/// migrated database.
+/// </summary>
+internal sealed class NodeStartup(DatabaseInitializer database, DemoDirectory demo, IOptions<NodeOptions> options) : IHostedService
 {
-    public async Task RunAsync(CancellationToken cancellationToken)
+    public async Task StartAsync(CancellationToken cancellationToken)
     {
         await database.MigrateAsync(cancellationToken);
         var seeded = await demo.SeedAsync(cancellationToken);
@@ -16,4 +20,6 @@ internal sealed class NodeStartup(DatabaseInitializer database, DemoDirectory de
             Console.WriteLine($"{options.Value.Name}: demo users (password '{DemoDirectory.Password}'): {string.Join(", ", seeded.Select(u => $"{u.UserName} ({u.Role})"))}");
         }
     }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -7,8 +7,10 @@ namespace Dispatch.Node.Security;
 /// Requires a valid bearer token on every call except sign-in, health and reflection, and makes the
 /// caller's identity available to the services (<see cref="CallerContext.Caller"/>).
 /// </summary>
-internal sealed class AuthenticationInterceptor(TokenService tokens) : Interceptor
+internal sealed class AuthenticationInterceptor(TokenService tokens, NodeCredentials nodes) : Interceptor
 {
+    private const string NodeService = "/dispatch.v1.EscalationService/";
+
     private static readonly string[] OpenServices =
     [
         "/dispatch.v1.AuthService/",
@@ -58,6 +60,15 @@ internal sealed class AuthenticationInterceptor(TokenService tokens) : Intercept
         if (header is null || !header.StartsWith("Bearer ", StringComparison.Ordinal))
         {
             throw new RpcException(new Status(StatusCode.Unauthenticated, "Missing 'authorization: Bearer <token>' header; sign in with AuthService.Login."));
+        }
+
+        // The escalation service takes node credentials only; every other service user tokens only.
+        if (context.Method.StartsWith(NodeService, StringComparison.Ordinal))
+        {
+            var child = await nodes.ValidateChildAsync(header["Bearer ".Length..].Trim()) ??
+                throw new RpcException(new Status(StatusCode.Unauthenticated, "The node credential is invalid, expired or not from a registered child node."));
+            context.UserState[typeof(ChildNode)] = new ChildNode(child);
+            return;
         }
 
         var identity = await tokens.ValidateAsync(header["Bearer ".Length..].Trim()) ??

@@ -24,6 +24,8 @@ public sealed class CaseLifecycleTests
         new(Escalate, Reported, Escalated), new(Escalate, Accepted, Escalated), new(Escalate, Assigned, Escalated),
         new(Escalate, InProgress, Escalated), new(Escalate, Resolved, Escalated), new(Escalate, Returned, Escalated),
         new(Escalate, Deferred, Escalated),
+        new(ParentResolve, Escalated, Resolved), new(VerifyFail, Resolved, Escalated),
+        new(ReturnEscalation, Escalated, Accepted), new(ReturnEscalation, Reported, Rejected), new(ReturnEscalation, Accepted, Rejected),
         new(Merge, Reported, Merged), new(Merge, Accepted, Merged), new(Merge, Assigned, Merged),
     ];
 
@@ -38,12 +40,16 @@ public sealed class CaseLifecycleTests
         return data;
     }
 
+    /// <summary>
+    /// Every (action, status) the table has no move for. ParentResolve is left to its own test: it is
+    /// the parent's move mirrored here, and a mirrored update the case cannot take is ignored, not an error.
+    /// </summary>
     public static TheoryData<CaseAction, CaseStatus> IllegalTransitions()
     {
         var data = new TheoryData<CaseAction, CaseStatus>();
         foreach (var status in Enum.GetValues<CaseStatus>())
         {
-            foreach (var action in Enum.GetValues<CaseAction>().Where(a => a != ResolveOnTheSpot))
+            foreach (var action in Enum.GetValues<CaseAction>().Where(a => a is not ResolveOnTheSpot and not ParentResolve))
             {
                 if (!CaseLifecycle.Transitions.Any(t => t.Action == action && t.From == status))
                 {
@@ -54,6 +60,9 @@ public sealed class CaseLifecycleTests
 
         return data;
     }
+
+    public static TheoryData<CaseStatus> StatusesWithoutParentResolve() =>
+        [.. Enum.GetValues<CaseStatus>().Where(s => !CaseLifecycle.Transitions.Any(t => t.Action == ParentResolve && t.From == s))];
 
     [Fact]
     public void Transitions_MatchTheDocumentedTable()
@@ -66,7 +75,7 @@ public sealed class CaseLifecycleTests
     [MemberData(nameof(LegalTransitions))]
     public void Perform_LegalTransition_MovesToTargetAndRecordsOneEvent(CaseAction action, CaseStatus from, CaseStatus to)
     {
-        var target = action == Resume ? new CaseBuilder().BuildDeferredFrom(to) : new CaseBuilder().BuildIn(from);
+        var target = Arrange(action, from, to);
         var version = target.Version;
 
         CaseActions.Perform(target, action, Moments.Hours(2));
@@ -84,10 +93,25 @@ public sealed class CaseLifecycleTests
     [MemberData(nameof(IllegalTransitions))]
     public void Perform_IllegalTransition_ThrowsAndChangesNothing(CaseAction action, CaseStatus status)
     {
-        var target = new CaseBuilder().BuildIn(status);
+        // Only a received case can be handed back at all; any other breaks that rule before the lifecycle's.
+        var builder = action == ReturnEscalation ? new CaseBuilder().Received() : new CaseBuilder();
+        var target = builder.BuildIn(status);
         var rule = action == Assign && status == Closed ? nameof(ClosedCaseCannotBeAssigned) : nameof(IllegalTransition);
 
         DomainAssert.BreaksRule(target, rule, () => CaseActions.Perform(target, action, Moments.Hours(2)));
+    }
+
+    [Theory]
+    [MemberData(nameof(StatusesWithoutParentResolve))]
+    public void MirrorParent_ResolvedWhereParentResolveIsIllegal_IsIgnoredAndChangesNothing(CaseStatus status)
+    {
+        var target = new CaseBuilder().BuildIn(status);
+        var before = CaseSnapshot.Of(target);
+
+        var mirrored = target.MirrorParent(Moments.Hours(2), Resolved, handedBack: false, "Fixed by the town");
+
+        Assert.False(mirrored);
+        Assert.Equal(before, CaseSnapshot.Of(target));
     }
 
     [Fact]
@@ -123,9 +147,30 @@ public sealed class CaseLifecycleTests
     [Theory]
     [InlineData(Rejected)]
     [InlineData(Merged)]
-    [InlineData(Escalated)]
     public void From_FinalStatus_HasNoWayOut(CaseStatus status)
     {
         Assert.Empty(CaseLifecycle.From(status));
     }
+
+    [Fact]
+    public void From_Escalated_OnlyFollowsTheParent()
+    {
+        Assert.Equal(
+            [new(ParentResolve, Escalated, Resolved), new(ReturnEscalation, Escalated, Accepted)],
+            CaseLifecycle.From(Escalated).ToHashSet());
+    }
+
+    /// <summary>
+    /// A case in <paramref name="from"/> on the side of the escalation the move belongs to: the village
+    /// for what its town does to an escalated case, the town for handing a received case back.
+    /// </summary>
+    private static Case Arrange(CaseAction action, CaseStatus from, CaseStatus to) => (action, from, to) switch
+    {
+        (Resume, _, _) => new CaseBuilder().BuildDeferredFrom(to),
+        (ParentResolve, _, _) => new CaseBuilder().BuildEscalatedToParent(),
+        (VerifyFail, Resolved, Escalated) => new CaseBuilder().BuildResolvedByParent(),
+        (ReturnEscalation, Escalated, _) => new CaseBuilder().BuildEscalatedToParent(),
+        (ReturnEscalation, _, _) => new CaseBuilder().Received().BuildIn(from),
+        _ => new CaseBuilder().BuildIn(from),
+    };
 }

@@ -6,10 +6,15 @@ namespace Dispatch.Domain.Tests.Support;
 
 /// <summary>
 /// Builds valid cases: a report that passes every validation, and cases driven through the public
-/// methods into any status (steps one minute apart from <see cref="Moments.T0"/>).
+/// methods into any status (steps one minute apart from <see cref="Moments.T0"/>). Either reported here
+/// or, after <see cref="Received"/>, received by the town as an escalation from a village.
 /// </summary>
 internal sealed class CaseBuilder
 {
+    public const string EscalationReason = "Needs the town's housing department";
+
+    private CaseOrigin? _origin;
+
     private CaseReport _report = new()
     {
         Id = Guid.NewGuid(),
@@ -36,9 +41,18 @@ internal sealed class CaseBuilder
 
     public CaseBuilder DueAt(DateTimeOffset? dueAt) => With(r => r with { DueAt = dueAt });
 
+    /// <summary>Builds the town's side: the case is received from <paramref name="origin"/> (the village's case by default).</summary>
+    public CaseBuilder Received(CaseOrigin? origin = null)
+    {
+        _origin = origin ?? Nodes.VillageCase;
+        return this;
+    }
+
     public CaseReport BuildReport() => _report;
 
-    public Case Build() => Case.Report(_report, CategoryCatalogue.Default, Moments.T0);
+    public Case Build() => _origin is null
+        ? Case.Report(_report, CategoryCatalogue.Default, Moments.T0)
+        : Case.ReceiveEscalation(_report, _origin, EscalationReason, CategoryCatalogue.Default, Moments.T0);
 
     /// <summary>A case in <paramref name="status"/>, assigned to <see cref="Actors.Worker"/> where that applies.</summary>
     public Case BuildIn(CaseStatus status)
@@ -57,6 +71,27 @@ internal sealed class CaseBuilder
     {
         var built = BuildIn(before);
         built.Defer(Actors.Dispatcher, Moments.Minutes(30), Moments.Hours(24), "Waiting for spare parts");
+        return built;
+    }
+
+    /// <summary>The village's side: an accepted case escalated to <see cref="Nodes.Town"/> (minute 2), which acknowledged it.</summary>
+    public Case BuildEscalatedToParent()
+    {
+        var built = BuildIn(CaseStatus.Accepted);
+        built.EscalateTo(Actors.Dispatcher, Moments.Minutes(2), Nodes.Town, EscalationReason);
+        built.LinkParent(Nodes.TownCaseId);
+        return built;
+    }
+
+    /// <summary>The village's side: an escalated case the town resolved (minute 10), waiting for the reporting grid's verification.</summary>
+    public Case BuildResolvedByParent()
+    {
+        var built = BuildEscalatedToParent();
+        if (!built.MirrorParent(Moments.Minutes(10), CaseStatus.Resolved, handedBack: false, "Roof repaired by the town"))
+        {
+            throw new InvalidOperationException("The escalated case ignored its parent's resolution.");
+        }
+
         return built;
     }
 

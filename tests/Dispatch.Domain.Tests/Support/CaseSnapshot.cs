@@ -22,7 +22,11 @@ internal sealed record CaseSnapshot(
     string EvidenceRefs,
     int? Satisfaction,
     int ReworkCount,
-    Guid? MergedIntoCaseId)
+    Guid? MergedIntoCaseId,
+    string? EscalatedToNodeId,
+    Guid? ParentCaseId,
+    CaseStatus? ParentStatus,
+    CaseOrigin? Origin)
 {
     public static CaseSnapshot Of(Case c) => new(
         c.Status,
@@ -43,5 +47,9 @@ internal sealed record CaseSnapshot(
         string.Join(" ", c.EvidenceRefs),
         c.Satisfaction,
         c.ReworkCount,
-        c.MergedIntoCaseId);
+        c.MergedIntoCaseId,
+        c.EscalatedToNodeId,
+        c.ParentCaseId,
+        c.ParentStatus,
+        c.Origin);
 }

@@ -15,15 +15,21 @@ namespace Dispatch.Node.Tests.Infrastructure;
 /// </summary>
 public sealed class NodeTestHost : IAsyncDisposable
 {
-    private readonly LoopbackGrpcHost _host;
     private readonly TestDatabase _database;
+    private readonly IReadOnlyDictionary<string, string?> _settings;
+    private readonly int _port;
+    private LoopbackGrpcHost _host;
 
-    private NodeTestHost(LoopbackGrpcHost host, TestDatabase database, FakeTimeProvider clock)
+    private NodeTestHost(LoopbackGrpcHost host, TestDatabase database, FakeTimeProvider clock, IReadOnlyDictionary<string, string?> settings, int port)
     {
         _host = host;
         _database = database;
+        _settings = settings;
+        _port = port;
         Clock = clock;
     }
+
+    public Uri Address => _host.Address;
 
     public FakeTimeProvider Clock { get; }
 
@@ -31,11 +37,12 @@ public sealed class NodeTestHost : IAsyncDisposable
 
     public IServiceProvider Services => _host.Services;
 
-    public static async Task<NodeTestHost> StartAsync(StorageKind storage)
+    /// <summary>Starts a node; <paramref name="settings"/> override the defaults (Node:*, Database:*).</summary>
+    public static async Task<NodeTestHost> StartAsync(StorageKind storage, IReadOnlyDictionary<string, string?>? settings = null, int port = 0)
     {
         var database = await TestDatabase.CreateAsync(storage);
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 8, 0, 0, TimeSpan.Zero));
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var all = new Dictionary<string, string?>
         {
             ["Node:Id"] = "test-node",
             ["Node:Name"] = "Test node",
@@ -43,16 +50,36 @@ public sealed class NodeTestHost : IAsyncDisposable
             ["Node:DataDirectory"] = database.Folder,
             ["Database:Provider"] = database.Provider,
             ["ConnectionStrings:Dispatch"] = database.ConnectionString,
-        }).Build();
-        var host = await LoopbackGrpcHost.StartAsync(
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            all[key] = value;
+        }
+
+        var host = await StartHostAsync(all, clock, port);
+        return new NodeTestHost(host, database, clock, all, port);
+    }
+
+    /// <summary>Stops the node's server (its database stays), as a crash or shutdown would.</summary>
+    public Task StopAsync() => _host.DisposeAsync().AsTask();
+
+    /// <summary>Starts the node again on the same port and database, on the same clock.</summary>
+    public async Task RestartAsync()
+    {
+        _host = await StartHostAsync(_settings, Clock, _port);
+    }
+
+    private static Task<LoopbackGrpcHost> StartHostAsync(IReadOnlyDictionary<string, string?> settings, FakeTimeProvider clock, int port)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        return LoopbackGrpcHost.StartAsync(
             services =>
             {
                 services.AddSingleton<TimeProvider>(clock);
                 services.AddDispatchNode(configuration);
             },
-            app => app.MapDispatchNode());
-        await host.Services.GetRequiredService<NodeStartup>().RunAsync(CancellationToken.None);
-        return new NodeTestHost(host, database, clock);
+            app => app.MapDispatchNode(),
+            port);
     }
 
     public async Task<string> LoginAsync(string userName, string password = DemoDirectory.Password) =>
@@ -67,7 +94,14 @@ public sealed class NodeTestHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _host.DisposeAsync();
+        try
+        {
+            await _host.DisposeAsync();
+        }
+        catch (ObjectDisposedException)
+        {
+        }
+
         await _database.DisposeAsync();
     }
 }

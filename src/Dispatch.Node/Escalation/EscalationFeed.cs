@@ -1,0 +1,66 @@
+using System.Runtime.CompilerServices;
+using Dispatch.Contracts.V1;
+using Dispatch.Data;
+using Dispatch.Node.Application;
+using Dispatch.Node.Grpc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dispatch.Node.Escalation;
+
+/// <summary>Parent side: the feed of one child's escalated cases, from a sequence on, then live.</summary>
+internal sealed class EscalationFeed(IDbContextFactory<DispatchDbContext> contexts, CaseFeedSignal signal, TimeProvider clock)
+{
+    private const int PageSize = 200;
+    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
+
+    public async IAsyncEnumerable<SubscribeResponse> WatchAsync(string childId, long fromSequence, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var after = fromSequence;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            var nextCommit = signal.NextCommit;
+            var page = await ReadAsync(childId, after, cancellationToken);
+            foreach (var update in page)
+            {
+                after = update.Sequence;
+                yield return update;
+            }
+
+            if (page.Count < PageSize)
+            {
+                try
+                {
+                    await nextCommit.WaitAsync(PollInterval, clock, cancellationToken);
+                }
+                catch (TimeoutException)
+                {
+                }
+            }
+        }
+    }
+
+    private async Task<List<SubscribeResponse>> ReadAsync(string childId, long after, CancellationToken cancellationToken)
+    {
+        await using var context = await contexts.CreateDbContextAsync(cancellationToken);
+        var rows = await (
+            from entry in context.CaseFeed.AsNoTracking()
+            join @case in context.Cases.AsNoTracking() on entry.CaseId equals @case.Id
+            where entry.Sequence > after && @case.Origin!.NodeId == childId
+            orderby entry.Sequence
+            join caseEvent in context.CaseEvents.AsNoTracking() on new { entry.CaseId, Sequence = entry.Version } equals new { caseEvent.CaseId, caseEvent.Sequence }
+            select new { entry.Sequence, entry.Status, Event = caseEvent, OriginCaseId = @case.Origin!.CaseId, @case.Assignee, @case.DueAt })
+            .Take(PageSize)
+            .ToListAsync(cancellationToken);
+        return rows.Select(row => new SubscribeResponse
+        {
+            Sequence = row.Sequence,
+            OriginCaseId = row.OriginCaseId.ToString(),
+            ParentCaseId = row.Event.CaseId.ToString(),
+            Status = ContractMapper.Convert<CaseStatus>(row.Status),
+            HandedBack = row.Event.Type == Domain.Cases.CaseEventType.CaseEscalationReturned,
+            Event = row.Event.ToContract(),
+            Assignee = row.Assignee?.ToContract(),
+            DueAt = row.DueAt is { } due ? Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(due) : null,
+        }).ToList();
+    }
+}

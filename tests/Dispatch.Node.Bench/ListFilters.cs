@@ -1,0 +1,50 @@
+using Dispatch.Contracts.V1;
+
+namespace Dispatch.Node.Bench;
+
+/// <summary>
+/// The command centre's filters, one request each (first page, default size). Values that depend on the
+/// data (an assignee, a case number) are taken from the node first.
+/// </summary>
+internal static class ListFilters
+{
+    public const string GridId = "110105001001001";
+
+    public static async Task<IReadOnlyList<ListFilter>> DiscoverAsync(NodeSession session)
+    {
+        var assigned = await FirstAsync(session, new ListCasesRequest { Statuses = { CaseStatus.Assigned }, PageSize = 1 });
+        var older = await session.Cases.ListCasesAsync(new ListCasesRequest { Whistle = WhistleClass.Tough, PageSize = 200 }, session.Call);
+
+        List<ListFilter> filters =
+        [
+            new("none", new ListCasesRequest()),
+            new("none, due first", new ListCasesRequest { OrderBy = CaseOrder.DueAsc }),
+            new("status in progress", new ListCasesRequest { Statuses = { CaseStatus.InProgress } }),
+            new("status escalated (rare)", new ListCasesRequest { Statuses = { CaseStatus.Escalated } }),
+            new("status open (5 statuses)", new ListCasesRequest
+            {
+                Statuses = { CaseStatus.Reported, CaseStatus.Accepted, CaseStatus.Assigned, CaseStatus.InProgress, CaseStatus.Returned },
+            }),
+            new("grid", new ListCasesRequest { GridId = GridId }),
+            new("whistle emergency", new ListCasesRequest { Whistle = WhistleClass.Emergency }),
+            new("category leaf 0204", new ListCasesRequest { CategoryCode = "0204" }),
+            new("category top 04", new ListCasesRequest { CategoryCode = "04" }),
+            new("overdue", new ListCasesRequest { OverdueOnly = true }),
+            new("text word", new ListCasesRequest { Text = "bins" }),
+        ];
+        if (assigned?.Assignee is { } assignee)
+        {
+            filters.Add(new("assignee", new ListCasesRequest { Assignee = assignee }));
+        }
+
+        if (older.Cases.Count > 0)
+        {
+            filters.Add(new("text case number", new ListCasesRequest { Text = older.Cases[^1].Number }));
+        }
+
+        return filters;
+    }
+
+    private static async Task<Case?> FirstAsync(NodeSession session, ListCasesRequest request) =>
+        (await session.Cases.ListCasesAsync(request, session.Call)).Cases.FirstOrDefault();
+}

@@ -1,0 +1,68 @@
+using System.Diagnostics;
+using System.Globalization;
+using Grpc.Core;
+
+namespace Dispatch.Node.Bench;
+
+/// <summary>
+/// Signs in as a grid worker and runs concurrent ReportCase callers for a warm-up and then a measured
+/// window; prints calls/s, latency percentiles, errors and where the CPU went during the window.
+/// </summary>
+internal static class ReportLoad
+{
+    public static async Task<int> RunAsync(ReportOptions options)
+    {
+        using var session = await NodeSession.SignInAsync(options.Address, options.User, options.Password);
+        var runId = "bench-" + Guid.NewGuid().ToString("N")[..12];
+        var requests = new ReportRequests(options.GridId, runId);
+        try
+        {
+            await session.Cases.ReportCaseAsync(requests.Next(-1, 0), session.Call);
+        }
+        catch (RpcException error)
+        {
+            Console.Error.WriteLine($"the first report to {options.Address} failed: {error.Status}");
+            return 1;
+        }
+
+        var measureFrom = Stopwatch.GetTimestamp() + Ticks(options.Warmup);
+        var stopAt = measureFrom + Ticks(options.Duration);
+        var workers = Enumerable.Range(0, options.Concurrency)
+            .Select(caller => new ReportWorker(session, requests, caller, measureFrom, stopAt))
+            .ToArray();
+        var running = workers.Select(worker => Task.Run(worker.RunAsync)).ToArray();
+
+        List<int> pids = [Environment.ProcessId];
+        List<string> names = ["bench"];
+        if (options.NodePid is { } nodePid)
+        {
+            pids.Insert(0, nodePid);
+            names.Insert(0, "node");
+        }
+
+        var cpu = new CpuSampler(pids);
+        await Task.Delay(options.Warmup);
+        cpu.Start();
+        await Task.WhenAll(running);
+        var measured = Stopwatch.GetElapsedTime(measureFrom);
+        var cpuUse = cpu.Describe(names);
+
+        var latencies = new LatencySummary(workers.SelectMany(worker => worker.Latencies));
+        var errors = workers.Sum(worker => worker.Errors);
+        var rate = latencies.Count / measured.TotalSeconds;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"report: {rate:F0} calls/s, p50 {LatencySummary.Format(latencies.Milliseconds(0.50))} ms, " +
+            $"p90 {LatencySummary.Format(latencies.Milliseconds(0.90))} ms, p99 {LatencySummary.Format(latencies.Milliseconds(0.99))} ms, " +
+            $"max {LatencySummary.Format(latencies.MaxMilliseconds)} ms, {errors} errors " +
+            $"({options.Concurrency} concurrent callers, {options.Duration.TotalSeconds:F0} s after {options.Warmup.TotalSeconds:F0} s warm-up, {latencies.Count} calls)"));
+        Console.WriteLine($"cpu (cores, measured window): {cpuUse}");
+        if (workers.Select(worker => worker.FirstError).FirstOrDefault(error => error is not null) is { } first)
+        {
+            Console.Error.WriteLine($"first error: {first.Status}");
+        }
+
+        return errors == 0 && latencies.Count > 0 ? 0 : 1;
+    }
+
+    private static long Ticks(TimeSpan span) => (long)(span.TotalSeconds * Stopwatch.Frequency);
+}

@@ -1,0 +1,170 @@
+using Dispatch.Contracts.V1;
+using Dispatch.Node.Seeding;
+using Dispatch.Node.Tests.Infrastructure;
+using Grpc.Core;
+
+namespace Dispatch.Node.Tests.Escalation;
+
+public abstract class EscalationTests(StorageKind storage) : IAsyncLifetime
+{
+    private const string Grid = DemoDirectory.AreaTownVillage + "001";
+    private ClusterTestHost _cluster = null!;
+
+    public async Task InitializeAsync() => _cluster = await ClusterTestHost.StartAsync(storage);
+
+    public async Task DisposeAsync() => await _cluster.DisposeAsync();
+
+    [Fact]
+    public async Task VillageToTownToDistrict_ResolvedAtDistrict_VerifiedByReportingWorker_ClosedEverywhere()
+    {
+        var villageWorker = await _cluster.Village.CasesAsAsync("worker1");
+        var villageDispatcher = await _cluster.Village.CasesAsAsync("dispatcher");
+        var townDispatcher = await _cluster.Town.CasesAsAsync("dispatcher");
+        var districtDispatcher = await _cluster.District.CasesAsAsync("dispatcher");
+        var districtHandler = await _cluster.District.CasesAsAsync("sanitation");
+
+        var reported = (await villageWorker.ReportCaseAsync(Report("esc-1"))).Case;
+        var atVillage = (await villageDispatcher.EscalateCaseAsync(new EscalateCaseRequest { CaseId = reported.Id, ExpectedVersion = reported.Version, Reason = "Needs the town's equipment." })).Case;
+        Assert.Equal(CaseStatus.Escalated, atVillage.Status);
+        Assert.Equal("town", atVillage.EscalatedToNodeId);
+
+        var atTown = await _cluster.EventuallyAsync(() => FindByOriginAsync(townDispatcher, reported.Id), "the escalation to reach the town");
+        Assert.Equal("village", atTown.OriginNodeId);
+        Assert.Equal(reported.Number, atTown.OriginCaseNumber);
+        Assert.Equal(CaseStatus.Reported, atTown.Status);
+        atTown = (await townDispatcher.EscalateCaseAsync(new EscalateCaseRequest { CaseId = atTown.Id, ExpectedVersion = atTown.Version, Reason = "District-wide drainage." })).Case;
+
+        var atDistrict = await _cluster.EventuallyAsync(() => FindByOriginAsync(districtDispatcher, Guid.Parse(atTown.Id)), "the escalation to reach the district");
+        atDistrict = (await districtDispatcher.AcceptCaseAsync(new AcceptCaseRequest { CaseId = atDistrict.Id, ExpectedVersion = atDistrict.Version })).Case;
+        atDistrict = (await districtDispatcher.AssignCaseAsync(new AssignCaseRequest { CaseId = atDistrict.Id, ExpectedVersion = atDistrict.Version, Assignee = new Assignee { Kind = AssigneeKind.Department, Id = DemoDirectory.SanitationId.ToString() } })).Case;
+        atDistrict = (await districtHandler.StartCaseAsync(new StartCaseRequest { CaseId = atDistrict.Id, ExpectedVersion = atDistrict.Version })).Case;
+        atDistrict = (await districtHandler.ResolveCaseAsync(new ResolveCaseRequest { CaseId = atDistrict.Id, ExpectedVersion = atDistrict.Version, Note = "Drain cleared by the district team." })).Case;
+
+        // The resolution travels down both links; the reporting worker verifies on site at the village.
+        var resolvedAtVillage = await _cluster.EventuallyAsync(() => StatusIsAsync(villageWorker, reported.Id, CaseStatus.Resolved), "the resolution to reach the village");
+        var closedAtVillage = (await villageWorker.VerifyCaseAsync(new VerifyCaseRequest { CaseId = resolvedAtVillage.Id, ExpectedVersion = resolvedAtVillage.Version, Passed = true, Note = "Checked on site." })).Case;
+        Assert.Equal(CaseStatus.Closed, closedAtVillage.Status);
+
+        await _cluster.EventuallyAsync(() => StatusIsAsync(townDispatcher, Guid.Parse(atTown.Id), CaseStatus.Closed), "the verdict to close the town's case");
+        var closedAtDistrict = await _cluster.EventuallyAsync(() => StatusIsAsync(districtDispatcher, Guid.Parse(atDistrict.Id), CaseStatus.Closed), "the verdict to close the district's case");
+        var history = (await districtDispatcher.GetCaseAsync(new GetCaseRequest { CaseId = closedAtDistrict.Id })).Case.History;
+        Assert.Equal(["CaseReported", "CaseAccepted", "CaseAssigned", "CaseStarted", "CaseResolved", "CaseVerified"], history.Select(e => e.Type));
+
+        // Exactly one case per tier: no retry created a second one.
+        Assert.Single((await townDispatcher.ListCasesAsync(new ListCasesRequest())).Cases);
+        Assert.Single((await districtDispatcher.ListCasesAsync(new ListCasesRequest())).Cases);
+    }
+
+    [Fact]
+    public async Task ParentDown_EscalationWaitsInOutbox_DeliveredOnceWhenItReturns()
+    {
+        var worker = await _cluster.Village.CasesAsAsync("worker1");
+        var villageDispatcher = await _cluster.Village.CasesAsAsync("dispatcher");
+        await _cluster.Town.StopAsync();
+
+        var reported = (await worker.ReportCaseAsync(Report("esc-down"))).Case;
+        var escalated = (await villageDispatcher.EscalateCaseAsync(new EscalateCaseRequest { CaseId = reported.Id, ExpectedVersion = reported.Version, Reason = "Town must handle." })).Case;
+        Assert.Equal(CaseStatus.Escalated, escalated.Status);
+
+        // The relay keeps retrying (with backoff on the village's clock) while the town is down.
+        for (var i = 0; i < 5; i++)
+        {
+            _cluster.Village.Clock.Advance(TimeSpan.FromSeconds(1));
+            await Task.Yield();
+        }
+
+        await _cluster.Town.RestartAsync();
+        var townDispatcher = await _cluster.Town.CasesAsAsync("dispatcher");
+        var atTown = await _cluster.EventuallyAsync(() => FindByOriginAsync(townDispatcher, reported.Id), "the escalation to arrive after the town came back");
+        var linked = await _cluster.EventuallyAsync(() => LinkedAsync(villageDispatcher, reported.Id), "the village to record the town's case id");
+        Assert.Equal(atTown.Id, linked.ParentCaseId);
+        Assert.Single((await townDispatcher.ListCasesAsync(new ListCasesRequest())).Cases);
+    }
+
+    [Fact]
+    public async Task ParentHandsEscalationBack_ChildCaseBackInItsQueue()
+    {
+        var worker = await _cluster.Village.CasesAsAsync("worker1");
+        var villageDispatcher = await _cluster.Village.CasesAsAsync("dispatcher");
+        var townDispatcher = await _cluster.Town.CasesAsAsync("dispatcher");
+        var reported = (await worker.ReportCaseAsync(Report("esc-back"))).Case;
+        await villageDispatcher.EscalateCaseAsync(new EscalateCaseRequest { CaseId = reported.Id, ExpectedVersion = reported.Version, Reason = "Too hard." });
+        var atTown = await _cluster.EventuallyAsync(() => FindByOriginAsync(townDispatcher, reported.Id), "the escalation to reach the town");
+
+        var returned = (await townDispatcher.ReturnEscalationAsync(new ReturnEscalationRequest { CaseId = atTown.Id, ExpectedVersion = atTown.Version, Reason = "A village team can fix a bin." })).Case;
+        Assert.Equal(CaseStatus.Rejected, returned.Status);
+        var back = await _cluster.EventuallyAsync(() => StatusIsAsync(villageDispatcher, reported.Id, CaseStatus.Accepted), "the hand-back to reach the village");
+        Assert.Equal("", back.EscalatedToNodeId);
+    }
+
+    [Fact]
+    public async Task District_HasNoParent_EscalateFailsAndChangesNothing()
+    {
+        var dispatcher = await _cluster.District.CasesAsAsync("dispatcher");
+        var worker = await _cluster.District.CasesAsAsync("worker1");
+        var reported = (await worker.ReportCaseAsync(Report("top"))).Case;
+        var error = await Assert.ThrowsAsync<RpcException>(() => dispatcher.EscalateCaseAsync(new EscalateCaseRequest { CaseId = reported.Id, ExpectedVersion = reported.Version, Reason = "Up!" }).ResponseAsync);
+        Assert.Equal(StatusCode.FailedPrecondition, error.StatusCode);
+        Assert.Contains("no parent", error.Status.Detail);
+        Assert.Equal(reported.Version, (await dispatcher.GetCaseAsync(new GetCaseRequest { CaseId = reported.Id })).Case.Version);
+    }
+
+    [Theory]
+    [InlineData("forged")]
+    [InlineData("unregistered")]
+    [InlineData("user-token")]
+    public async Task EscalationService_WithoutAValidChildCredential_Unauthenticated_NothingWritten(string credential)
+    {
+        var token = credential switch
+        {
+            "user-token" => await _cluster.Town.LoginAsync("dispatcher"),
+            _ => NodeToken.Create(credential == "forged" ? "village" : "stranger", "town", ClusterTestHost.NewKey(), _cluster.Town.Clock.GetUtcNow()),
+        };
+        var client = new EscalationService.EscalationServiceClient(_cluster.Town.Channel.CreateCallInvoker().WithToken(token));
+        var error = await Assert.ThrowsAsync<RpcException>(() => client.EscalateAsync(new EscalateRequest
+        {
+            OriginCaseId = Guid.NewGuid().ToString(),
+            OriginCaseNumber = "C-X",
+            Title = "Sneaky",
+            CategoryCode = "0201",
+            GridId = Grid,
+            Location = new Location { Latitude = 1, Longitude = 1 },
+            Whistle = WhistleClass.Daily,
+            HandlingMode = HandlingMode.Split,
+            Reason = "r",
+        }).ResponseAsync);
+        Assert.Equal(StatusCode.Unauthenticated, error.StatusCode);
+        var townDispatcher = await _cluster.Town.CasesAsAsync("dispatcher");
+        Assert.Empty((await townDispatcher.ListCasesAsync(new ListCasesRequest())).Cases);
+    }
+
+    private static ReportCaseRequest Report(string requestId) => new()
+    {
+        RequestId = requestId,
+        Title = "Blocked drain floods the lane",
+        CategoryCode = "0102",
+        GridId = Grid,
+        Location = new Location { Latitude = 39.9, Longitude = 116.4, Address = "Lane 5" },
+        Whistle = WhistleClass.Tough,
+        HandlingMode = HandlingMode.Split,
+    };
+
+    private static async Task<Case?> FindByOriginAsync(CaseService.CaseServiceClient client, Guid originCaseId) =>
+        (await client.ListCasesAsync(new ListCasesRequest())).Cases.FirstOrDefault(c => c.OriginCaseId == originCaseId.ToString());
+
+    private static async Task<Case?> FindByOriginAsync(CaseService.CaseServiceClient client, string originCaseId) =>
+        await FindByOriginAsync(client, Guid.Parse(originCaseId));
+
+    private static async Task<Case?> StatusIsAsync(CaseService.CaseServiceClient client, Guid caseId, CaseStatus status) =>
+        (await client.GetCaseAsync(new GetCaseRequest { CaseId = caseId.ToString() })).Case is { } c && c.Status == status ? c : null;
+
+    private static Task<Case?> StatusIsAsync(CaseService.CaseServiceClient client, string caseId, CaseStatus status) =>
+        StatusIsAsync(client, Guid.Parse(caseId), status);
+
+    private static async Task<Case?> LinkedAsync(CaseService.CaseServiceClient client, string caseId) =>
+        (await client.GetCaseAsync(new GetCaseRequest { CaseId = caseId })).Case is { ParentCaseId.Length: > 0 } c ? c : null;
+}
+
+public sealed class EscalationSqliteTests() : EscalationTests(StorageKind.Sqlite);
+
+public sealed class EscalationPostgresTests() : EscalationTests(StorageKind.Postgres);

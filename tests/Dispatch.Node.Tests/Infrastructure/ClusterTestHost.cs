@@ -1,0 +1,93 @@
+using System.Security.Cryptography;
+using Dispatch.Testing;
+
+namespace Dispatch.Node.Tests.Infrastructure;
+
+/// <summary>
+/// Three tiers on loopback: a district, a town under it and a village under the town, each its own
+/// node with its own database, port and clock, linked by per-link node keys.
+/// </summary>
+public sealed class ClusterTestHost : IAsyncDisposable
+{
+    private ClusterTestHost(NodeTestHost district, NodeTestHost town, NodeTestHost village)
+    {
+        District = district;
+        Town = town;
+        Village = village;
+    }
+
+    public NodeTestHost District { get; }
+
+    public NodeTestHost Town { get; }
+
+    public NodeTestHost Village { get; }
+
+    public static async Task<ClusterTestHost> StartAsync(StorageKind storage)
+    {
+        var townKey = NewKey();
+        var villageKey = NewKey();
+        var districtPort = LoopbackGrpcHost.FreePort();
+        var townPort = LoopbackGrpcHost.FreePort();
+        var district = await NodeTestHost.StartAsync(storage, new Dictionary<string, string?>
+        {
+            ["Node:Id"] = "district",
+            ["Node:Tier"] = "District",
+            ["Node:Children:0:Id"] = "town",
+            ["Node:Children:0:Key"] = townKey,
+        }, districtPort);
+        var town = await NodeTestHost.StartAsync(storage, new Dictionary<string, string?>
+        {
+            ["Node:Id"] = "town",
+            ["Node:Tier"] = "Town",
+            ["Node:ParentUrl"] = $"http://127.0.0.1:{districtPort}",
+            ["Node:ParentId"] = "district",
+            ["Node:ParentKey"] = townKey,
+            ["Node:Children:0:Id"] = "village",
+            ["Node:Children:0:Key"] = villageKey,
+        }, townPort);
+        var village = await NodeTestHost.StartAsync(storage, new Dictionary<string, string?>
+        {
+            ["Node:Id"] = "village",
+            ["Node:Tier"] = "Village",
+            ["Node:ParentUrl"] = $"http://127.0.0.1:{townPort}",
+            ["Node:ParentId"] = "town",
+            ["Node:ParentKey"] = villageKey,
+        });
+        return new ClusterTestHost(district, town, village);
+    }
+
+    public static string NewKey() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+
+    /// <summary>
+    /// Waits for an effect that crosses nodes (an outbox delivery, a streamed update). Each round moves
+    /// every clock a little, so retry backoffs come due; it gives up after a generous real-time bound.
+    /// </summary>
+    public async Task<T> EventuallyAsync<T>(Func<Task<T?>> probe, string what)
+        where T : class
+    {
+        var giveUp = DateTime.UtcNow.AddSeconds(30);
+        while (DateTime.UtcNow < giveUp)
+        {
+            if (await probe() is { } found)
+            {
+                return found;
+            }
+
+            foreach (var node in new[] { District, Town, Village })
+            {
+                node.Clock.Advance(TimeSpan.FromMilliseconds(500));
+            }
+
+            await Task.Delay(20);
+        }
+
+        throw new TimeoutException($"Gave up waiting for {what}.");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Village.DisposeAsync();
+        await Town.DisposeAsync();
+        await District.DisposeAsync();
+    }
+}
