@@ -1,6 +1,13 @@
 #!/usr/bin/env bash
-# Runs one Dispatch node on loopback (gRPC h2c on Node:GrpcPort, default 5001; web on Node:HttpPort,
-# default 5000). Extra arguments go to the node, e.g. scripts/run.sh --Node:GrpcPort=6001
+# Runs the local Dispatch platform on loopback: a district, a town and two villages (one process,
+# four nodes, each with its own SQLite database under data/<node id>/ and the demo directory).
+# Ports: district 5101 (gRPC) / 5100 (web), town 5201/5200, village-a 5301/5300, village-b 5401/5400.
+# `scripts/run.sh --single` runs one node instead (gRPC 5001, web 5000); extra arguments go to the
+# node(s), e.g. scripts/run.sh --single --Node:GrpcPort=6001
 set -euo pipefail
 cd "$(dirname "$0")/.."
-exec dotnet run --project src/Dispatch.Node -c Release -- "$@"
+if [ "${1:-}" = "--single" ]; then
+  shift
+  exec dotnet run --project src/Dispatch.Node -c Release -- "$@"
+fi
+exec dotnet run --project src/Dispatch.Node -c Release -- --cluster "$@"

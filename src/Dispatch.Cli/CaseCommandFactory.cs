@@ -41,6 +41,8 @@ internal static class CaseCommandFactory
         yield return Step("verify", "verify on site: passes unless --fail", (cases, c, r) => cases.VerifyCaseAsync(new VerifyCaseRequest { CaseId = c.Id, ExpectedVersion = c.Version, Passed = !r.GetValue(fail), Note = r.GetValue(NoteOption) ?? "" }).ResponseAsync.Then(x => x.Case), fail);
         var score = new Option<int>("--score") { Required = true, Description = "satisfaction 1-5" };
         yield return Step("rate", "rate a closed case (reporter)", (cases, c, r) => cases.RateCaseAsync(new RateCaseRequest { CaseId = c.Id, ExpectedVersion = c.Version, Satisfaction = r.GetValue(score) }).ResponseAsync.Then(x => x.Case), score);
+        yield return Step("escalate", "send the case to the parent node, which then owns it", (cases, c, r) => cases.EscalateCaseAsync(new EscalateCaseRequest { CaseId = c.Id, ExpectedVersion = c.Version, Reason = r.GetValue(reason)! }).ResponseAsync.Then(x => x.Case), reason);
+        yield return Step("hand-back", "return an escalated case to the child node that sent it", (cases, c, r) => cases.ReturnEscalationAsync(new ReturnEscalationRequest { CaseId = c.Id, ExpectedVersion = c.Version, Reason = r.GetValue(reason)! }).ResponseAsync.Then(x => x.Case), reason);
         yield return Step("reopen", "reopen a closed case", (cases, c, r) => cases.ReopenCaseAsync(new ReopenCaseRequest { CaseId = c.Id, ExpectedVersion = c.Version, Reason = r.GetValue(reason)! }).ResponseAsync.Then(x => x.Case), reason);
     }
 

@@ -15,6 +15,16 @@ internal static class Printer
             Console.WriteLine($"  assigned to {c.Assignee.Kind} {c.Assignee.Id}");
         }
 
+        if (c.EscalatedToNodeId.Length > 0)
+        {
+            Console.WriteLine($"  escalated to {c.EscalatedToNodeId} (parent case {c.ParentCaseId}, {c.ParentStatus})");
+        }
+
+        if (c.OriginNodeId.Length > 0)
+        {
+            Console.WriteLine($"  escalated from {c.OriginNodeId} case {c.OriginCaseNumber}");
+        }
+
         if (c.DueAt is not null)
         {
             Console.WriteLine($"  due {c.DueAt.ToDateTimeOffset():u}{(c.Overdue ? "  OVERDUE" : "")}");

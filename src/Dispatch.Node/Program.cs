@@ -1,22 +1,14 @@
-using System.Net;
 using Dispatch.Node.Hosting;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 
-// Settings ship next to the binary; relative paths (data/) resolve against the working directory.
-var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
-builder.Services.AddDispatchNode(builder.Configuration);
-var node = builder.Configuration.GetSection("Node").Get<NodeOptions>() ?? new NodeOptions();
-builder.WebHost.ConfigureKestrel(kestrel =>
+// `--cluster`: the local platform (district, town, two villages) in one process; otherwise one node.
+if (LocalCluster.IsRequested(args))
 {
-    kestrel.ListenGrpc(new IPEndPoint(IPAddress.Loopback, node.GrpcPort));
-    kestrel.Listen(IPAddress.Loopback, node.HttpPort, listen => listen.Protocols = HttpProtocols.Http1);
-});
+    return await LocalCluster.RunAsync(args);
+}
 
-var app = builder.Build();
-app.MapDispatchNode();
-app.MapGet("/", (IOptions<NodeOptions> options) => options.Value.Describe());
-
+var app = NodeApp.Build(args);
 await app.StartAsync();
-Console.WriteLine(node.Describe());
+Console.WriteLine(app.Services.GetRequiredService<IOptions<NodeOptions>>().Value.Describe());
 await app.WaitForShutdownAsync();
+return 0;

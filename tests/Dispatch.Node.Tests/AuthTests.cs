@@ -77,7 +77,7 @@ public abstract class AuthTests(StorageKind storage) : ScenarioTestBase(storage)
     }
 
     [Fact]
-    public async Task EveryServiceButSignInAndHealth_WithoutToken_UnauthenticatedSayingWhatIsMissing()
+    public async Task CaseAndDirectoryCalls_WithoutToken_UnauthenticatedSayingWhatIsMissing()
     {
         var earlier = await ReportedAsync();
         var before = await SnapshotAsync(earlier);
@@ -118,7 +118,7 @@ public abstract class AuthTests(StorageKind storage) : ScenarioTestBase(storage)
     }
 
     [Fact]
-    public async Task ForgeryControl_TokenCraftedWithTheNodesOwnKey_IsAccepted()
+    public async Task Call_TokenCraftedWithTheNodesOwnKey_Accepted()
     {
         // Proves the forgeries below fail for the one thing each changes, not for how they are crafted.
         var claims = TokenForge.IdentityClaimsOf(await Node.LoginAsync("dispatcher"));

@@ -15,7 +15,7 @@ public abstract class DirectoryTests(StorageKind storage) : ScenarioTestBase(sto
     private const string NewGrid = DemoDirectory.AreaTownVillage + "004";
 
     [Fact]
-    public async Task Admin_ListsTheDemoDirectory()
+    public async Task ListDirectory_AsAdmin_ReturnsTheDemoDirectory()
     {
         var admin = await Node.DirectoryAsAsync("admin");
 
@@ -151,7 +151,7 @@ public abstract class DirectoryTests(StorageKind storage) : ScenarioTestBase(sto
     [InlineData("supervisor", "Supervisor")]
     [InlineData("worker1", "GridWorker")]
     [InlineData("sanitation", "DepartmentHandler")]
-    public async Task Upserts_ByANonAdmin_PermissionDeniedAndNothingWritten(string userName, string role)
+    public async Task DirectoryWrites_ByANonAdmin_PermissionDeniedAndNothingWritten(string userName, string role)
     {
         var directory = await Node.DirectoryAsAsync(userName);
         var before = await NodeFootprint.TakeAsync(Node);

@@ -16,13 +16,13 @@ namespace Dispatch.Node.Escalation;
 /// </summary>
 internal sealed partial class OutboxRelay(
     ParentClient parent,
+    Microsoft.Extensions.Options.IOptions<Hosting.NodeOptions> options,
     IDbContextFactory<DispatchDbContext> contexts,
     CaseWriter writer,
     CaseFeedSignal signal,
     TimeProvider clock,
     ILogger<OutboxRelay> logger) : BackgroundService
 {
-    private static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan IdlePoll = TimeSpan.FromSeconds(1);
 
     private readonly ResiliencePipeline _retry = new ResiliencePipelineBuilder { TimeProvider = clock }
@@ -94,7 +94,7 @@ internal sealed partial class OutboxRelay(
 
     private async Task DeliverAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
-        var deadline = DateTime.UtcNow + CallTimeout;
+        var deadline = DateTime.UtcNow + options.Value.ParentCallTimeout;
         Guid? parentCaseId = null;
         switch (message.Kind)
         {

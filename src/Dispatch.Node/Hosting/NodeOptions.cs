@@ -22,6 +22,9 @@ public sealed class NodeOptions
     /// <summary>The child nodes allowed to escalate here, each with the key its credential is signed with.</summary>
     public List<ChildNodeOptions> Children { get; set; } = [];
 
+    /// <summary>Deadline of one call to the parent; a slower answer is retried (the parent de-duplicates).</summary>
+    public TimeSpan ParentCallTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
     public bool HasParent => !string.IsNullOrEmpty(ParentUrl);
 
     public int GrpcPort { get; set; } = 5001;

@@ -1,0 +1,32 @@
+using System.Net;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
+
+namespace Dispatch.Node.Hosting;
+
+/// <summary>Builds one node: its settings (command line, then overrides), Kestrel endpoints and services.</summary>
+public static class NodeApp
+{
+    public static WebApplication Build(string[] args, IReadOnlyDictionary<string, string?>? overrides = null)
+    {
+        // Settings ship next to the binary; relative paths (data/) resolve against the working directory.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        if (overrides is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(overrides);
+        }
+
+        builder.Services.AddDispatchNode(builder.Configuration);
+        var node = builder.Configuration.GetSection("Node").Get<NodeOptions>() ?? new NodeOptions();
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.ListenGrpc(new IPEndPoint(IPAddress.Loopback, node.GrpcPort));
+            kestrel.Listen(IPAddress.Loopback, node.HttpPort, listen => listen.Protocols = HttpProtocols.Http1);
+        });
+
+        var app = builder.Build();
+        app.MapDispatchNode();
+        app.MapGet("/", (IOptions<NodeOptions> options) => options.Value.Describe());
+        return app;
+    }
+}
