@@ -88,7 +88,8 @@ internal sealed class CaseCommands(CaseWriter writer, CategoryCatalogue catalogu
     public Task<Case> EscalateAsync(CallerIdentity caller, Guid caseId, int expectedVersion, string reason, CancellationToken cancellationToken)
     {
         var node = options.Value;
-        if (!node.HasParent)
+        var upstreams = node.Upstreams().ToList();
+        if (upstreams.Count == 0)
         {
             throw new Domain.Common.DomainRuleException("NodeMustHaveAParent", $"This node ({node.Tier} {node.Id}) has no parent to escalate to.");
         }
@@ -101,7 +102,10 @@ internal sealed class CaseCommands(CaseWriter writer, CategoryCatalogue catalogu
                 EnsureVersion(@case, expectedVersion);
                 var before = @case.Version;
                 var now = clock.GetUtcNow();
-                @case.EscalateTo(caller.UserId, now, node.ParentId ?? node.ParentUrl!, reason);
+                // An Emergency whistle may skip a tier when the node's policy says so.
+                var target = upstreams.FirstOrDefault(u => u.Emergency && node.EmergencySkipsTier && @case.Whistle == Domain.Cases.WhistleClass.Emergency)
+                    ?? upstreams.FirstOrDefault(u => !u.Emergency) ?? upstreams[0];
+                @case.EscalateTo(caller.UserId, now, target.Id, reason);
                 AppendToFeed(context, @case, before);
                 EscalationOutbox.Escalate(context, @case, reason, now);
                 return @case;

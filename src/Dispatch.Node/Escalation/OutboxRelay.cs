@@ -44,7 +44,7 @@ internal sealed partial class OutboxRelay(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (parent.Escalations is null)
+        if (parent.Upstreams.Count == 0)
         {
             return;
         }
@@ -52,13 +52,13 @@ internal sealed partial class OutboxRelay(
         while (!stoppingToken.IsCancellationRequested)
         {
             var nextCommit = signal.NextCommit;
-            var pending = new List<OutboxMessage>();
+            var pending = new List<(OutboxMessage Message, string? Target)>();
             try
             {
                 pending = await PendingAsync(stoppingToken);
-                foreach (var message in pending)
+                foreach (var (message, target) in pending)
                 {
-                    await _retry.ExecuteAsync(async token => await DeliverAsync(message, token), stoppingToken);
+                    await _retry.ExecuteAsync(async token => await DeliverAsync(message, target, token), stoppingToken);
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -86,24 +86,36 @@ internal sealed partial class OutboxRelay(
         }
     }
 
-    private async Task<List<OutboxMessage>> PendingAsync(CancellationToken cancellationToken)
+    /// <summary>Undelivered messages, oldest first, each with the node its case was escalated to.</summary>
+    private async Task<List<(OutboxMessage Message, string? Target)>> PendingAsync(CancellationToken cancellationToken)
     {
         await using var context = await contexts.CreateDbContextAsync(cancellationToken);
-        return await context.Outbox.AsNoTracking().Where(m => m.DeliveredAt == null).OrderBy(m => m.Sequence).Take(100).ToListAsync(cancellationToken);
+        var rows = await (
+            from message in context.Outbox.AsNoTracking()
+            where message.DeliveredAt == null
+            orderby message.Sequence
+            join @case in context.Cases.AsNoTracking() on message.CaseId equals @case.Id into cases
+            from @case in cases.DefaultIfEmpty()
+            select new { Message = message, Target = @case == null ? null : @case.EscalatedToNodeId })
+            .Take(100)
+            .ToListAsync(cancellationToken);
+        return rows.Select(r => (r.Message, (string?)r.Target)).ToList();
     }
 
-    private async Task DeliverAsync(OutboxMessage message, CancellationToken cancellationToken)
+    private async Task DeliverAsync(OutboxMessage message, string? target, CancellationToken cancellationToken)
     {
+        // The node the case went to; a case handed back since then still owes its parent the message.
+        var client = target is not null && parent.Upstreams.Any(u => u.Id == target) ? parent.For(target) : parent.Escalations ?? parent.For(parent.Upstreams[0].Id);
         var deadline = DateTime.UtcNow + options.Value.ParentCallTimeout;
         Guid? parentCaseId = null;
         switch (message.Kind)
         {
             case OutboxKind.Escalate:
-                var escalated = await parent.Escalations!.EscalateAsync(EscalateRequest.Parser.ParseFrom(message.Payload), deadline: deadline, cancellationToken: cancellationToken);
+                var escalated = await client.EscalateAsync(EscalateRequest.Parser.ParseFrom(message.Payload), deadline: deadline, cancellationToken: cancellationToken);
                 parentCaseId = Guid.Parse(escalated.CaseId);
                 break;
             case OutboxKind.Verification:
-                await parent.Escalations!.ReportVerificationAsync(ReportVerificationRequest.Parser.ParseFrom(message.Payload), deadline: deadline, cancellationToken: cancellationToken);
+                await client.ReportVerificationAsync(ReportVerificationRequest.Parser.ParseFrom(message.Payload), deadline: deadline, cancellationToken: cancellationToken);
                 break;
         }
 

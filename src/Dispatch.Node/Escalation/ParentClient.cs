@@ -8,37 +8,56 @@ using Microsoft.Extensions.Options;
 namespace Dispatch.Node.Escalation;
 
 /// <summary>
-/// This node's connection to its parent (child -> parent only, so nodes behind NAT work), every call
-/// carrying this node's credential.
+/// This node's connections to the nodes it escalates to: its parent, and the emergency parent when
+/// configured (child -> parent connections only, so nodes behind NAT work). Every call carries this
+/// node's credential for that link.
 /// </summary>
 internal sealed class ParentClient : IDisposable
 {
-    private readonly GrpcChannel? _channel;
+    private readonly List<GrpcChannel> _channels = [];
+    private readonly Dictionary<string, EscalationService.EscalationServiceClient> _clients = [];
 
     public ParentClient(IOptions<NodeOptions> options, NodeCredentials credentials)
     {
-        var node = options.Value;
-        if (!node.HasParent)
+        foreach (var upstream in options.Value.Upstreams())
         {
-            return;
+            var callCredentials = CallCredentials.FromInterceptor((_, metadata) =>
+            {
+                metadata.Add("authorization", "Bearer " + credentials.CredentialFor(upstream));
+                return Task.CompletedTask;
+            });
+            var secure = upstream.Url.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
+            var channel = GrpcChannel.ForAddress(upstream.Url, new GrpcChannelOptions
+            {
+                Credentials = ChannelCredentials.Create(secure ? ChannelCredentials.SecureSsl : ChannelCredentials.Insecure, callCredentials),
+                UnsafeUseInsecureChannelCallCredentials = !secure,
+            });
+            _channels.Add(channel);
+            _clients[upstream.Id] = new EscalationService.EscalationServiceClient(channel);
+            Upstreams.Add(upstream);
+            if (!upstream.Emergency)
+            {
+                Escalations = _clients[upstream.Id];
+            }
         }
-
-        var callCredentials = CallCredentials.FromInterceptor((_, metadata) =>
-        {
-            metadata.Add("authorization", "Bearer " + credentials.CredentialForParent());
-            return Task.CompletedTask;
-        });
-        var secure = node.ParentUrl!.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
-        _channel = GrpcChannel.ForAddress(node.ParentUrl, new GrpcChannelOptions
-        {
-            Credentials = ChannelCredentials.Create(secure ? ChannelCredentials.SecureSsl : ChannelCredentials.Insecure, callCredentials),
-            UnsafeUseInsecureChannelCallCredentials = !secure,
-        });
-        Escalations = new EscalationService.EscalationServiceClient(_channel);
     }
 
     /// <summary>The parent's escalation service; null on a node without a parent.</summary>
     public EscalationService.EscalationServiceClient? Escalations { get; }
 
-    public void Dispose() => _channel?.Dispose();
+    public List<Upstream> Upstreams { get; } = [];
+
+    /// <summary>The escalation service of one upstream node, by id.</summary>
+    public EscalationService.EscalationServiceClient For(string upstreamId) =>
+        _clients.TryGetValue(upstreamId, out var client)
+            ? client
+            : throw new InvalidOperationException($"No link to node '{upstreamId}' is configured.");
+
+    public void Dispose()
+    {
+        foreach (var channel in _channels)
+        {
+            channel.Dispose();
+        }
+    }
 }

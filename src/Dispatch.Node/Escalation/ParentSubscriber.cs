@@ -18,7 +18,6 @@ namespace Dispatch.Node.Escalation;
 /// </summary>
 internal sealed partial class ParentSubscriber(
     ParentClient parent,
-    IOptions<NodeOptions> options,
     IDbContextFactory<DispatchDbContext> contexts,
     CaseWriter writer,
     TimeProvider clock,
@@ -26,21 +25,20 @@ internal sealed partial class ParentSubscriber(
 {
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(5);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (parent.Escalations is null)
-        {
-            return;
-        }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(parent.Upstreams.Select(upstream => FollowAsync(upstream, stoppingToken)));
 
-        var parentId = options.Value.ParentId ?? options.Value.ParentUrl!;
+    /// <summary>One subscription per upstream node, each with its own cursor.</summary>
+    private async Task FollowAsync(Upstream upstream, CancellationToken stoppingToken)
+    {
+        var parentId = upstream.Id;
         var backoff = TimeSpan.FromMilliseconds(100);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
                 var from = await CursorAsync(parentId, stoppingToken);
-                using var call = parent.Escalations.Subscribe(new SubscribeRequest { FromSequence = from }, cancellationToken: stoppingToken);
+                using var call = parent.For(parentId).Subscribe(new SubscribeRequest { FromSequence = from }, cancellationToken: stoppingToken);
                 while (await call.ResponseStream.MoveNext(stoppingToken))
                 {
                     await ApplyAsync(parentId, call.ResponseStream.Current, stoppingToken);
@@ -102,7 +100,7 @@ internal sealed partial class ParentSubscriber(
                 {
                     var before = @case.Version;
                     var status = ContractMapper.Convert<Domain.Cases.CaseStatus>(update.Status);
-                    var note = $"{update.Event.Type} at {options.Value.ParentId}: {update.Event.Note}".TrimEnd(' ', ':');
+                    var note = $"{update.Event.Type} at {parentId}: {update.Event.Note}".TrimEnd(' ', ':');
                     note = note[..Math.Min(note.Length, Domain.Cases.CaseLimits.NoteMaxLength)];
                     if (@case.MirrorParent(clock.GetUtcNow(), status, update.HandedBack, note))
                     {

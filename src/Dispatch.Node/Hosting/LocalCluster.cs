@@ -92,32 +92,55 @@ public static class LocalCluster
             settings["Node:ParentKey"] = keys[member.Id];
         }
 
-        var children = Members.Where(m => m.ParentId == member.Id).ToList();
+        // Villages may send Emergency whistles straight to the district (skipping the town).
+        if (member.Tier == "Village" && member.ParentId is { } town && Members.Single(m => m.Id == town).ParentId is { } grandparentId)
+        {
+            var grandparent = Members.Single(m => m.Id == grandparentId);
+            settings["Node:EmergencySkipsTier"] = "true";
+            settings["Node:EmergencyParentUrl"] = $"http://127.0.0.1:{grandparent.GrpcPort}";
+            settings["Node:EmergencyParentId"] = grandparentId;
+            settings["Node:EmergencyParentKey"] = keys[EmergencyKey(member.Id)];
+        }
+
+        var children = Members.Where(m => m.ParentId == member.Id)
+            .Select(m => (m.Id, Key: keys[m.Id]))
+            .Concat(Members.Where(m => m.Tier == "Village" && m.ParentId is { } p && Members.Single(x => x.Id == p).ParentId == member.Id)
+                .Select(m => (m.Id, Key: keys[EmergencyKey(m.Id)])))
+            .ToList();
         for (var i = 0; i < children.Count; i++)
         {
             settings[$"Node:Children:{i}:Id"] = children[i].Id;
-            settings[$"Node:Children:{i}:Key"] = keys[children[i].Id];
+            settings[$"Node:Children:{i}:Key"] = children[i].Key;
         }
 
         return settings;
     }
 
-    /// <summary>One key per child link, generated once.</summary>
+    /// <summary>One key per child link (and per emergency link), generated once; missing ones are added.</summary>
     public static IReadOnlyDictionary<string, string> LoadOrCreateKeys(string path)
     {
-        if (File.Exists(path))
+        var keys = File.Exists(path) ? JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(path))! : [];
+        var links = Members.Where(m => m.ParentId is not null).Select(m => m.Id)
+            .Concat(Members.Where(m => m.Tier == "Village").Select(m => EmergencyKey(m.Id)));
+        var added = false;
+        foreach (var link in links.Where(l => !keys.ContainsKey(l)))
         {
-            return JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(path))!;
+            keys[link] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+            added = true;
         }
 
-        var keys = Members.Where(m => m.ParentId is not null).ToDictionary(m => m.Id, _ => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        File.WriteAllText(path, JsonSerializer.Serialize(keys));
-        if (!OperatingSystem.IsWindows())
+        if (added)
         {
-            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+            File.WriteAllText(path, JsonSerializer.Serialize(keys));
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            }
         }
 
         return keys;
     }
+
+    private static string EmergencyKey(string villageId) => villageId + "/emergency";
 }

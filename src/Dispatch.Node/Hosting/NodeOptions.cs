@@ -22,6 +22,30 @@ public sealed class NodeOptions
     /// <summary>The child nodes allowed to escalate here, each with the key its credential is signed with.</summary>
     public List<ChildNodeOptions> Children { get; set; } = [];
 
+    /// <summary>Policy: Emergency whistles skip a tier and go straight to the emergency parent (e.g. village to district).</summary>
+    public bool EmergencySkipsTier { get; set; }
+
+    /// <summary>The node an Emergency whistle skips to (the parent's parent), with its id and this node's key there.</summary>
+    public string? EmergencyParentUrl { get; set; }
+
+    public string? EmergencyParentId { get; set; }
+
+    public string? EmergencyParentKey { get; set; }
+
+    /// <summary>The nodes this node escalates to: its parent, and the emergency parent when configured.</summary>
+    public IEnumerable<Upstream> Upstreams()
+    {
+        if (HasParent)
+        {
+            yield return new Upstream(ParentId ?? ParentUrl!, ParentUrl!, ParentKey ?? "", Emergency: false);
+        }
+
+        if (!string.IsNullOrEmpty(EmergencyParentUrl))
+        {
+            yield return new Upstream(EmergencyParentId ?? EmergencyParentUrl, EmergencyParentUrl, EmergencyParentKey ?? "", Emergency: true);
+        }
+    }
+
     /// <summary>Deadline of one call to the parent; a slower answer is retried (the parent de-duplicates).</summary>
     public TimeSpan ParentCallTimeout { get; set; } = TimeSpan.FromSeconds(5);
 

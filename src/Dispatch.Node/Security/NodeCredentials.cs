@@ -14,30 +14,40 @@ internal sealed class NodeCredentials(IOptions<NodeOptions> options, TimeProvide
 {
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
     private readonly JsonWebTokenHandler _handler = new() { SetDefaultTimesOnTokenCreation = false };
-    private (string Token, DateTimeOffset Renew)? _current;
+    private readonly Dictionary<string, (string Token, DateTimeOffset Renew)> _current = [];
 
-    /// <summary>This node's credential for its parent, renewed before it expires.</summary>
-    public string CredentialForParent()
+    /// <summary>This node's credential for one of its upstream nodes, renewed before it expires.</summary>
+    public string CredentialFor(Upstream upstream)
     {
         var now = clock.GetUtcNow();
-        if (_current is { } current && now < current.Renew)
+        lock (_current)
         {
-            return current.Token;
+            if (_current.TryGetValue(upstream.Id, out var current) && now < current.Renew)
+            {
+                return current.Token;
+            }
         }
 
-        var node = options.Value;
-        var key = new SymmetricSecurityKey(Convert.FromBase64String(node.ParentKey ?? throw new InvalidOperationException("Node:ParentKey is required with Node:ParentUrl.")));
+        if (string.IsNullOrEmpty(upstream.Key))
+        {
+            throw new InvalidOperationException($"No key is configured for the link to {upstream.Id} (Node:ParentKey / Node:EmergencyParentKey).");
+        }
+
         var token = _handler.CreateToken(new SecurityTokenDescriptor
         {
-            Issuer = node.Id,
-            Audience = Audience(node.ParentId ?? ""),
+            Issuer = options.Value.Id,
+            Audience = Audience(upstream.Id),
             IssuedAt = now.UtcDateTime,
             NotBefore = now.UtcDateTime,
             Expires = (now + Lifetime).UtcDateTime,
-            Claims = new Dictionary<string, object> { [JwtRegisteredClaimNames.Sub] = node.Id },
-            SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.HmacSha256),
+            Claims = new Dictionary<string, object> { [JwtRegisteredClaimNames.Sub] = options.Value.Id },
+            SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(Convert.FromBase64String(upstream.Key)), SecurityAlgorithms.HmacSha256),
         });
-        _current = (token, now + (Lifetime / 2));
+        lock (_current)
+        {
+            _current[upstream.Id] = (token, now + (Lifetime / 2));
+        }
+
         return token;
     }
 

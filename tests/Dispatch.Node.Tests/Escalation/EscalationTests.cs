@@ -98,6 +98,33 @@ public abstract class EscalationTests(StorageKind storage) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task EmergencyWhistle_SkipsTheTown_HandledAndClosedAtTheDistrict()
+    {
+        var worker = await _cluster.Village.CasesAsAsync("worker1");
+        var villageDispatcher = await _cluster.Village.CasesAsAsync("dispatcher");
+        var townDispatcher = await _cluster.Town.CasesAsAsync("dispatcher");
+        var districtDispatcher = await _cluster.District.CasesAsAsync("dispatcher");
+        var request = Report("emergency");
+        request.Whistle = WhistleClass.Emergency;
+        var reported = (await worker.ReportCaseAsync(request)).Case;
+        var escalated = (await villageDispatcher.EscalateCaseAsync(new EscalateCaseRequest { CaseId = reported.Id, ExpectedVersion = reported.Version, Reason = "Gas smell near the school." })).Case;
+        Assert.Equal("district", escalated.EscalatedToNodeId);
+
+        var atDistrict = await _cluster.EventuallyAsync(() => FindByOriginAsync(districtDispatcher, reported.Id), "the emergency to reach the district");
+        Assert.Equal("village", atDistrict.OriginNodeId);
+        atDistrict = (await districtDispatcher.AcceptCaseAsync(new AcceptCaseRequest { CaseId = atDistrict.Id, ExpectedVersion = atDistrict.Version })).Case;
+        atDistrict = (await districtDispatcher.AssignCaseAsync(new AssignCaseRequest { CaseId = atDistrict.Id, ExpectedVersion = atDistrict.Version, Assignee = new Assignee { Kind = AssigneeKind.Department, Id = DemoDirectory.SafetyId.ToString() } })).Case;
+        var safety = await _cluster.District.CasesAsAsync("safety");
+        atDistrict = (await safety.StartCaseAsync(new StartCaseRequest { CaseId = atDistrict.Id, ExpectedVersion = atDistrict.Version })).Case;
+        await safety.ResolveCaseAsync(new ResolveCaseRequest { CaseId = atDistrict.Id, ExpectedVersion = atDistrict.Version, Note = "Leak sealed." });
+
+        var resolved = await _cluster.EventuallyAsync(() => StatusIsAsync(worker, reported.Id, CaseStatus.Resolved), "the resolution to reach the village");
+        await worker.VerifyCaseAsync(new VerifyCaseRequest { CaseId = resolved.Id, ExpectedVersion = resolved.Version, Passed = true });
+        await _cluster.EventuallyAsync(() => StatusIsAsync(districtDispatcher, atDistrict.Id, CaseStatus.Closed), "the verdict to close the district's case");
+        Assert.Empty((await townDispatcher.ListCasesAsync(new ListCasesRequest())).Cases);
+    }
+
+    [Fact]
     public async Task District_HasNoParent_EscalateFailsAndChangesNothing()
     {
         var dispatcher = await _cluster.District.CasesAsAsync("dispatcher");

@@ -26,6 +26,7 @@ public sealed class ClusterTestHost : IAsyncDisposable
     {
         var townKey = NewKey();
         var villageKey = NewKey();
+        var emergencyKey = NewKey();
         var districtPort = LoopbackGrpcHost.FreePort();
         var townPort = LoopbackGrpcHost.FreePort();
         var district = await NodeTestHost.StartAsync(storage, new Dictionary<string, string?>
@@ -34,6 +35,8 @@ public sealed class ClusterTestHost : IAsyncDisposable
             ["Node:Tier"] = "District",
             ["Node:Children:0:Id"] = "town",
             ["Node:Children:0:Key"] = townKey,
+            ["Node:Children:1:Id"] = "village",
+            ["Node:Children:1:Key"] = emergencyKey,
         }, districtPort);
         var town = await NodeTestHost.StartAsync(storage, new Dictionary<string, string?>
         {
@@ -52,6 +55,10 @@ public sealed class ClusterTestHost : IAsyncDisposable
             ["Node:ParentUrl"] = $"http://127.0.0.1:{townPort}",
             ["Node:ParentId"] = "town",
             ["Node:ParentKey"] = villageKey,
+            ["Node:EmergencySkipsTier"] = "true",
+            ["Node:EmergencyParentUrl"] = $"http://127.0.0.1:{districtPort}",
+            ["Node:EmergencyParentId"] = "district",
+            ["Node:EmergencyParentKey"] = emergencyKey,
         });
         return new ClusterTestHost(district, town, village);
     }
