@@ -60,6 +60,12 @@ internal static class CasePermissions
         {
             throw new AccessDeniedException($"Case {@case.Number} is not assigned to you.");
         }
+
+        // DESIGN: a grid worker verifies what they reported (on site); dispatchers may verify any case.
+        if (caller.Role == Role.GridWorker && action == CaseOperation.Verify && @case.ReporterId != caller.UserId)
+        {
+            throw new AccessDeniedException($"Case {@case.Number} was reported by someone else: its reporter verifies it.");
+        }
     }
 
     public static void EnsureCanList(CallerIdentity caller) =>

@@ -15,6 +15,8 @@ internal sealed class AuthGrpcService(
     IPasswordHasher<Dispatch.Domain.Directory.User> hasher,
     TokenService tokens) : AuthService.AuthServiceBase
 {
+    private static Lazy<Dispatch.Domain.Directory.User>? _decoy;
+
     public override async Task<LoginResponse> Login(LoginRequest request, ServerCallContext context)
     {
         if (request.UserName.Length is 0 or > 64 || request.Password.Length is 0 or > 256)
@@ -25,7 +27,9 @@ internal sealed class AuthGrpcService(
 
         await using var db = await contexts.CreateDbContextAsync(context.CancellationToken);
         var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.UserName == request.UserName, context.CancellationToken);
-        if (user is null || hasher.VerifyHashedPassword(user, user.PasswordHash, request.Password) == PasswordVerificationResult.Failed)
+        // An unknown user costs one hash check too, so the answer time does not tell which was wrong.
+        var checkedUser = user ?? TimingDecoy.Value;
+        if (hasher.VerifyHashedPassword(checkedUser, checkedUser.PasswordHash, request.Password) == PasswordVerificationResult.Failed || user is null)
         {
             throw new RpcException(new Status(StatusCode.Unauthenticated, "Unknown user name or wrong password."));
         }
@@ -44,4 +48,11 @@ internal sealed class AuthGrpcService(
         response.GridIds.AddRange(user.GridIds.Select(g => g.Value));
         return response;
     }
+
+    private Lazy<Dispatch.Domain.Directory.User> TimingDecoy => _decoy ??= new(() =>
+    {
+        var decoy = new Dispatch.Domain.Directory.User(Guid.NewGuid(), "decoy", "decoy", Dispatch.Domain.Directory.Role.Supervisor, "pending");
+        decoy.ChangePasswordHash(hasher.HashPassword(decoy, Guid.NewGuid().ToString()));
+        return decoy;
+    });
 }

@@ -77,6 +77,9 @@ public sealed class NodeTestHost : IAsyncDisposable
             {
                 services.AddSingleton<TimeProvider>(clock);
                 services.AddDispatchNode(configuration);
+
+                // Tests sign in hundreds of times; production keeps the default work factor.
+                services.Configure<Microsoft.AspNetCore.Identity.PasswordHasherOptions>(o => o.IterationCount = 1_000);
             },
             app => app.MapDispatchNode(),
             port);
