@@ -12,7 +12,7 @@ namespace Dispatch.Node.Application;
 /// Streams the node's case feed from a sequence number on, then follows new commits. A watcher that
 /// reconnects with the last sequence it saw misses nothing and sees nothing twice.
 /// </summary>
-internal sealed class CaseFeedReader(IDbContextFactory<DispatchDbContext> contexts, CaseFeedSignal signal, TimeProvider clock)
+internal sealed class CaseFeedReader(IDbContextFactory<DispatchDbContext> contexts, CaseFeedSignal signal, TimeProvider clock, IHostApplicationLifetime lifetime)
 {
     private const int PageSize = 500;
 
@@ -40,13 +40,7 @@ internal sealed class CaseFeedReader(IDbContextFactory<DispatchDbContext> contex
 
             if (page.Count < PageSize)
             {
-                try
-                {
-                    await nextCommit.WaitAsync(PollInterval, clock, cancellationToken);
-                }
-                catch (TimeoutException)
-                {
-                }
+                await FeedWait.NextAsync(nextCommit, PollInterval, clock, lifetime.ApplicationStopping, cancellationToken);
             }
         }
     }

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Dispatch.Node.Escalation;
 
 /// <summary>Parent side: the feed of one child's escalated cases, from a sequence on, then live.</summary>
-internal sealed class EscalationFeed(IDbContextFactory<DispatchDbContext> contexts, CaseFeedSignal signal, TimeProvider clock)
+internal sealed class EscalationFeed(IDbContextFactory<DispatchDbContext> contexts, CaseFeedSignal signal, TimeProvider clock, IHostApplicationLifetime lifetime)
 {
     private const int PageSize = 200;
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
@@ -28,13 +28,7 @@ internal sealed class EscalationFeed(IDbContextFactory<DispatchDbContext> contex
 
             if (page.Count < PageSize)
             {
-                try
-                {
-                    await nextCommit.WaitAsync(PollInterval, clock, cancellationToken);
-                }
-                catch (TimeoutException)
-                {
-                }
+                await FeedWait.NextAsync(nextCommit, PollInterval, clock, lifetime.ApplicationStopping, cancellationToken);
             }
         }
     }

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Net;
 using System.Security.Cryptography;
 using System.Text.Json;
 
@@ -7,6 +9,8 @@ namespace Dispatch.Node.Hosting;
 /// The local platform in one process: a district, a town under it and two villages under the town,
 /// each its own node with its own ports and SQLite database under data/&lt;node id&gt;/. The link keys
 /// are generated once into data/cluster-keys.json, so restarts keep the links.
+/// <c>--cluster-port-offset N</c> adds N to every port (its own and its links'), so a second cluster
+/// (fault tests, scripts/cluster.sh --port-offset) runs beside the platform on the default ports.
 /// </summary>
 public static class LocalCluster
 {
@@ -23,12 +27,43 @@ public static class LocalCluster
     public static bool IsRequested(string[] args) => args.Contains("--cluster") || args.Contains("--cluster-member");
 
     /// <summary>Runs the whole cluster, or with <c>--cluster-member ID</c> just that member (one process per node).</summary>
-    public static Task<int> RunAsync(string[] args) =>
-        Array.IndexOf(args, "--cluster-member") is var at and >= 0 && at + 1 < args.Length
-            ? RunMemberAsync(args[at + 1], args.Where((_, i) => i != at && i != at + 1).ToArray())
-            : RunAllAsync(args);
+    public static Task<int> RunAsync(string[] args)
+    {
+        var offset = 0;
+        if (TakeOption(ref args, "--cluster-port-offset") is { } value &&
+            (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out offset) || offset > MaxPortOffset))
+        {
+            Console.Error.WriteLine($"--cluster-port-offset must be a whole number from 0 to {MaxPortOffset}, not '{value}'.");
+            return Task.FromResult(2);
+        }
 
-    private static async Task<int> RunMemberAsync(string id, string[] args, string dataDirectory = "data")
+        return TakeOption(ref args, "--cluster-member") is { } id
+            ? RunMemberAsync(id, args, offset)
+            : RunAllAsync(args, offset);
+    }
+
+    /// <summary>The largest port offset that keeps every member's ports valid.</summary>
+    public static int MaxPortOffset => IPEndPoint.MaxPort - Members.Max(m => Math.Max(m.GrpcPort, m.HttpPort));
+
+    /// <summary>A member with both its ports moved by <paramref name="offset"/>.</summary>
+    public static Member Shifted(Member member, int offset) =>
+        member with { GrpcPort = member.GrpcPort + offset, HttpPort = member.HttpPort + offset };
+
+    /// <summary>Removes "NAME VALUE" from the arguments and returns VALUE; null when absent.</summary>
+    private static string? TakeOption(ref string[] args, string name)
+    {
+        var at = Array.IndexOf(args, name);
+        if (at < 0 || at + 1 >= args.Length)
+        {
+            return null;
+        }
+
+        var value = args[at + 1];
+        args = args.Where((_, i) => i != at && i != at + 1).ToArray();
+        return value;
+    }
+
+    private static async Task<int> RunMemberAsync(string id, string[] args, int portOffset, string dataDirectory = "data")
     {
         var member = Members.SingleOrDefault(m => m.Id == id);
         if (member is null)
@@ -37,24 +72,25 @@ public static class LocalCluster
             return 2;
         }
 
-        var app = NodeApp.Build(args, Settings(member, LoadOrCreateKeys(Path.Combine(dataDirectory, "cluster-keys.json")), dataDirectory));
+        var app = NodeApp.Build(args, Settings(member, LoadOrCreateKeys(Path.Combine(dataDirectory, "cluster-keys.json")), dataDirectory, portOffset));
         await app.StartAsync();
+        member = Shifted(member, portOffset);
         Console.WriteLine($"{member.Name} ({member.Tier}, id {member.Id}): gRPC http://127.0.0.1:{member.GrpcPort}, web http://127.0.0.1:{member.HttpPort}");
         await app.WaitForShutdownAsync();
         return 0;
     }
 
-    private static async Task<int> RunAllAsync(string[] args, string dataDirectory = "data")
+    private static async Task<int> RunAllAsync(string[] args, int portOffset, string dataDirectory = "data")
     {
         var rest = args.Where(a => a != "--cluster").ToArray();
         var keys = LoadOrCreateKeys(Path.Combine(dataDirectory, "cluster-keys.json"));
-        var apps = Members.Select(m => NodeApp.Build(rest, Settings(m, keys, dataDirectory))).ToList();
+        var apps = Members.Select(m => NodeApp.Build(rest, Settings(m, keys, dataDirectory, portOffset))).ToList();
         foreach (var app in apps)
         {
             await app.StartAsync();
         }
 
-        foreach (var member in Members)
+        foreach (var member in Members.Select(m => Shifted(m, portOffset)))
         {
             Console.WriteLine($"{member.Name} ({member.Tier}, id {member.Id}): gRPC http://127.0.0.1:{member.GrpcPort}, web http://127.0.0.1:{member.HttpPort}" +
                 (member.ParentId is null ? "" : $", parent {member.ParentId}"));
@@ -71,22 +107,23 @@ public static class LocalCluster
     }
 
     /// <summary>The Node:* settings of one member: ports, data folder, its parent link and its children.</summary>
-    public static Dictionary<string, string?> Settings(Member member, IReadOnlyDictionary<string, string> keys, string dataDirectory)
+    public static Dictionary<string, string?> Settings(Member member, IReadOnlyDictionary<string, string> keys, string dataDirectory, int portOffset = 0)
     {
+        member = Shifted(member, portOffset);
         var folder = Path.Combine(dataDirectory, member.Id);
         var settings = new Dictionary<string, string?>
         {
             ["Node:Id"] = member.Id,
             ["Node:Name"] = member.Name,
             ["Node:Tier"] = member.Tier,
-            ["Node:GrpcPort"] = member.GrpcPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Node:HttpPort"] = member.HttpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Node:GrpcPort"] = member.GrpcPort.ToString(CultureInfo.InvariantCulture),
+            ["Node:HttpPort"] = member.HttpPort.ToString(CultureInfo.InvariantCulture),
             ["Node:DataDirectory"] = folder,
             ["ConnectionStrings:Dispatch"] = $"Data Source={Path.Combine(folder, "node.db")}",
         };
         if (member.ParentId is { } parentId)
         {
-            var parent = Members.Single(m => m.Id == parentId);
+            var parent = Shifted(Members.Single(m => m.Id == parentId), portOffset);
             settings["Node:ParentUrl"] = $"http://127.0.0.1:{parent.GrpcPort}";
             settings["Node:ParentId"] = parentId;
             settings["Node:ParentKey"] = keys[member.Id];
@@ -95,7 +132,7 @@ public static class LocalCluster
         // Villages may send Emergency whistles straight to the district (skipping the town).
         if (member.Tier == "Village" && member.ParentId is { } town && Members.Single(m => m.Id == town).ParentId is { } grandparentId)
         {
-            var grandparent = Members.Single(m => m.Id == grandparentId);
+            var grandparent = Shifted(Members.Single(m => m.Id == grandparentId), portOffset);
             settings["Node:EmergencySkipsTier"] = "true";
             settings["Node:EmergencyParentUrl"] = $"http://127.0.0.1:{grandparent.GrpcPort}";
             settings["Node:EmergencyParentId"] = grandparentId;
