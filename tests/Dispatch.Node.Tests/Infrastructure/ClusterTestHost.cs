@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Dispatch.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Dispatch.Node.Tests.Infrastructure;
 
@@ -22,7 +23,11 @@ public sealed class ClusterTestHost : IAsyncDisposable
 
     public NodeTestHost Village { get; }
 
-    public static async Task<ClusterTestHost> StartAsync(StorageKind storage)
+    /// <summary>
+    /// Starts the three tiers; <paramref name="townServices"/> adds to the town's services (e.g. a test
+    /// interceptor) and <paramref name="villageSettings"/> overrides the village's settings.
+    /// </summary>
+    public static async Task<ClusterTestHost> StartAsync(StorageKind storage, Action<IServiceCollection>? townServices = null, IReadOnlyDictionary<string, string?>? villageSettings = null)
     {
         var townKey = NewKey();
         var villageKey = NewKey();
@@ -47,8 +52,8 @@ public sealed class ClusterTestHost : IAsyncDisposable
             ["Node:ParentKey"] = townKey,
             ["Node:Children:0:Id"] = "village",
             ["Node:Children:0:Key"] = villageKey,
-        }, townPort);
-        var village = await NodeTestHost.StartAsync(storage, new Dictionary<string, string?>
+        }, townPort, townServices);
+        var villageDefaults = new Dictionary<string, string?>
         {
             ["Node:Id"] = "village",
             ["Node:Tier"] = "Village",
@@ -59,7 +64,13 @@ public sealed class ClusterTestHost : IAsyncDisposable
             ["Node:EmergencyParentUrl"] = $"http://127.0.0.1:{districtPort}",
             ["Node:EmergencyParentId"] = "district",
             ["Node:EmergencyParentKey"] = emergencyKey,
-        });
+        };
+        foreach (var (key, value) in villageSettings ?? new Dictionary<string, string?>())
+        {
+            villageDefaults[key] = value;
+        }
+
+        var village = await NodeTestHost.StartAsync(storage, villageDefaults);
         return new ClusterTestHost(district, town, village);
     }
 

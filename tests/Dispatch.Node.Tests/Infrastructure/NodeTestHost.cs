@@ -17,14 +17,16 @@ public sealed class NodeTestHost : IAsyncDisposable
 {
     private readonly TestDatabase _database;
     private readonly IReadOnlyDictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _configureServices;
     private readonly int _port;
     private LoopbackGrpcHost _host;
 
-    private NodeTestHost(LoopbackGrpcHost host, TestDatabase database, FakeTimeProvider clock, IReadOnlyDictionary<string, string?> settings, int port)
+    private NodeTestHost(LoopbackGrpcHost host, TestDatabase database, FakeTimeProvider clock, IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? configureServices, int port)
     {
         _host = host;
         _database = database;
         _settings = settings;
+        _configureServices = configureServices;
         _port = port;
         Clock = clock;
     }
@@ -37,8 +39,11 @@ public sealed class NodeTestHost : IAsyncDisposable
 
     public IServiceProvider Services => _host.Services;
 
-    /// <summary>Starts a node; <paramref name="settings"/> override the defaults (Node:*, Database:*).</summary>
-    public static async Task<NodeTestHost> StartAsync(StorageKind storage, IReadOnlyDictionary<string, string?>? settings = null, int port = 0)
+    /// <summary>
+    /// Starts a node; <paramref name="settings"/> override the defaults (Node:*, Database:*);
+    /// <paramref name="configureServices"/> adds to the node's services (e.g. a test interceptor).
+    /// </summary>
+    public static async Task<NodeTestHost> StartAsync(StorageKind storage, IReadOnlyDictionary<string, string?>? settings = null, int port = 0, Action<IServiceCollection>? configureServices = null)
     {
         var database = await TestDatabase.CreateAsync(storage);
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 8, 0, 0, TimeSpan.Zero));
@@ -56,8 +61,8 @@ public sealed class NodeTestHost : IAsyncDisposable
             all[key] = value;
         }
 
-        var host = await StartHostAsync(all, clock, port);
-        return new NodeTestHost(host, database, clock, all, port);
+        var host = await StartHostAsync(all, clock, configureServices, port);
+        return new NodeTestHost(host, database, clock, all, configureServices, port);
     }
 
     /// <summary>Stops the node's server (its database stays), as a crash or shutdown would.</summary>
@@ -66,10 +71,10 @@ public sealed class NodeTestHost : IAsyncDisposable
     /// <summary>Starts the node again on the same port and database, on the same clock.</summary>
     public async Task RestartAsync()
     {
-        _host = await StartHostAsync(_settings, Clock, _port);
+        _host = await StartHostAsync(_settings, Clock, _configureServices, _port);
     }
 
-    private static Task<LoopbackGrpcHost> StartHostAsync(IReadOnlyDictionary<string, string?> settings, FakeTimeProvider clock, int port)
+    private static Task<LoopbackGrpcHost> StartHostAsync(IReadOnlyDictionary<string, string?> settings, FakeTimeProvider clock, Action<IServiceCollection>? configureServices, int port)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         return LoopbackGrpcHost.StartAsync(
@@ -80,6 +85,7 @@ public sealed class NodeTestHost : IAsyncDisposable
 
                 // Tests sign in hundreds of times; production keeps the default work factor.
                 services.Configure<Microsoft.AspNetCore.Identity.PasswordHasherOptions>(o => o.IterationCount = 1_000);
+                configureServices?.Invoke(services);
             },
             app => app.MapDispatchNode(),
             port);
