@@ -53,13 +53,25 @@ internal sealed class BenchArguments
 
     public TimeSpan GetSeconds(string name, int fallback) => TimeSpan.FromSeconds(GetInt(name, fallback));
 
+    /// <summary>"village:123,town:456" as (name, process id) pairs; empty for none.</summary>
+    public static IReadOnlyList<(string Name, int Pid)> ParseNodes(string text) =>
+        text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(pair => pair.Split(':') is [var name, var pid] && int.TryParse(pid, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+                ? (name, id)
+                : throw new ArgumentException($"--nodes wants name:pid pairs, not '{pair}'"))
+            .ToList();
+
     public static int PrintUsage()
     {
         Console.Error.WriteLine("""
             usage:
               report --address http://127.0.0.1:P [--concurrency 64] [--duration 20] [--warmup 5] [--user worker1] [--password dispatch-demo]
-              list   --address http://127.0.0.1:P [--rounds 50] [--user dispatcher] [--password dispatch-demo]
+              list   --address http://127.0.0.1:P [--rounds 30] [--user dispatcher] [--worker worker1] [--password dispatch-demo]
               fill   --provider Sqlite|Postgres --connection "<connection string>" --cases N
+              escalate-latency [--village URL] [--town URL] [--district URL] [--rate 100] [--duration 30] [--warmup 5] [--drain 30]
+                               [--nodes village:PID,town:PID,district:PID]
+              escalate-faults  --run-id ID [--village URL] [--count 10000] [--concurrency 16] [--call-timeout 10] [--give-up-after 300]
+              escalate-count   --run-id ID [--village URL] [--town URL] [--village-id village-a] [--expected 10000] [--drain-timeout 300]
             """);
         return 2;
     }

@@ -3,8 +3,9 @@ using System.Globalization;
 namespace Dispatch.Node.Bench;
 
 /// <summary>
-/// CPU time from /proc (Linux): the whole machine (busy and iowait, in cores) and single processes,
-/// so a run can say where its CPU went. Figures are averages over the window between two samples.
+/// CPU time from /proc (Linux): the whole machine (busy and iowait, in cores), single processes and all
+/// PostgreSQL server processes together, so a run can say where its CPU went. Figures are averages over
+/// the window between two samples; "others" is what the machine spent outside the named processes.
 /// </summary>
 internal sealed class CpuSampler(IReadOnlyList<int> pids)
 {
@@ -12,6 +13,7 @@ internal sealed class CpuSampler(IReadOnlyList<int> pids)
 
     private (long Busy, long IoWait, long Total) _machine;
     private long[] _processes = [];
+    private Dictionary<int, long> _postgres = [];
     private DateTime _startedAt;
 
     public void Start()
@@ -19,6 +21,7 @@ internal sealed class CpuSampler(IReadOnlyList<int> pids)
         _startedAt = DateTime.UtcNow;
         _machine = ReadMachine();
         _processes = pids.Select(ReadProcess).ToArray();
+        _postgres = ReadPostgres();
     }
 
     /// <summary>"machine 1.85 cores busy, 0.02 iowait; node 1.10; bench 0.40" over the window since <see cref="Start"/>.</summary>
@@ -33,13 +36,55 @@ internal sealed class CpuSampler(IReadOnlyList<int> pids)
             string.Create(CultureInfo.InvariantCulture,
                 $"machine {cores * (machine.Busy - _machine.Busy) / total:F2} of {cores:F0} cores busy, {cores * (machine.IoWait - _machine.IoWait) / total:F2} iowait"),
         };
+        var named = 0.0;
         for (var i = 0; i < pids.Count; i++)
         {
             var used = (ReadProcess(pids[i]) - _processes[i]) / TicksPerSecond / seconds;
+            named += used;
             parts.Add(string.Create(CultureInfo.InvariantCulture, $"{names[i]} {used:F2}"));
         }
 
+        // Server processes that lived through the window (a pooled connection's backend does).
+        var postgres = ReadPostgres().Sum(p => _postgres.TryGetValue(p.Key, out var before) ? p.Value - before : 0) / TicksPerSecond / seconds;
+        if (postgres > 0)
+        {
+            named += postgres;
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"postgres {postgres:F2}"));
+        }
+
+        var busy = cores * (machine.Busy - _machine.Busy) / total;
+        parts.Add(string.Create(CultureInfo.InvariantCulture, $"others {Math.Max(0, busy - named):F2}"));
         return string.Join("; ", parts);
+    }
+
+    private static Dictionary<int, long> ReadPostgres()
+    {
+        var found = new Dictionary<int, long>();
+        foreach (var folder in Directory.EnumerateDirectories("/proc"))
+        {
+            if (int.TryParse(Path.GetFileName(folder), NumberStyles.None, CultureInfo.InvariantCulture, out var pid) && IsPostgres(folder))
+            {
+                found[pid] = ReadProcess(pid);
+            }
+        }
+
+        return found;
+    }
+
+    private static bool IsPostgres(string folder)
+    {
+        try
+        {
+            return File.ReadAllText(Path.Combine(folder, "comm")).Trim() == "postgres";
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return false;
+        }
     }
 
     private static (long Busy, long IoWait, long Total) ReadMachine()

@@ -20,7 +20,7 @@ internal static class ListFilters
             new("none", new ListCasesRequest()),
             new("none, due first", new ListCasesRequest { OrderBy = CaseOrder.DueAsc }),
             new("status in progress", new ListCasesRequest { Statuses = { CaseStatus.InProgress } }),
-            new("status escalated (rare)", new ListCasesRequest { Statuses = { CaseStatus.Escalated } }),
+            new("status deferred (rare)", new ListCasesRequest { Statuses = { CaseStatus.Deferred } }),
             new("status open (5 statuses)", new ListCasesRequest
             {
                 Statuses = { CaseStatus.Reported, CaseStatus.Accepted, CaseStatus.Assigned, CaseStatus.InProgress, CaseStatus.Returned },
@@ -31,6 +31,11 @@ internal static class ListFilters
             new("category top 04", new ListCasesRequest { CategoryCode = "04" }),
             new("overdue", new ListCasesRequest { OverdueOnly = true }),
             new("text word", new ListCasesRequest { Text = "bins" }),
+            new("none, grid worker (2 grids)", new ListCasesRequest(), AsGridWorker: true),
+            new("status open, grid worker (2 grids)", new ListCasesRequest
+            {
+                Statuses = { CaseStatus.Reported, CaseStatus.Accepted, CaseStatus.Assigned, CaseStatus.InProgress, CaseStatus.Returned },
+            }, AsGridWorker: true),
         ];
         if (assigned?.Assignee is { } assignee)
         {

@@ -1,7 +1,8 @@
 using Dispatch.Node.Bench;
 
 // Load generator for a running node: `report` and `list` over gRPC with the generated stubs; `fill`
-// writes cases straight into a node's database for the listing measurement.
+// writes cases straight into a node's database for the listing measurement; `escalate-*` drive and
+// count escalations across cluster members (scripts/bench-escalation.sh).
 try
 {
     var arguments = BenchArguments.Parse(args);
@@ -20,6 +21,35 @@ try
             new Uri(arguments.GetText("address")),
             arguments.GetInt("rounds", 30),
             arguments.GetText("user", "dispatcher"),
+            arguments.GetText("worker", "worker1"),
+            arguments.GetText("password", "dispatch-demo"))),
+        "escalate-latency" => await EscalationLatencyLoad.RunAsync(new EscalationLatencyOptions(
+            new Uri(arguments.GetText("village", "http://127.0.0.1:5301")),
+            new Uri(arguments.GetText("town", "http://127.0.0.1:5201")),
+            new Uri(arguments.GetText("district", "http://127.0.0.1:5101")),
+            arguments.GetText("village-id", "village-a"),
+            arguments.GetText("town-id", "town"),
+            arguments.GetInt("rate", 100),
+            arguments.GetSeconds("duration", 30),
+            arguments.GetSeconds("warmup", 5),
+            arguments.GetSeconds("drain", 30),
+            arguments.GetText("password", "dispatch-demo"),
+            BenchArguments.ParseNodes(arguments.GetText("nodes", "")))),
+        "escalate-faults" => await EscalationFaultLoad.RunAsync(new EscalationFaultOptions(
+            new Uri(arguments.GetText("village", "http://127.0.0.1:5301")),
+            arguments.GetText("run-id"),
+            arguments.GetInt("count", 10_000),
+            arguments.GetInt("concurrency", 16),
+            arguments.GetSeconds("call-timeout", 10),
+            arguments.GetSeconds("give-up-after", 300),
+            arguments.GetText("password", "dispatch-demo"))),
+        "escalate-count" => await EscalationCount.RunAsync(new EscalationCountOptions(
+            new Uri(arguments.GetText("village", "http://127.0.0.1:5301")),
+            new Uri(arguments.GetText("town", "http://127.0.0.1:5201")),
+            arguments.GetText("village-id", "village-a"),
+            arguments.GetText("run-id"),
+            arguments.GetInt("expected", 10_000),
+            arguments.GetSeconds("drain-timeout", 300),
             arguments.GetText("password", "dispatch-demo"))),
         "fill" => await CaseFill.RunAsync(new FillOptions(
             arguments.GetText("provider"),

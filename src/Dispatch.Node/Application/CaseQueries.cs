@@ -3,6 +3,7 @@ using System.Text;
 using Dispatch.Data;
 using Dispatch.Domain.Cases;
 using Dispatch.Domain.Directory;
+using Dispatch.Domain.Geography;
 using Dispatch.Node.Application.Errors;
 using Dispatch.Node.Security;
 using Microsoft.EntityFrameworkCore;
@@ -14,6 +15,7 @@ internal sealed class CaseQueries(IDbContextFactory<DispatchDbContext> contexts,
 {
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 200;
+    private const int MaxSlices = 16;
     private static readonly TimeSpan DuplicateWindow = TimeSpan.FromHours(72);
     private static readonly CaseStatus[] OpenStatuses =
         Enum.GetValues<CaseStatus>().Where(CaseLifecycle.IsOpen).ToArray();
@@ -32,27 +34,32 @@ internal sealed class CaseQueries(IDbContextFactory<DispatchDbContext> contexts,
     {
         CasePermissions.EnsureCanList(caller);
         await using var context = await contexts.CreateDbContextAsync(cancellationToken);
-        var query = Scope(context.Cases.AsNoTracking(), caller);
-        query = filter.Apply(query);
         var after = DecodeToken(filter.PageToken);
-        List<Case> page;
         if (filter.DueFirst)
         {
             var skip = after is null ? 0 : ParseOffset(after);
-            page = await query.OrderBy(c => c.DueAt == null).ThenBy(c => c.DueAt).ThenBy(c => c.Number)
-                .Skip(skip).Take(filter.PageSize + 1).ToListAsync(cancellationToken);
-            var more = page.Count > filter.PageSize;
-            return (page.Take(filter.PageSize).ToList(), more ? EncodeToken((skip + filter.PageSize).ToString(CultureInfo.InvariantCulture)) : "");
+            var query = filter.Apply(Scope(context.Cases.AsNoTracking(), caller));
+            var due = await DueFirstAsync(query, skip, filter.PageSize + 1, cancellationToken);
+            var more = due.Count > filter.PageSize;
+            return (due.Take(filter.PageSize).ToList(), more ? EncodeToken((skip + filter.PageSize).ToString(CultureInfo.InvariantCulture)) : "");
         }
 
-        if (after is not null)
+        var key = after is null ? ((DateTimeOffset, string)?)null : ParseKey(after);
+        var page = new List<Case>();
+        foreach (var slice in Slices(context.Cases.AsNoTracking(), caller, filter, split: context.Database.IsSqlite()))
         {
-            var (reportedAt, number) = ParseKey(after);
-            query = query.Where(c => c.ReportedAt < reportedAt || (c.ReportedAt == reportedAt && string.Compare(c.Number, number) < 0));
+            var query = slice;
+            if (key is var (reportedAt, number))
+            {
+                query = query.Where(c => c.ReportedAt < reportedAt || (c.ReportedAt == reportedAt && string.Compare(c.Number, number) < 0));
+            }
+
+            page.AddRange(await query.OrderByDescending(c => c.ReportedAt).ThenByDescending(c => c.Number)
+                .Take(filter.PageSize + 1).ToListAsync(cancellationToken));
         }
 
-        page = await query.OrderByDescending(c => c.ReportedAt).ThenByDescending(c => c.Number)
-            .Take(filter.PageSize + 1).ToListAsync(cancellationToken);
+        page = page.OrderByDescending(c => c.ReportedAt).ThenByDescending(c => c.Number, StringComparer.Ordinal)
+            .Take(filter.PageSize + 1).ToList();
         if (page.Count <= filter.PageSize)
         {
             return (page, "");
@@ -82,6 +89,54 @@ internal sealed class CaseQueries(IDbContextFactory<DispatchDbContext> contexts,
         Role.DepartmentHandler => cases.Where(c => c.Assignee != null && c.Assignee.Kind == AssigneeKind.Department && c.Assignee.Id == caller.DepartmentId),
         _ => cases,
     };
+
+    /// <summary>
+    /// The caller's filtered cases as queries whose union is the whole. With <paramref name="split"/> (SQLite),
+    /// one per status asked for and, for a grid worker, per grid: each has only equality filters, so its
+    /// newest-first page is a range of the (status | grid, reported_at) index, where SQLite sorted every match
+    /// of an IN list (open cases of a 1M-case node: about 0.5 s; a grid worker's cases: 0.3 s). PostgreSQL
+    /// plans IN lists well and some slices badly (a rare status in one grid), so it gets the single query,
+    /// as does a split into too many slices.
+    /// </summary>
+    private static IEnumerable<IQueryable<Case>> Slices(IQueryable<Case> cases, CallerIdentity caller, CaseFilter filter, bool split)
+    {
+        CaseStatus?[] statuses = filter.Statuses.Count == 0 ? [null] : filter.Statuses.Distinct().Select(s => (CaseStatus?)s).ToArray();
+        GridId?[] grids = caller.Role == Role.GridWorker ? caller.GridIds.Distinct().Select(g => (GridId?)g).ToArray() : [null];
+        if (!split || statuses.Length * grids.Length is 1 or > MaxSlices)
+        {
+            yield return filter.Apply(Scope(cases, caller));
+            yield break;
+        }
+
+        foreach (var grid in grids)
+        {
+            var scoped = grid is null ? Scope(cases, caller) : cases.Where(c => c.GridId == grid);
+            foreach (var status in statuses)
+            {
+                yield return (filter with { Statuses = status is { } one ? [one] : [] }).Apply(scoped);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Cases with a deadline, earliest first, then those without, by number. Two queries that an index on
+    /// the deadline can serve, instead of one ordered by "deadline is null", which sorted the whole table.
+    /// </summary>
+    private static async Task<List<Case>> DueFirstAsync(IQueryable<Case> query, int skip, int take, CancellationToken cancellationToken)
+    {
+        var page = await query.Where(c => c.DueAt != null).OrderBy(c => c.DueAt).ThenBy(c => c.Number)
+            .Skip(skip).Take(take).ToListAsync(cancellationToken);
+        if (page.Count == take)
+        {
+            return page;
+        }
+
+        // Past the cases with a deadline: how far into those without one this page starts.
+        var withDue = page.Count > 0 ? skip + page.Count : await query.CountAsync(c => c.DueAt != null, cancellationToken);
+        page.AddRange(await query.Where(c => c.DueAt == null).OrderBy(c => c.Number)
+            .Skip(Math.Max(0, skip - withDue)).Take(take - page.Count).ToListAsync(cancellationToken));
+        return page;
+    }
 
     private static string EncodeToken(string key) => Convert.ToBase64String(Encoding.UTF8.GetBytes(key));
 

@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Dispatch.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace Dispatch.Node.Application;
 
@@ -91,6 +92,12 @@ internal sealed partial class CaseWriter(
     private async Task RunAsync(IReadOnlyList<WriteItem> batch)
     {
         await using var context = await contexts.CreateDbContextAsync().ConfigureAwait(false);
+
+        // Changes are detected once, just before saving. Detecting them automatically (before every item's
+        // queries, and for every item's rollback bookkeeping) scanned every entity the batch had tracked so
+        // far, so a batch cost grew with the square of its size. Items add what they create explicitly;
+        // what domain methods change on loaded cases (fields, new history entries) waits for this one pass.
+        context.ChangeTracker.AutoDetectChangesEnabled = false;
         await using var transaction = await context.Database.BeginTransactionAsync().ConfigureAwait(false);
         var results = new (object? Value, Exception? Error)[batch.Count];
         for (var i = 0; i < batch.Count; i++)
@@ -98,6 +105,7 @@ internal sealed partial class CaseWriter(
             results[i] = await RunItemAsync(context, batch[i]).ConfigureAwait(false);
         }
 
+        context.ChangeTracker.DetectChanges();
         await context.SaveChangesAsync().ConfigureAwait(false);
         await transaction.CommitAsync().ConfigureAwait(false);
         feedSignal.Notify();
@@ -114,28 +122,32 @@ internal sealed partial class CaseWriter(
         }
     }
 
-    /// <summary>Runs one item; if it fails, whatever it staged is taken back so the others still commit.</summary>
+    /// <summary>
+    /// Runs one item; if it fails, whatever it started tracking (cases it loaded and changed, rows it added)
+    /// is taken back so the others still commit. A case that an earlier item of the batch had already loaded
+    /// needs nothing: a domain method that throws has changed nothing, and items do nothing that can fail
+    /// after their domain method has run.
+    /// </summary>
     private static async Task<(object? Value, Exception? Error)> RunItemAsync(DispatchDbContext context, WriteItem item)
     {
-        var before = context.ChangeTracker.Entries().Where(e => e.State != EntityState.Unchanged).Select(e => e.Entity).ToHashSet();
+        var tracked = new List<EntityEntry>();
+        void OnTracked(object? sender, EntityTrackedEventArgs e) => tracked.Add(e.Entry);
+        context.ChangeTracker.Tracked += OnTracked;
         try
         {
             return (await item.Work(context).ConfigureAwait(false), null);
         }
         catch (Exception ex) when (ex is not DbUpdateException)
         {
-            foreach (var entry in context.ChangeTracker.Entries().ToList())
+            context.ChangeTracker.Tracked -= OnTracked;
+            foreach (var entry in tracked)
             {
-                if (entry.State == EntityState.Unchanged || before.Contains(entry.Entity))
-                {
-                    continue;
-                }
-
+                entry.DetectChanges();
                 if (entry.State == EntityState.Added)
                 {
                     entry.State = EntityState.Detached;
                 }
-                else
+                else if (entry.State == EntityState.Modified)
                 {
                     entry.CurrentValues.SetValues(entry.OriginalValues);
                     entry.State = EntityState.Unchanged;
@@ -143,6 +155,10 @@ internal sealed partial class CaseWriter(
             }
 
             return (null, ex);
+        }
+        finally
+        {
+            context.ChangeTracker.Tracked -= OnTracked;
         }
     }
 

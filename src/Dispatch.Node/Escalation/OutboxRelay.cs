@@ -13,6 +13,9 @@ namespace Dispatch.Node.Escalation;
 /// Delivers the outbox to the parent, oldest first, until each message is acknowledged. A message is
 /// marked delivered only after the parent answered; the parent de-duplicates, so a crash between
 /// its answer and the mark (or a timeout whose call did land) costs a harmless repeat, never a loss.
+/// Throughput: up to <see cref="MaxParallelCases"/> cases are in flight at once and a batch is marked
+/// in one write; one call and one write per message in turn kept up with only a few dozen
+/// escalations a second on a busy node (scripts/bench-escalation.sh), so the backlog grew without end.
 /// </summary>
 internal sealed partial class OutboxRelay(
     ParentClient parent,
@@ -23,6 +26,7 @@ internal sealed partial class OutboxRelay(
     TimeProvider clock,
     ILogger<OutboxRelay> logger) : BackgroundService
 {
+    private const int MaxParallelCases = 16;
     private static readonly TimeSpan IdlePoll = TimeSpan.FromSeconds(1);
 
     private readonly ResiliencePipeline _retry = new ResiliencePipelineBuilder { TimeProvider = clock }
@@ -56,10 +60,7 @@ internal sealed partial class OutboxRelay(
             try
             {
                 pending = await PendingAsync(stoppingToken);
-                foreach (var (message, target) in pending)
-                {
-                    await _retry.ExecuteAsync(async token => await DeliverAsync(message, target, token), stoppingToken);
-                }
+                await DeliverBatchAsync(pending, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -86,6 +87,46 @@ internal sealed partial class OutboxRelay(
         }
     }
 
+    /// <summary>
+    /// Sends a batch: the messages of one case in order, different cases side by side (the parent
+    /// de-duplicates, and nothing orders one case's messages against another's); then marks every
+    /// acknowledged message in one write, even when some failed, so one refused message does not
+    /// send the others again.
+    /// </summary>
+    private async Task DeliverBatchAsync(List<(OutboxMessage Message, string? Target)> pending, CancellationToken stoppingToken)
+    {
+        var acknowledged = new System.Collections.Concurrent.ConcurrentBag<(OutboxMessage Message, Guid? ParentCaseId)>();
+        Exception? failure = null;
+        await Parallel.ForEachAsync(
+            pending.GroupBy(p => p.Message.CaseId),
+            new ParallelOptions { MaxDegreeOfParallelism = MaxParallelCases, CancellationToken = stoppingToken },
+            async (messages, token) =>
+            {
+                try
+                {
+                    foreach (var (message, target) in messages)
+                    {
+                        var parentCaseId = await _retry.ExecuteAsync(async t => await SendAsync(message, target, t), token);
+                        acknowledged.Add((message, parentCaseId));
+                    }
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException || !token.IsCancellationRequested)
+                {
+                    Interlocked.CompareExchange(ref failure, ex, null);
+                }
+            });
+
+        if (!acknowledged.IsEmpty)
+        {
+            await MarkDeliveredAsync(acknowledged.ToList(), stoppingToken);
+        }
+
+        if (failure is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+        }
+    }
+
     /// <summary>Undelivered messages, oldest first, each with the node its case was escalated to.</summary>
     private async Task<List<(OutboxMessage Message, string? Target)>> PendingAsync(CancellationToken cancellationToken)
     {
@@ -102,37 +143,47 @@ internal sealed partial class OutboxRelay(
         return rows.Select(r => (r.Message, (string?)r.Target)).ToList();
     }
 
-    private async Task DeliverAsync(OutboxMessage message, string? target, CancellationToken cancellationToken)
+    /// <summary>One call to the parent; returns the parent's case id for an escalation.</summary>
+    private async Task<Guid?> SendAsync(OutboxMessage message, string? target, CancellationToken cancellationToken)
     {
         // The node the case went to; a case handed back since then still owes its parent the message.
         var client = target is not null && parent.Upstreams.Any(u => u.Id == target) ? parent.For(target) : parent.Escalations ?? parent.For(parent.Upstreams[0].Id);
         var deadline = DateTime.UtcNow + options.Value.ParentCallTimeout;
-        Guid? parentCaseId = null;
         switch (message.Kind)
         {
             case OutboxKind.Escalate:
                 var escalated = await client.EscalateAsync(EscalateRequest.Parser.ParseFrom(message.Payload), deadline: deadline, cancellationToken: cancellationToken);
-                parentCaseId = Guid.Parse(escalated.CaseId);
-                break;
+                return Guid.Parse(escalated.CaseId);
             case OutboxKind.Verification:
                 await client.ReportVerificationAsync(ReportVerificationRequest.Parser.ParseFrom(message.Payload), deadline: deadline, cancellationToken: cancellationToken);
-                break;
+                return null;
+            default:
+                throw new InvalidOperationException($"Unknown outbox message kind {message.Kind}.");
         }
+    }
 
-        await writer.WriteAsync(
+    /// <summary>Marks acknowledged messages delivered and links escalated cases to the parent's case, in one write.</summary>
+    private Task MarkDeliveredAsync(List<(OutboxMessage Message, Guid? ParentCaseId)> acknowledged, CancellationToken cancellationToken) =>
+        writer.WriteAsync(
             async context =>
             {
-                var stored = await context.Outbox.FirstAsync(m => m.Sequence == message.Sequence);
-                stored.MarkDelivered(clock.GetUtcNow());
-                if (parentCaseId is { } linked && await context.Cases.FirstOrDefaultAsync(c => c.Id == message.CaseId) is { ParentCaseId: null } @case)
+                var sequences = acknowledged.Select(a => a.Message.Sequence).ToList();
+                var now = clock.GetUtcNow();
+                foreach (var stored in await context.Outbox.Where(m => sequences.Contains(m.Sequence)).ToListAsync(cancellationToken))
                 {
-                    @case.LinkParent(linked);
+                    stored.MarkDelivered(now);
+                }
+
+                var links = acknowledged.Where(a => a.ParentCaseId is not null).GroupBy(a => a.Message.CaseId).ToDictionary(g => g.Key, g => g.Last().ParentCaseId!.Value);
+                var caseIds = links.Keys.ToList();
+                foreach (var @case in await context.Cases.Where(c => caseIds.Contains(c.Id) && c.ParentCaseId == null).ToListAsync(cancellationToken))
+                {
+                    @case.LinkParent(links[@case.Id]);
                 }
 
                 return true;
             },
             cancellationToken);
-    }
 
     [LoggerMessage(2, LogLevel.Error, "Outbox delivery failed: {Message}; it stays queued.")]
     private static partial void LogFailed(ILogger logger, string message);

@@ -49,8 +49,9 @@ internal sealed partial class ParentSubscriber(
             {
                 LogBroken(logger, ex.StatusCode, ex.Status.Detail);
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            catch (Exception ex) when (stoppingToken.IsCancellationRequested && ex is OperationCanceledException or RpcException)
             {
+                // The node is stopping and cancelled the call (an RpcException CANCELLED): nothing broke.
                 return;
             }
             catch (Exception ex) when (ex is not OperationCanceledException)

@@ -1,0 +1,201 @@
+#!/usr/bin/env bash
+# Issue 3's targets on one node, on SQLite and then on PostgreSQL (a fresh database on scripts/postgres.sh's
+# server): ReportCase intake under concurrent callers, then ListCases first pages per filter once the
+# database holds CASES cases (filled straight into the database by the bench's `fill` mode). Loopback only.
+# Prints a results block and adds it to scripts/bench-results.md under "Node intake and listing".
+# Environment: CASES (1000000), CONCURRENCY (64), DURATION (20 s), WARMUP (15 s), ROUNDS (30 list calls per
+# filter), PROVIDERS ("sqlite postgres"), NODE_ARGS (extra node settings, e.g. "--Logging:LogLevel:Default=Warning").
+set -euo pipefail
+top=$(git -C "$(dirname "$0")" rev-parse --show-toplevel)
+cd "$top"
+
+cases=${CASES:-1000000}
+concurrency=${CONCURRENCY:-64}
+duration=${DURATION:-20}
+warmup=${WARMUP:-15}
+rounds=${ROUNDS:-30}
+providers=${PROVIDERS:-sqlite postgres}
+read -r -a node_args <<<"${NODE_ARGS:-}"
+work=$top/artifacts/node-bench
+command_line="scripts/bench-node.sh (CASES=$cases CONCURRENCY=$concurrency DURATION=$duration WARMUP=$warmup ROUNDS=$rounds PROVIDERS=\"$providers\"${NODE_ARGS:+ NODE_ARGS=\"$NODE_ARGS\"})"
+
+echo "publishing the node and the bench (Release)..."
+mkdir -p "$work"
+dotnet publish src/Dispatch.Node -c Release --disable-build-servers -o "$work/node" -nologo -v q -tl:off -clp:ErrorsOnly >/dev/null
+dotnet publish tests/Dispatch.Node.Bench -c Release --disable-build-servers -o "$work/bench" -nologo -v q -tl:off -clp:ErrorsOnly >/dev/null
+bench() { dotnet "$work/bench/Dispatch.Node.Bench.dll" "$@"; }
+
+node_pid=
+dirs=()
+databases=()
+pg_base=
+cleanup() {
+  [ -z "$node_pid" ] || { kill "$node_pid" 2>/dev/null || true; wait "$node_pid" 2>/dev/null || true; }
+  for db in "${databases[@]}"; do
+    PGPASSWORD=dispatch psql "$(pg_url postgres)" -qAtc "DROP DATABASE IF EXISTS $db" >/dev/null 2>&1 || true
+  done
+  for dir in "${dirs[@]}"; do rm -rf "$dir"; done
+}
+trap cleanup EXIT
+
+# "Host=...;Port=...;Database=...;..." -> postgresql://user@host:port/DB
+pg_url() {
+  local host port user
+  host=$(sed -n 's/.*Host=\([^;]*\).*/\1/p' <<<"$pg_base")
+  port=$(sed -n 's/.*Port=\([^;]*\).*/\1/p' <<<"$pg_base")
+  user=$(sed -n 's/.*Username=\([^;]*\).*/\1/p' <<<"$pg_base")
+  echo "postgresql://$user@$host:$port/$1"
+}
+
+free_port() {
+  /usr/bin/python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+load() { cut -d' ' -f1-3 /proc/loadavg; }
+
+# start_node PROVIDER DIR: starts a node on a fresh database; sets node_pid, grpc_port, connection.
+start_node() {
+  local provider=$1 dir=$2 http_port db_args
+  grpc_port=$(free_port)
+  http_port=$(free_port)
+  if [ "$provider" = postgres ]; then
+    pg_base=$(scripts/postgres.sh start)
+    local db="nodebench_$(date +%s)_$$"
+    databases+=("$db")
+    connection=${pg_base/Database=dispatch/Database=$db}
+    db_args=(--Database:Provider=Postgres "--ConnectionStrings:Dispatch=$connection")
+  else
+    connection="Data Source=$dir/node.db"
+    db_args=(--Database:Provider=Sqlite "--ConnectionStrings:Dispatch=$connection")
+  fi
+  dotnet "$work/node/Dispatch.Node.dll" --Node:GrpcPort="$grpc_port" --Node:HttpPort="$http_port" \
+    --Node:DataDirectory="$dir" --Node:SeedDemo=true "${db_args[@]}" "${node_args[@]}" >"$dir/node.log" 2>&1 &
+  node_pid=$!
+  for _ in $(seq 300); do
+    curl -sf "http://127.0.0.1:$http_port/" >/dev/null 2>&1 && return 0
+    kill -0 "$node_pid" 2>/dev/null || break
+    sleep 0.2
+  done
+  cat "$dir/node.log" >&2
+  echo "the node on $provider did not start" >&2
+  return 1
+}
+
+stop_node() {
+  kill "$node_pid" 2>/dev/null || true
+  wait "$node_pid" 2>/dev/null || true
+  node_pid=
+}
+
+declare -A report cpu list_out fill_out load_report load_list
+report_rows=
+for provider in $providers; do
+  dir=$(mktemp -d "/tmp/dispatch-node-bench.XXXXXX")
+  dirs+=("$dir")
+  echo "== $provider: starting a node on a fresh database"
+  start_node "$provider" "$dir"
+
+  echo "== $provider: ReportCase, $concurrency callers, ${warmup} s warm-up then ${duration} s (load before: $(load))"
+  load_report[$provider]="$(load)"
+  out=$(bench report --address "http://127.0.0.1:$grpc_port" --concurrency "$concurrency" \
+    --duration "$duration" --warmup "$warmup" --node-pid "$node_pid") || true
+  echo "$out"
+  report[$provider]=$(sed -n 's/^report: //p' <<<"$out")
+  cpu[$provider]=$(sed -n 's/^cpu (cores, measured window): //p' <<<"$out")
+  load_report[$provider]+=" -> $(load)"
+  rows=$provider
+  if [ "$provider" = postgres ]; then
+    # A database created seconds ago has no planner statistics yet (autovacuum analyzes about a minute
+    # later), and without them the duplicate-suggestion query sorts every recent case of the grid. Run
+    # again once analyzed, as a node that has been up for a while would be.
+    PGPASSWORD=dispatch psql "$(pg_url "${databases[-1]}")" -qAtc "ANALYZE cases, case_events, case_feed, users" >/dev/null
+    echo "== $provider: ReportCase again after ANALYZE (load before: $(load))"
+    rows="$provider $provider-analyzed"
+    load_report[$provider-analyzed]="$(load)"
+    out=$(bench report --address "http://127.0.0.1:$grpc_port" --concurrency "$concurrency" \
+      --duration "$duration" --warmup "$warmup" --node-pid "$node_pid") || true
+    echo "$out"
+    report[$provider-analyzed]=$(sed -n 's/^report: //p' <<<"$out")
+    cpu[$provider-analyzed]=$(sed -n 's/^cpu (cores, measured window): //p' <<<"$out")
+    load_report[$provider-analyzed]+=" -> $(load)"
+  fi
+  report_rows+=" $rows"
+
+  echo "== $provider: filling to $cases cases"
+  # Progress to stderr as it comes (through the same descriptor: tee /dev/stderr would reopen, and so
+  # truncate, a log file that stderr is redirected to); the last two lines are kept for the results.
+  fill_out[$provider]=$(bench fill --provider "$provider" --connection "$connection" --cases "$cases" |
+    while IFS= read -r line; do printf '%s\n' "$line" >&2; printf '%s\n' "$line"; done | tail -n 2)
+
+  echo "== $provider: ListCases first pages, $rounds calls per filter (load before: $(load))"
+  load_list[$provider]="$(load)"
+  out=$(bench list --address "http://127.0.0.1:$grpc_port" --rounds "$rounds") || true
+  echo "$out"
+  list_out[$provider]=$(sed -n 's/^list: //p' <<<"$out")
+  load_list[$provider]+=" -> $(load)"
+  stop_node
+done
+
+# One table with a column pair per provider: rows are the filters of the first provider's run.
+list_table() {
+  local header="| filter |" rule="|---|" first
+  read -r first _ <<<"$providers"
+  for provider in $providers; do header+=" $provider p50 ms | $provider p99 ms |"; rule+="---|---|"; done
+  echo "$header"
+  echo "$rule"
+  grep '^|' <<<"${list_out[$first]}" | tail -n +2 | while IFS='|' read -r _ name _; do
+    name=$(echo "$name" | xargs)
+    local row="| $name |"
+    for provider in $providers; do
+      row+=$(grep -F "| $name |" <<<"${list_out[$provider]}" | awk -F'|' '{ printf " %s | %s |", $3, $4 }' | tr -s ' ')
+    done
+    echo "$row"
+  done
+}
+
+commit=$(git rev-parse --short HEAD)
+[ -z "$(git status --porcelain)" ] || commit+=" + uncommitted changes"
+block=$(
+  echo "### $(date -u '+%Y-%m-%d %H:%M UTC'), commit $commit"
+  echo "- command: \`$command_line\`"
+  echo "- machine: $(nproc) cores, $(free -g | awk '/^Mem:/ { print $2 }') GB, .NET SDK $(dotnet --version), PostgreSQL $(psql --version | awk '{ print $3 }'); load average (1/5/15 min) at the start of each phase -> at its end below"
+  echo
+  echo "ReportCase: $concurrency concurrent callers (one signed-in grid worker), unique request ids, category 0201 in one grid"
+  echo
+  echo "| provider | result | CPU during the measured window (cores) | load |"
+  echo "|---|---|---|---|"
+  for row in $report_rows; do
+    echo "| $row | ${report[$row]} | ${cpu[$row]} | ${load_report[$row]} |"
+  done
+  case " $report_rows " in
+    *" postgres-analyzed "*) echo
+      echo "postgres: a database created seconds before, without planner statistics; postgres-analyzed: the same node right after ANALYZE." ;;
+  esac
+  echo
+  echo "ListCases, first page (50) newest first unless noted, signed in as the dispatcher, $rounds sequential calls per filter at $cases cases:"
+  echo
+  list_table
+  echo
+  for provider in $providers; do
+    echo "- $provider: $(head -n 1 <<<"${fill_out[$provider]}" | sed 's/^fill: //'); list load ${load_list[$provider]}"
+  done
+)
+printf '\n%s\n' "$block"
+
+results=scripts/bench-results.md
+[ -f "$results" ] || printf '# Benchmark results\n' >"$results"
+section="## Node intake and listing"
+if ! grep -qxF "$section" "$results"; then
+  printf '\n%s\n\nAppended by scripts/bench-node.sh, newest last.\n' "$section" >>"$results"
+fi
+# Newest last within the section: before the next "## " heading, if another section follows.
+python3 - "$results" "$section" "$block" <<'PY'
+import sys
+path, section, block = sys.argv[1:]
+lines = open(path, encoding="utf-8").read().rstrip("\n").split("\n")
+start = lines.index(section)
+end = next((i for i in range(start + 1, len(lines)) if lines[i].startswith("## ")), len(lines))
+lines[end:end] = [""] + block.split("\n") + ([""] if end < len(lines) else [])
+open(path, "w", encoding="utf-8").write("\n".join(lines) + "\n")
+PY
+echo "added to $results"
