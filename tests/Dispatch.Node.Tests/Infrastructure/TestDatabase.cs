@@ -62,8 +62,21 @@ public sealed class TestDatabase : IAsyncDisposable
             NpgsqlConnection.ClearAllPools();
             await using var connection = new NpgsqlConnection(_adminConnectionString);
             await connection.OpenAsync();
-            await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_databaseName}\" WITH (FORCE)", connection);
-            await command.ExecuteNonQueryAsync();
+            // FORCE can be refused while a server-side worker (e.g. autovacuum) is attached; then a plain
+            // drop, and if that also fails the database is left for the throwaway server: cleanup
+            // never fails a test.
+            foreach (var sql in new[] { $"DROP DATABASE IF EXISTS \"{_databaseName}\" WITH (FORCE)", $"DROP DATABASE IF EXISTS \"{_databaseName}\"" })
+            {
+                try
+                {
+                    await using var command = new NpgsqlCommand(sql, connection);
+                    await command.ExecuteNonQueryAsync();
+                    break;
+                }
+                catch (PostgresException)
+                {
+                }
+            }
         }
 
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
