@@ -122,7 +122,7 @@ run_latency() {
   # it, nothing shed, undelivered or failed, p99 of both hops under 1 s, so no backlog builds up).
   # Upwards from RATE through SWEEP_RATES while it holds; if RATE itself does not hold, downwards
   # through SWEEP_DOWN_RATES until one does.
-  sweep+=$(sweep_row "$rate" "$main_summary" "$rate/s run above")$'\n'
+  sweep+=$(sweep_row "$rate" "$main_summary" "the run above")$'\n'
   local rates=$sweep_rates
   if keeps_up "$rate" "$main_summary"; then ceiling=$rate; else rates=$sweep_down_rates; fi
   for step in $rates; do

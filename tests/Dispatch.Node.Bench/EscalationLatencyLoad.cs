@@ -12,7 +12,7 @@ internal static class EscalationLatencyLoad
 {
     // Past this many escalations still waiting for the village, new ones are shed (and counted):
     // the village is saturated and the schedule can no longer be kept.
-    private const int MaxInFlight = 2000;
+    internal const int MaxInFlight = 2000;
 
     public static async Task<int> RunAsync(EscalationLatencyOptions options)
     {

@@ -28,7 +28,7 @@ internal sealed class EscalationLatencyReport(
             Stopwatch.GetElapsedTime(_measured[0].ScheduledAt, escalated.Max(item => item.VillageEscalated)).TotalSeconds;
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"escalate-latency: offered {options.Rate}/s for {options.Duration.TotalSeconds:F0} s after {options.Warmup.TotalSeconds:F0} s warm-up; " +
-            $"{_measured.Count} measured, escalated at the village at {achieved:F1}/s, {shed} shed (village saturated)"));
+            $"{_measured.Count} measured, escalated at the village at {achieved:F1}/s, {shed} shed (skipped while {EscalationLatencyLoad.MaxInFlight} were in flight)"));
         output.WriteLine("escalate-latency: | stage | n | p50 ms | p90 ms | p99 ms | max ms |");
         Row(output, "village: ReportCase + EscalateCase, from the scheduled start", villageCalls);
         Row(output, "hop village -> town (village reply -> on the town's WatchCases)", toTown);
