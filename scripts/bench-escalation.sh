@@ -122,21 +122,28 @@ run_latency() {
   # it, nothing shed, undelivered or failed, p99 of both hops under 1 s, so no backlog builds up).
   # Upwards from RATE through SWEEP_RATES while it holds; if RATE itself does not hold, downwards
   # through SWEEP_DOWN_RATES until one does.
-  sweep+=$(sweep_row "$rate" "$main_summary" "the run above")$'\n'
+  sweep+=$(sweep_row "$rate" "$main_summary" "the run above" "$(cpu_cell "$out")")$'\n'
   local rates=$sweep_rates
-  if keeps_up "$rate" "$main_summary"; then ceiling=$rate; else rates=$sweep_down_rates; fi
+  if keeps_up "$rate" "$main_summary"; then
+    ceiling=$rate
+  else
+    rates=""
+    for step in $sweep_down_rates; do [ "$step" -lt "$rate" ] && rates+="$step "; done
+  fi
+  local swept=""
   for step in $rates; do
+    swept=1
     log "sweep: $step/s for $sweep_duration s (load $(load_now))"
     out=$(bench escalate-latency "${urls[@]}" --rate "$step" --duration "$sweep_duration" --warmup 5 --drain 60 --nodes "$nodes") || true
     local s
     s=$(grep '^summary ' <<<"$out" || echo "summary rate=$step failed")
     printf '%s\n' "$s"
-    sweep+=$(sweep_row "$step" "$s" "")$'\n'
+    sweep+=$(sweep_row "$step" "$s" "" "$(cpu_cell "$out")")$'\n'
     if keeps_up "$step" "$s"; then
       if [ -z "$ceiling" ] || [ "$step" -gt "$ceiling" ]; then ceiling=$step; fi
-      [ "$rates" = "$sweep_rates" ] || break
+      [ -n "$ceiling" ] && [ "$ceiling" -lt "$rate" ] && break
     else
-      [ "$rates" = "$sweep_down_rates" ] || break
+      [ -z "$ceiling" ] || break
     fi
   done
 
@@ -156,11 +163,11 @@ $(grep '^| ' <<<"$main_table" | tail -n +2)
 - $(grep -v '^| ' <<<"$main_table" | grep '^cpu' || true)
 - sweep (the run above, then $sweep_duration s per rate after 5 s warm-up on the same cluster):
 
-| offered /s | achieved /s | town p50 ms | town p99 ms | district p50 ms | district p99 ms | end-to-end p99 ms | backlog at end | shed | undelivered |
-|---|---|---|---|---|---|---|---|---|---|
+| offered /s | achieved /s | town p50 ms | town p99 ms | district p50 ms | district p99 ms | end-to-end p99 ms | backlog at end | shed | undelivered | cpu busy (others), cores |
+|---|---|---|---|---|---|---|---|---|---|---|
 ${sweep%$'\n'}
 
-- throughput ceiling: **${ceiling:-below every rate tried} escalations/s** (the highest rate tried that the chain kept up with: >= 95 % of it escalated at the village, both hops' p99 < 1 s, nothing shed, undelivered or failed)
+- throughput ceiling: **${ceiling:-below every rate tried} escalations/s**$([ -n "$swept" ] || echo " (not swept: only RATE was tried)") (the highest rate tried that the chain kept up with: >= 95 % of it escalated at the village, both hops' p99 < 1 s, nothing shed, undelivered or failed)
 - summary at $rate/s: \`${main_summary#summary }\`
 BLOCK
 )
@@ -176,10 +183,19 @@ keeps_up() {
     'BEGIN { exit !(a != "" && a >= 0.95 * r && t < 1000 && d < 1000 && sh == 0 && u == 0 && e == 0) }'
 }
 
+# sweep_row RATE SUMMARY NOTE CPU: one line of the sweep table.
 sweep_row() {
-  printf '| %s%s | %s | %s | %s | %s | %s | %s | %s | %s | %s |' "$1" "${3:+ ($3)}" "$(kv achieved "$2")" "$(kv town_p50 "$2")" \
+  printf '| %s%s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |' "$1" "${3:+ ($3)}" "$(kv achieved "$2")" "$(kv town_p50 "$2")" \
     "$(kv town_p99 "$2")" "$(kv district_p50 "$2")" "$(kv district_p99 "$2")" "$(kv e2e_p99 "$2")" "$(kv backlog "$2")" \
-    "$(kv shed "$2")" "$(kv undelivered "$2")"
+    "$(kv shed "$2")" "$(kv undelivered "$2")" "$4"
+}
+
+# cpu_cell OUTPUT: "busy (others)" in cores over the measured window, e.g. "1.95 (0.02)": a run where
+# other processes took CPU is not a clean figure.
+cpu_cell() {
+  local line
+  line=$(grep 'cpu (cores' <<<"$1" | head -1)
+  printf '%s (%s)' "$(sed -n 's/.*machine \([0-9.]*\) of.*/\1/p' <<<"$line")" "$(sed -n 's/.*others \([0-9.]*\).*/\1/p' <<<"$line")"
 }
 
 run_faults() {

@@ -12,7 +12,11 @@ internal static class ListFilters
 
     public static async Task<IReadOnlyList<ListFilter>> DiscoverAsync(NodeSession session)
     {
-        var assigned = await FirstAsync(session, new ListCasesRequest { Statuses = { CaseStatus.Assigned }, PageSize = 1 });
+        // One department (a large share of all assigned cases) and one worker (a few hundred at most):
+        // the assignee index is used very differently for the two.
+        var assigned = (await session.Cases.ListCasesAsync(new ListCasesRequest { Statuses = { CaseStatus.Assigned }, PageSize = 200 }, session.Call)).Cases;
+        var department = assigned.Select(c => c.Assignee).FirstOrDefault(a => a?.Kind == AssigneeKind.Department);
+        var worker = assigned.Select(c => c.Assignee).FirstOrDefault(a => a?.Kind == AssigneeKind.Worker);
         var older = await session.Cases.ListCasesAsync(new ListCasesRequest { Whistle = WhistleClass.Tough, PageSize = 200 }, session.Call);
 
         List<ListFilter> filters =
@@ -37,9 +41,14 @@ internal static class ListFilters
                 Statuses = { CaseStatus.Reported, CaseStatus.Accepted, CaseStatus.Assigned, CaseStatus.InProgress, CaseStatus.Returned },
             }, AsGridWorker: true),
         ];
-        if (assigned?.Assignee is { } assignee)
+        if (department is not null)
         {
-            filters.Add(new("assignee", new ListCasesRequest { Assignee = assignee }));
+            filters.Add(new("assignee, a department", new ListCasesRequest { Assignee = department }));
+        }
+
+        if (worker is not null)
+        {
+            filters.Add(new("assignee, a worker", new ListCasesRequest { Assignee = worker }));
         }
 
         if (older.Cases.Count > 0)
@@ -49,7 +58,4 @@ internal static class ListFilters
 
         return filters;
     }
-
-    private static async Task<Case?> FirstAsync(NodeSession session, ListCasesRequest request) =>
-        (await session.Cases.ListCasesAsync(request, session.Call)).Cases.FirstOrDefault();
 }

@@ -10,12 +10,12 @@ using Polly.Retry;
 namespace Dispatch.Node.Escalation;
 
 /// <summary>
-/// Delivers the outbox to the parent, oldest first, until each message is acknowledged. A message is
-/// marked delivered only after the parent answered; the parent de-duplicates, so a crash between
-/// its answer and the mark (or a timeout whose call did land) costs a harmless repeat, never a loss.
-/// Throughput: up to <see cref="MaxParallelCases"/> cases are in flight at once and a batch is marked
-/// in one write; one call and one write per message in turn kept up with only a few dozen
-/// escalations a second on a busy node (scripts/bench-escalation.sh), so the backlog grew without end.
+/// Delivers the outbox to the parent until each message is acknowledged: oldest first, each case's
+/// messages in order. A message is marked delivered only after the parent answered; the parent
+/// de-duplicates, so a crash between its answer and the mark (or a timeout whose call did land) costs
+/// a harmless repeat, never a loss. Up to <see cref="MaxParallelCases"/> cases are in flight at once
+/// and a batch is marked in one write: one call and one write per message in turn kept up with only
+/// 10-30 escalations a second on a busy node (scripts/bench-escalation.sh), so the backlog grew without end.
 /// </summary>
 internal sealed partial class OutboxRelay(
     ParentClient parent,
