@@ -34,7 +34,7 @@ internal sealed class FillCaseFactory(FillDirectory directory, DateTimeOffset no
         var report = new CaseReport
         {
             Id = id,
-            Number = "C-" + reportedAt.UtcDateTime.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + "-" + id.ToString("N")[..8].ToUpperInvariant(),
+            Number = "C-" + reportedAt.UtcDateTime.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + "-" + id.ToString("N")[..12].ToUpperInvariant(),
             RequestId = $"fill-{seed}-{index}",
             Title = $"{category.Name} near {Places[random.Next(Places.Length)]}",
             Description = random.Next(3) == 0 ? "Reported during the morning patrol." : null,

@@ -84,6 +84,28 @@ public abstract class CaseLifecycleTests(StorageKind storage) : NodeTestBase(sto
     }
 
     [Fact]
+    public async Task Report_ConcurrentReportsOfOneProblem_EachPairSuggestedInExactlyOneDirection()
+    {
+        // Reports committed together share one lookup, and each still sees those committed before it:
+        // of any two, the later one names the earlier one, never both or neither.
+        var worker = await Node.CasesAsAsync("worker1");
+        var replies = await Task.WhenAll(Enumerable.Range(0, 10).Select(i => worker.ReportCaseAsync(NewReport($"crowd-{i}")).ResponseAsync));
+
+        foreach (var a in replies)
+        {
+            Assert.DoesNotContain(a.Case.Id, a.PossibleDuplicates.Select(d => d.Id));
+            foreach (var b in replies.Where(r => r != a))
+            {
+                var aNamesB = a.PossibleDuplicates.Any(d => d.Id == b.Case.Id);
+                var bNamesA = b.PossibleDuplicates.Any(d => d.Id == a.Case.Id);
+                Assert.True(aNamesB != bNamesA, $"{a.Case.Number} and {b.Case.Number}: {aNamesB} / {bNamesA}");
+            }
+        }
+
+        Assert.Equal(Enumerable.Range(0, 10), replies.Select(r => r.PossibleDuplicates.Count).Order());
+    }
+
+    [Fact]
     public async Task Report_SameGridAndCategory_SuggestsDuplicate_DispatcherMerges()
     {
         var worker = await Node.CasesAsAsync("worker1");

@@ -15,7 +15,7 @@ internal sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
     // Pooled connections run this again on every open: a few microseconds, in process.
     // (EF itself turns foreign_keys on.)
     internal const string Pragmas =
-        "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 30000;";
+        "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 30000;";
 
     public static readonly SqlitePragmaInterceptor Instance = new();
 

@@ -18,28 +18,46 @@ namespace Dispatch.Node.Application;
 /// </summary>
 internal sealed class CaseCommands(CaseWriter writer, CategoryCatalogue catalogue, TimeProvider clock, IOptions<NodeOptions> options)
 {
-    /// <summary>Reports a case; idempotent on (reporter, request id).</summary>
+    /// <summary>
+    /// Reports a case; idempotent on (reporter, request id). A first attempt leaves the check for an earlier
+    /// report with the same request id to the unique index on them (a lookup per report was the largest
+    /// cost of intake); if the index refuses, the writer runs the report again on its own, and then the
+    /// earlier report is found and returned.
+    /// </summary>
     public Task<ReportOutcome> ReportAsync(CallerIdentity caller, ReportInput input, CancellationToken cancellationToken)
     {
         CasePermissions.EnsureCanReport(caller, input.GridId);
         var now = clock.GetUtcNow();
-        var id = Guid.NewGuid();
+        var id = CaseNumbers.NewId(now);
 
         // Validated and built before queueing: the single writer only does I/O.
         var candidate = Case.Report(input.ToReport(id, CaseNumbers.For(now, id), caller.UserId), catalogue, now);
         return writer.WriteAsync(
-            async context =>
+            async batch =>
             {
-                var existing = context.Cases.Local.FirstOrDefault(c => c.ReporterId == caller.UserId && c.RequestId == input.RequestId) ??
-                    await context.Cases.FirstOrDefaultAsync(c => c.ReporterId == caller.UserId && c.RequestId == input.RequestId);
-                if (existing is not null)
+                var existing = batch.NewCases.FirstOrDefault(c => c.ReporterId == caller.UserId && c.RequestId == input.RequestId);
+                if (existing is null && !batch.Optimistic)
                 {
-                    return new ReportOutcome(existing, Created: false);
+                    existing = await batch.Context.Cases.AsNoTracking()
+                        .FirstOrDefaultAsync(c => c.ReporterId == caller.UserId && c.RequestId == input.RequestId);
                 }
 
-                context.Cases.Add(candidate);
-                AppendToFeed(context, candidate, afterVersion: 0);
-                return new ReportOutcome(candidate, Created: true);
+                if (existing is not null)
+                {
+                    return new ReportOutcome(existing, Created: false, await PossibleDuplicates.ForAsync(batch, existing, now));
+                }
+
+                if (!batch.Optimistic && await batch.Context.Cases.AnyAsync(c => c.Number == candidate.Number))
+                {
+                    // The random part of the number matched an existing case's: the report gets another id.
+                    var otherId = CaseNumbers.NewId(now);
+                    candidate = Case.Report(input.ToReport(otherId, CaseNumbers.For(now, otherId), caller.UserId), catalogue, now);
+                }
+
+                var duplicates = await PossibleDuplicates.ForAsync(batch, candidate, now);
+                await PossibleDuplicates.AddedAsync(batch, candidate, now);
+                batch.Insert(candidate);
+                return new ReportOutcome(candidate, Created: true, duplicates);
             },
             cancellationToken);
     }

@@ -10,15 +10,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Dispatch.Node.Application;
 
-/// <summary>Reads: one case with its history, filtered pages of cases, and possible duplicates.</summary>
-internal sealed class CaseQueries(IDbContextFactory<DispatchDbContext> contexts, TimeProvider clock)
+/// <summary>Reads: one case with its history, and filtered pages of cases.</summary>
+internal sealed class CaseQueries(IDbContextFactory<DispatchDbContext> contexts)
 {
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 200;
     private const int MaxSlices = 16;
-    private static readonly TimeSpan DuplicateWindow = TimeSpan.FromHours(72);
-    private static readonly CaseStatus[] OpenStatuses =
-        Enum.GetValues<CaseStatus>().Where(CaseLifecycle.IsOpen).ToArray();
 
     public async Task<Case> GetAsync(CallerIdentity caller, Guid id, CancellationToken cancellationToken)
     {
@@ -68,19 +65,6 @@ internal sealed class CaseQueries(IDbContextFactory<DispatchDbContext> contexts,
         page.RemoveAt(page.Count - 1);
         var last = page[^1];
         return (page, EncodeToken(last.ReportedAt.UtcTicks.ToString(CultureInfo.InvariantCulture) + "|" + last.Number));
-    }
-
-    /// <summary>Open cases in the same grid and category reported in the last 72 hours.</summary>
-    public async Task<IReadOnlyList<Case>> PossibleDuplicatesAsync(Case reported, CancellationToken cancellationToken)
-    {
-        await using var context = await contexts.CreateDbContextAsync(cancellationToken);
-        var since = clock.GetUtcNow() - DuplicateWindow;
-        return await context.Cases.AsNoTracking()
-            .Where(c => c.GridId == reported.GridId && c.CategoryCode == reported.CategoryCode && c.Id != reported.Id &&
-                c.ReportedAt >= since && OpenStatuses.Contains(c.Status))
-            .OrderByDescending(c => c.ReportedAt)
-            .Take(10)
-            .ToListAsync(cancellationToken);
     }
 
     private static IQueryable<Case> Scope(IQueryable<Case> cases, CallerIdentity caller) => caller.Role switch

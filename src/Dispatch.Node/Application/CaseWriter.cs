@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Dispatch.Data;
+using Dispatch.Data.Bulk;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 
@@ -23,9 +24,13 @@ internal sealed partial class CaseWriter(
         new BoundedChannelOptions(16 * MaxBatch) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
 
     /// <summary>Queues a change; completes once it is committed (or failed, with nothing written).</summary>
-    public async Task<T> WriteAsync<T>(Func<DispatchDbContext, Task<T>> work, CancellationToken cancellationToken)
+    public Task<T> WriteAsync<T>(Func<DispatchDbContext, Task<T>> work, CancellationToken cancellationToken) =>
+        WriteAsync(batch => work(batch.Context), cancellationToken);
+
+    /// <summary>Queues a change that uses what the batch offers (lookups shared by its items, the attempt it is in).</summary>
+    public async Task<T> WriteAsync<T>(Func<WriteBatch, Task<T>> work, CancellationToken cancellationToken)
     {
-        var item = new WriteItem(async context => await work(context).ConfigureAwait(false));
+        var item = new WriteItem(async batch => await work(batch).ConfigureAwait(false));
         await _queue.Writer.WriteAsync(item, cancellationToken).ConfigureAwait(false);
         return (T)(await item.Completion.Task.ConfigureAwait(false))!;
     }
@@ -61,18 +66,18 @@ internal sealed partial class CaseWriter(
     {
         try
         {
-            await RunAsync(batch).ConfigureAwait(false);
+            await RunAsync(batch, optimistic: true).ConfigureAwait(false);
         }
-        catch (DbUpdateException ex) when (batch.Count > 1)
+        catch (DbUpdateException ex)
         {
-            // One item broke the shared commit (a unique key, a concurrent replica): redo each alone,
-            // so only the item at fault fails.
+            // One item broke the shared commit (a unique key, a concurrent replica), or left a check to the
+            // database's constraints: redo each alone with every check made, so only the item at fault fails.
             LogBatchSplit(logger, batch.Count, ex.Message);
             foreach (var item in batch)
             {
                 try
                 {
-                    await RunAsync([item]).ConfigureAwait(false);
+                    await RunAsync([item], optimistic: false).ConfigureAwait(false);
                 }
                 catch (Exception single)
                 {
@@ -89,9 +94,10 @@ internal sealed partial class CaseWriter(
         }
     }
 
-    private async Task RunAsync(IReadOnlyList<WriteItem> batch)
+    private async Task RunAsync(IReadOnlyList<WriteItem> batch, bool optimistic)
     {
         await using var context = await contexts.CreateDbContextAsync().ConfigureAwait(false);
+        var shared = new WriteBatch(context, optimistic);
 
         // Changes are detected once, just before saving. Detecting them automatically (before every item's
         // queries, and for every item's rollback bookkeeping) scanned every entity the batch had tracked so
@@ -102,7 +108,12 @@ internal sealed partial class CaseWriter(
         var results = new (object? Value, Exception? Error)[batch.Count];
         for (var i = 0; i < batch.Count; i++)
         {
-            results[i] = await RunItemAsync(context, batch[i]).ConfigureAwait(false);
+            results[i] = await RunItemAsync(shared, batch[i]).ConfigureAwait(false);
+        }
+
+        using (var inserter = new CaseInserter(context))
+        {
+            await inserter.InsertAsync(shared.NewCases).ConfigureAwait(false);
         }
 
         context.ChangeTracker.DetectChanges();
@@ -128,14 +139,15 @@ internal sealed partial class CaseWriter(
     /// needs nothing: a domain method that throws has changed nothing, and items do nothing that can fail
     /// after their domain method has run.
     /// </summary>
-    private static async Task<(object? Value, Exception? Error)> RunItemAsync(DispatchDbContext context, WriteItem item)
+    private static async Task<(object? Value, Exception? Error)> RunItemAsync(WriteBatch batch, WriteItem item)
     {
+        var context = batch.Context;
         var tracked = new List<EntityEntry>();
         void OnTracked(object? sender, EntityTrackedEventArgs e) => tracked.Add(e.Entry);
         context.ChangeTracker.Tracked += OnTracked;
         try
         {
-            return (await item.Work(context).ConfigureAwait(false), null);
+            return (await item.Work(batch).ConfigureAwait(false), null);
         }
         catch (Exception ex) when (ex is not DbUpdateException)
         {
@@ -165,9 +177,9 @@ internal sealed partial class CaseWriter(
     [LoggerMessage(1, LogLevel.Warning, "A batch of {Count} writes failed to commit ({Message}); retrying each alone.")]
     private static partial void LogBatchSplit(ILogger logger, int count, string message);
 
-    private sealed class WriteItem(Func<DispatchDbContext, Task<object?>> work)
+    private sealed class WriteItem(Func<WriteBatch, Task<object?>> work)
     {
-        public Func<DispatchDbContext, Task<object?>> Work { get; } = work;
+        public Func<WriteBatch, Task<object?>> Work { get; } = work;
 
         public TaskCompletionSource<object?> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }

@@ -2,5 +2,8 @@ using Dispatch.Domain.Cases;
 
 namespace Dispatch.Node.Application;
 
-/// <summary>The reported case, and whether this call created it (false for a retried request id).</summary>
-internal sealed record ReportOutcome(Case Case, bool Created);
+/// <summary>
+/// The reported case, whether this call created it (false for a retried request id), and the open cases
+/// of its grid and category reported in the last 72 hours (possible duplicates, newest first).
+/// </summary>
+internal sealed record ReportOutcome(Case Case, bool Created, IReadOnlyList<Case> PossibleDuplicates);

@@ -23,7 +23,7 @@ internal sealed class EscalationReceiver(CaseWriter writer, CategoryCatalogue ca
         var originCaseId = ContractMapper.ParseId(request.OriginCaseId, "origin_case_id");
         var reporter = Guid.TryParse(request.OriginReporterId, out var r) && r != Guid.Empty ? r : NodeActors.For(childId);
         var now = clock.GetUtcNow();
-        var id = Guid.NewGuid();
+        var id = CaseNumbers.NewId(now);
         var origin = new CaseOrigin(childId, originCaseId, request.OriginCaseNumber);
         var report = new CaseReport
         {

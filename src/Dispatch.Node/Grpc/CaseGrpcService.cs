@@ -24,8 +24,7 @@ internal sealed partial class CaseGrpcService(CaseCommands commands, CaseQueries
             request.EvidenceRefs.ToArray());
         var outcome = await commands.ReportAsync(context.Caller(), input, context.CancellationToken);
         var response = new ReportCaseResponse { Case = outcome.Case.ToContract(), Created = outcome.Created };
-        var duplicates = await queries.PossibleDuplicatesAsync(outcome.Case, context.CancellationToken);
-        response.PossibleDuplicates.AddRange(duplicates.Select(d => d.ToContract()));
+        response.PossibleDuplicates.AddRange(outcome.PossibleDuplicates.Select(d => d.ToContract()));
         return response;
     }
 

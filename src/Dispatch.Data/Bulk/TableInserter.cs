@@ -4,13 +4,13 @@ using System.Text;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 
-namespace Dispatch.Node.Bench;
+namespace Dispatch.Data.Bulk;
 
 /// <summary>
 /// Inserts entities of one type with multi-row INSERT statements built from the EF model (same columns,
 /// same conversions as SaveChanges), prepared once per statement size and reused.
 /// </summary>
-internal sealed class TableInserter(IEntityType type, ISqlGenerationHelper sql, int maxParameters) : IDisposable
+public sealed class TableInserter(IEntityType type, ISqlGenerationHelper sql, int maxParameters) : IDisposable
 {
     /// <summary>
     /// Parameters per statement: SQLite binds each by name with a linear search (cost grows with the square

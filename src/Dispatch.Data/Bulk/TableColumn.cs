@@ -3,13 +3,13 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 
-namespace Dispatch.Node.Bench;
+namespace Dispatch.Data.Bulk;
 
 /// <summary>
 /// One column of an entity's table as the EF model maps it: how to read the value from an entity and
 /// turn it into what the provider stores, and how the provider wants the parameter typed.
 /// </summary>
-internal sealed class TableColumn(string name, Func<object, object?> read, RelationalTypeMapping mapping)
+public sealed class TableColumn(string name, Func<object, object?> read, RelationalTypeMapping mapping)
 {
     public string Name { get; } = name;
 

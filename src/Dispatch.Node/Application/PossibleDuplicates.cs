@@ -1,0 +1,55 @@
+using Dispatch.Data;
+using Dispatch.Domain.Cases;
+using Dispatch.Domain.Geography;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dispatch.Node.Application;
+
+/// <summary>
+/// Open cases in the same grid and category reported in the last 72 hours, newest first: what a report
+/// returns as possible duplicates. Found inside the writer's batch, so the reports of one batch share one
+/// query per grid and category, and each also sees the cases reported before it in the same batch.
+/// </summary>
+internal static class PossibleDuplicates
+{
+    public const int Limit = 10;
+    public static readonly TimeSpan Window = TimeSpan.FromHours(72);
+
+    private static readonly CaseStatus[] OpenStatuses = Enum.GetValues<CaseStatus>().Where(CaseLifecycle.IsOpen).ToArray();
+
+    /// <summary>The suggestions for <paramref name="reported"/>, which an item of this batch is about to add (or found already there).</summary>
+    public static async Task<IReadOnlyList<Case>> ForAsync(WriteBatch batch, Case reported, DateTimeOffset now)
+    {
+        var since = now - Window;
+        var recent = await batch.SharedAsync(
+            new Key(reported.GridId, reported.CategoryCode),
+            context => RecentOpenAsync(context, reported.GridId, reported.CategoryCode, since));
+        return recent.Where(c => c.Id != reported.Id && c.ReportedAt >= since).Take(Limit).ToList();
+    }
+
+    /// <summary>Takes a case this batch adds into the suggestions later reports of the batch get.</summary>
+    public static async Task AddedAsync(WriteBatch batch, Case reported, DateTimeOffset now)
+    {
+        var since = now - Window;
+        var recent = await batch.SharedAsync(
+            new Key(reported.GridId, reported.CategoryCode),
+            context => RecentOpenAsync(context, reported.GridId, reported.CategoryCode, since));
+        var at = recent.FindIndex(c => c.ReportedAt <= reported.ReportedAt);
+        recent.Insert(at < 0 ? recent.Count : at, reported);
+
+        // One more than the limit: a retried report leaves its own case out of what it returns.
+        if (recent.Count > Limit + 1)
+        {
+            recent.RemoveAt(recent.Count - 1);
+        }
+    }
+
+    private static Task<List<Case>> RecentOpenAsync(DispatchDbContext context, GridId grid, string category, DateTimeOffset since) =>
+        context.Cases.AsNoTracking()
+            .Where(c => c.GridId == grid && c.CategoryCode == category && c.ReportedAt >= since && OpenStatuses.Contains(c.Status))
+            .OrderByDescending(c => c.ReportedAt)
+            .Take(Limit + 1)
+            .ToListAsync();
+
+    private sealed record Key(GridId Grid, string Category);
+}
