@@ -60,7 +60,7 @@ public sealed class CaseQueryTests
         var assigned = await newestFirst.Where(c => c.Status == CaseStatus.Assigned).Select(c => c.Id).ToListAsync();
         var inGrid = await newestFirst.Where(c => c.GridId == TestCases.Grid).Select(c => c.Id).ToListAsync();
         var byDepartment = await newestFirst
-            .Where(c => c.Assignee!.Kind == AssigneeKind.Department && c.Assignee.Id == department)
+            .Where(c => c.AssigneeKind == AssigneeKind.Department && c.AssigneeId == department)
             .Select(c => c.Id).ToListAsync();
         var emergencies = await newestFirst.Where(c => c.Whistle == WhistleClass.Emergency).Select(c => c.Id).ToListAsync();
         var byCategory = await newestFirst.Where(c => c.CategoryCode == "0102").Select(c => c.Id).ToListAsync();

@@ -51,14 +51,14 @@ public sealed class DispatchDataConfigurationTests
     }
 
     [Fact]
-    public async Task Sqlite_OpenedConnection_UsesWalNormalSyncAndABusyTimeout()
+    public async Task Sqlite_OpenedConnection_UsesWalFullSyncAndABusyTimeout()
     {
         await using var database = await TestDatabase.CreateMigratedAsync(DatabaseProvider.Sqlite);
         await using var context = database.CreateContext();
         await context.Database.OpenConnectionAsync();
 
         Assert.Equal("wal", await PragmaAsync(context, "journal_mode"));
-        Assert.Equal("1", await PragmaAsync(context, "synchronous")); // NORMAL
+        Assert.Equal("2", await PragmaAsync(context, "synchronous")); // FULL: a commit is fsynced before it returns
         Assert.Equal("30000", await PragmaAsync(context, "busy_timeout"));
         Assert.Equal("1", await PragmaAsync(context, "foreign_keys"));
     }

@@ -187,6 +187,13 @@ public abstract class CaseLifecycleTests(StorageKind storage) : NodeTestBase(sto
         Assert.Single((await dispatcher.ListCasesAsync(new ListCasesRequest { Text = "street light" })).Cases);
         Assert.Single((await dispatcher.ListCasesAsync(new ListCasesRequest { Statuses = { CaseStatus.Reported } })).Cases);
         Assert.Equal(2, (await dispatcher.ListCasesAsync(new ListCasesRequest { CategoryCode = "02" })).Cases.Count);
+        Assert.Equal(2, (await dispatcher.ListCasesAsync(new ListCasesRequest { CategoryCode = "0201" })).Cases.Count);
+        Assert.Empty((await dispatcher.ListCasesAsync(new ListCasesRequest { CategoryCode = "0202" })).Cases);
+
+        // A whole case number, in any letter case, finds its case; a part of one still matches as text.
+        Assert.Equal([assigned.Id], (await dispatcher.ListCasesAsync(new ListCasesRequest { Text = assigned.Number.ToLowerInvariant() })).Cases.Select(c => c.Id));
+        Assert.Equal([assigned.Id], (await dispatcher.ListCasesAsync(new ListCasesRequest { Text = assigned.Number[^12..] })).Cases.Select(c => c.Id));
+        Assert.Equal(2, (await dispatcher.ListCasesAsync(new ListCasesRequest { Text = assigned.Number[..11] })).Cases.Count);
 
         // Scope: a worker sees only their grids, a handler only their department's cases.
         Assert.Equal([assigned.Id], (await worker1.ListCasesAsync(new ListCasesRequest())).Cases.Select(c => c.Id));

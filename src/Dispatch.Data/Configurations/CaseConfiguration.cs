@@ -32,13 +32,11 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(ColumnLengths.Enum);
         builder.Property(c => c.StatusBeforeDeferral).HasConversion<string>().HasMaxLength(ColumnLengths.Enum);
 
-        // An owned type rather than a complex property: EF Core 10 cannot index complex-type columns,
-        // and the command centre lists cases by assignee (kind, id), which also covers "by department".
-        builder.OwnsOne(c => c.Assignee, assignee =>
-        {
-            assignee.Property(a => a.Kind).HasConversion<string>().HasMaxLength(ColumnLengths.Enum);
-            assignee.HasIndex(a => new { a.Kind, a.Id });
-        });
+        // The assignee as two plain columns (the case keeps them as fields of their own): the command centre
+        // lists cases by assignee newest first, and only plain columns can share an index with reported_at
+        // (EF Core 10 indexes neither complex-type columns nor owned-type columns together with the owner's).
+        builder.Ignore(c => c.Assignee);
+        builder.Property(c => c.AssigneeKind).HasConversion<string>().HasMaxLength(ColumnLengths.Enum);
 
         // Ticks on both providers, so durations add up the same way in SQL on either.
         builder.Property(c => c.PausedTotal).HasConversion<long>();

@@ -5,9 +5,10 @@ namespace Dispatch.Data.Sqlite;
 
 /// <summary>
 /// Sets the pragmas a node's SQLite file needs each time EF opens a connection: write-ahead logging
-/// (many small commits; readers never block the writer), synchronous=NORMAL (in WAL mode a commit is
-/// durable against a process crash, and only the last commits can be lost on power failure, in exchange
-/// for no fsync per commit), and a busy timeout so concurrent writers wait for the lock instead of failing.
+/// (many small commits; readers never block the writer), synchronous=FULL (every commit is fsynced before
+/// it returns, so a reply that says "committed" survives a power failure too; the node's writer commits
+/// concurrent changes together, so that is one fsync per batch, not per report), and a busy timeout so
+/// concurrent writers wait for the lock instead of failing.
 /// </summary>
 internal sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
 {

@@ -32,7 +32,21 @@ public sealed partial class Case
     public Guid ReporterId { get; private set; }
 
     /// <summary>The worker or department handling the case; null before assignment and after reopening.</summary>
-    public Assignee? Assignee { get; private set; }
+    public Assignee? Assignee
+    {
+        get => AssigneeKind is { } kind && AssigneeId is { } id ? Assignee.Create(kind, id) : null;
+        private set
+        {
+            AssigneeKind = value?.Kind;
+            AssigneeId = value?.Id;
+        }
+    }
+
+    /// <summary><see cref="Assignee"/>'s kind, kept as a field of its own so storage can index it with other fields.</summary>
+    public AssigneeKind? AssigneeKind { get; private set; }
+
+    /// <summary><see cref="Assignee"/>'s id (a user or a department).</summary>
+    public Guid? AssigneeId { get; private set; }
 
     /// <summary>Who resolved the case (the reporter for Immediate handling); cleared when it is returned.</summary>
     public Guid? ResolvedBy { get; private set; }

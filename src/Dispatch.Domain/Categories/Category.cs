@@ -6,5 +6,11 @@ namespace Dispatch.Domain.Categories;
 /// </summary>
 public sealed record Category(string Code, string Name, string? ParentCode)
 {
+    /// <summary>Digits in a top-level code ("02", sanitation).</summary>
+    public const int TopLevelCodeLength = 2;
+
+    /// <summary>Digits in a second-level (leaf) code ("0201"), whose first two are its parent's.</summary>
+    public const int LeafCodeLength = 4;
+
     public bool IsTopLevel => ParentCode is null;
 }

@@ -36,7 +36,7 @@ internal static class CategoryCatalogueJson
     {
         var code = element.GetProperty("code").GetString() ?? string.Empty;
         var name = element.GetProperty("name").GetString() ?? string.Empty;
-        var expectedLength = parentCode is null ? 2 : 4;
+        var expectedLength = parentCode is null ? Category.TopLevelCodeLength : Category.LeafCodeLength;
         if (code.Length != expectedLength || !code.All(char.IsAsciiDigit))
         {
             throw new FormatException($"Category code '{code}' must have {expectedLength} digits.");

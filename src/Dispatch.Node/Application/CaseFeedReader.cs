@@ -62,7 +62,7 @@ internal sealed class CaseFeedReader(IDbContextFactory<DispatchDbContext> contex
             orderby entry.Sequence
             join caseEvent in context.CaseEvents.AsNoTracking() on new { entry.CaseId, Sequence = entry.Version } equals new { caseEvent.CaseId, caseEvent.Sequence }
             join @case in context.Cases.AsNoTracking() on entry.CaseId equals @case.Id
-            select new { entry.Sequence, entry.Status, entry.Version, Event = caseEvent, @case.Number, @case.GridId, @case.Assignee })
+            select new { entry.Sequence, entry.Status, entry.Version, Event = caseEvent, @case.Number, @case.GridId, @case.AssigneeKind, @case.AssigneeId })
             .Take(PageSize)
             .ToListAsync(cancellationToken);
         return rows.Select(row => (
@@ -77,6 +77,6 @@ internal sealed class CaseFeedReader(IDbContextFactory<DispatchDbContext> contex
                 GridId = row.GridId.Value,
             },
             row.GridId,
-            (Domain.Cases.Assignee?)row.Assignee)).ToList();
+            row.AssigneeKind is { } kind && row.AssigneeId is { } id ? Domain.Cases.Assignee.Create(kind, id) : null)).ToList();
     }
 }

@@ -1,10 +1,11 @@
+using System.Text.RegularExpressions;
 using Dispatch.Domain.Cases;
 using Dispatch.Domain.Geography;
 
 namespace Dispatch.Node.Application;
 
 /// <summary>The command centre's list filters; every one is backed by an index.</summary>
-internal sealed record CaseFilter
+internal sealed partial record CaseFilter
 {
     public IReadOnlyList<CaseStatus> Statuses { get; init; } = [];
 
@@ -41,7 +42,7 @@ internal sealed record CaseFilter
 
         if (Assignee is { } assignee)
         {
-            cases = cases.Where(c => c.Assignee != null && c.Assignee.Kind == assignee.Kind && c.Assignee.Id == assignee.Id);
+            cases = cases.Where(c => c.AssigneeKind == assignee.Kind && c.AssigneeId == assignee.Id);
         }
 
         if (Whistle is { } whistle)
@@ -52,7 +53,11 @@ internal sealed record CaseFilter
         if (!string.IsNullOrEmpty(CategoryCode))
         {
             var code = CategoryCode;
-            cases = cases.Where(c => c.CategoryCode.StartsWith(code));
+            // A leaf code names one category: equality is a range of the (category, reported_at) index,
+            // where a prefix match (LIKE) is not on SQLite. A top-level code takes its whole subtree.
+            cases = code.Length >= Domain.Categories.Category.LeafCodeLength
+                ? cases.Where(c => c.CategoryCode == code)
+                : cases.Where(c => c.CategoryCode.StartsWith(code));
         }
 
         if (OverdueOnly)
@@ -62,10 +67,23 @@ internal sealed record CaseFilter
 
         if (!string.IsNullOrEmpty(Text))
         {
-            var text = Text;
-            cases = cases.Where(c => c.Title.Contains(text) || c.Number.Contains(text));
+            var text = Text.Trim();
+            if (CaseNumberPattern().IsMatch(text))
+            {
+                // A whole case number: one lookup on its unique index, not a scan of every title.
+                var number = text.ToUpperInvariant();
+                cases = cases.Where(c => c.Number == number);
+            }
+            else
+            {
+                cases = cases.Where(c => c.Title.Contains(text) || c.Number.Contains(text));
+            }
         }
 
         return cases;
     }
+
+    /// <summary>A whole case number as <see cref="CaseNumbers"/> makes them (8 hex digits in numbers made before 12).</summary>
+    [GeneratedRegex("^C-[0-9]{8}-(?:[0-9A-F]{8}|[0-9A-F]{12})$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CaseNumberPattern();
 }

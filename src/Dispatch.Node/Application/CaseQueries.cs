@@ -70,7 +70,7 @@ internal sealed class CaseQueries(IDbContextFactory<DispatchDbContext> contexts)
     private static IQueryable<Case> Scope(IQueryable<Case> cases, CallerIdentity caller) => caller.Role switch
     {
         Role.GridWorker => cases.Where(c => caller.GridIds.Contains(c.GridId)),
-        Role.DepartmentHandler => cases.Where(c => c.Assignee != null && c.Assignee.Kind == AssigneeKind.Department && c.Assignee.Id == caller.DepartmentId),
+        Role.DepartmentHandler => cases.Where(c => c.AssigneeKind == AssigneeKind.Department && c.AssigneeId == caller.DepartmentId),
         _ => cases,
     };
 

@@ -42,7 +42,7 @@ internal sealed class EscalationFeed(IDbContextFactory<DispatchDbContext> contex
             where entry.Sequence > after && @case.Origin!.NodeId == childId
             orderby entry.Sequence
             join caseEvent in context.CaseEvents.AsNoTracking() on new { entry.CaseId, Sequence = entry.Version } equals new { caseEvent.CaseId, caseEvent.Sequence }
-            select new { entry.Sequence, entry.Status, Event = caseEvent, OriginCaseId = @case.Origin!.CaseId, @case.Assignee, @case.DueAt })
+            select new { entry.Sequence, entry.Status, Event = caseEvent, OriginCaseId = @case.Origin!.CaseId, @case.AssigneeKind, @case.AssigneeId, @case.DueAt })
             .Take(PageSize)
             .ToListAsync(cancellationToken);
         return rows.Select(row => new SubscribeResponse
@@ -53,7 +53,7 @@ internal sealed class EscalationFeed(IDbContextFactory<DispatchDbContext> contex
             Status = ContractMapper.Convert<CaseStatus>(row.Status),
             HandedBack = row.Event.Type == Domain.Cases.CaseEventType.CaseEscalationReturned,
             Event = row.Event.ToContract(),
-            Assignee = row.Assignee?.ToContract(),
+            Assignee = row.AssigneeKind is { } kind && row.AssigneeId is { } id ? Domain.Cases.Assignee.Create(kind, id).ToContract() : null,
             DueAt = row.DueAt is { } due ? Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(due) : null,
         }).ToList();
     }
