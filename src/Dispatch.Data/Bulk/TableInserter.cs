@@ -51,6 +51,8 @@ public sealed class TableInserter(IEntityType type, ISqlGenerationHelper sql, in
         }
     }
 
+    private static bool Positional(DbConnection connection) => connection.GetType().Name == "NpgsqlConnection";
+
     private DbCommand Command(DbConnection connection, int rows)
     {
         if (_commands.TryGetValue(rows, out var cached))
@@ -66,9 +68,19 @@ public sealed class TableInserter(IEntityType type, ISqlGenerationHelper sql, in
             text.Append(row == 0 ? "(" : ", (");
             for (var column = 0; column < _columns.Count; column++)
             {
-                var name = $"@p{(row * _columns.Count) + column}";
+                var index = (row * _columns.Count) + column;
+                var name = $"@p{index}";
+                var parameter = _columns[column].CreateParameter(command, name);
+                if (Positional(connection))
+                {
+                    // Npgsql sends "$n" placeholders with unnamed parameters as they are; named ones make it
+                    // parse and rewrite the whole statement on every execution.
+                    name = $"${index + 1}";
+                    parameter.ParameterName = "";
+                }
+
                 text.Append(column == 0 ? name : ", " + name);
-                command.Parameters.Add(_columns[column].CreateParameter(command, name));
+                command.Parameters.Add(parameter);
             }
 
             text.Append(')');
