@@ -105,6 +105,7 @@ internal sealed partial class CaseWriter(
         // what domain methods change on loaded cases (fields, new history entries) waits for this one pass.
         context.ChangeTracker.AutoDetectChangesEnabled = false;
         await using var transaction = await context.Database.BeginTransactionAsync().ConfigureAwait(false);
+        await WalCheckpointer.DeferAsync(context).ConfigureAwait(false);
         var results = new (object? Value, Exception? Error)[batch.Count];
         for (var i = 0; i < batch.Count; i++)
         {

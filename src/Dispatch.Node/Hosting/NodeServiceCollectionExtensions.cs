@@ -39,6 +39,7 @@ public static class NodeServiceCollectionExtensions
         services.AddSingleton<CaseFeedSignal>();
         services.AddSingleton<CaseWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<CaseWriter>());
+        services.AddHostedService<WalCheckpointer>();
         services.AddSingleton<CaseCommands>();
         services.AddSingleton<CaseQueries>();
         services.AddSingleton<CaseFeedReader>();

@@ -1,0 +1,67 @@
+using Dispatch.Data;
+using Dispatch.Node.Application;
+using Dispatch.Node.Tests.Infrastructure;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Dispatch.Node.Tests;
+
+/// <summary>On SQLite the writer's commits leave the log to a background checkpoint, which runs on the node's clock.</summary>
+public sealed class WalCheckpointerTests() : NodeTestBase(StorageKind.Sqlite)
+{
+    [Fact]
+    public async Task Checkpointer_ReportsInTheLog_CopiesThemIntoTheDatabaseFileOnceItsIntervalPasses()
+    {
+        var worker = await Node.CasesAsAsync("worker1");
+        await using (var context = await Node.Services.GetRequiredService<IDbContextFactory<DispatchDbContext>>().CreateDbContextAsync())
+        {
+            // Whatever start-up wrote is in the file first, so what follows is only the writer's.
+            await context.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);");
+        }
+
+        for (var i = 0; i < 40; i++)
+        {
+            await worker.ReportCaseAsync(NewReport($"wal-{i}"));
+        }
+
+        // The database file alone (without its log) holds only what a checkpoint copied into it.
+        var giveUp = DateTime.UtcNow.AddSeconds(30);
+        var inFile = 0L;
+        while (inFile < 40 && DateTime.UtcNow < giveUp)
+        {
+            Node.Clock.Advance(WalCheckpointer.Interval);
+            await Task.Delay(50);
+            inFile = await CasesInFileAloneAsync();
+        }
+
+        Assert.Equal(40, inFile);
+    }
+
+    private async Task<long> CasesInFileAloneAsync()
+    {
+        var copy = Path.Combine(Path.GetTempPath(), $"wal-test-{Guid.NewGuid():N}.db");
+        File.Copy(DatabaseFile(), copy);
+        try
+        {
+            await using var connection = new SqliteConnection($"Data Source={copy};Pooling=False");
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT count(*) FROM cases";
+            return (long)(await command.ExecuteScalarAsync())!;
+        }
+        finally
+        {
+            foreach (var path in new[] { copy, copy + "-wal", copy + "-shm" })
+            {
+                File.Delete(path);
+            }
+        }
+    }
+
+    private string DatabaseFile()
+    {
+        using var context = Node.Services.GetRequiredService<IDbContextFactory<DispatchDbContext>>().CreateDbContext();
+        return new SqliteConnectionStringBuilder(context.Database.GetConnectionString()).DataSource;
+    }
+}
