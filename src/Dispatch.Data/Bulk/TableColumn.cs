@@ -16,6 +16,13 @@ public sealed class TableColumn(string name, Func<object, object?> read, Relatio
     public DbParameter CreateParameter(DbCommand command, string parameterName) =>
         mapping.CreateParameter(command, parameterName, value: null, nullable: true);
 
+    /// <summary>The PostgreSQL type the provider gives this column's parameters (for a binary COPY).</summary>
+    public NpgsqlTypes.NpgsqlDbType PostgresType(DbConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        return ((Npgsql.NpgsqlParameter)CreateParameter(command, "p")).NpgsqlDbType;
+    }
+
     public object ProviderValue(object entity)
     {
         var value = read(entity);
