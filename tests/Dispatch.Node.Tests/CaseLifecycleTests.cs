@@ -199,6 +199,13 @@ public abstract class CaseLifecycleTests(StorageKind storage) : NodeTestBase(sto
         Assert.Equal([assigned.Id], (await worker1.ListCasesAsync(new ListCasesRequest())).Cases.Select(c => c.Id));
         Assert.Equal([assigned.Id], (await (await Node.CasesAsAsync("sanitation")).ListCasesAsync(new ListCasesRequest())).Cases.Select(c => c.Id));
         Assert.Empty((await (await Node.CasesAsAsync("safety")).ListCasesAsync(new ListCasesRequest())).Cases);
+
+        // A top-level code takes cases filed under it as well as under its leaves (on SQLite, one slice each).
+        var topLevel = (await worker1.ReportCaseAsync(NewReport("f3", category: "02", title: "Something about sanitation"))).Case;
+        var sanitation = (await dispatcher.ListCasesAsync(new ListCasesRequest { CategoryCode = "02" })).Cases;
+        Assert.Equal(3, sanitation.Count);
+        Assert.Contains(topLevel.Id, sanitation.Select(c => c.Id));
+        Assert.Equal(2, (await dispatcher.ListCasesAsync(new ListCasesRequest { CategoryCode = "0201" })).Cases.Count);
     }
 }
 

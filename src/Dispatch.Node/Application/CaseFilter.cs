@@ -9,6 +9,9 @@ internal sealed partial record CaseFilter
 {
     public IReadOnlyList<CaseStatus> Statuses { get; init; } = [];
 
+    /// <summary>Whether a top-level <see cref="CategoryCode"/> takes its whole subtree (the default) or only cases filed under that code itself.</summary>
+    public bool CategorySubtree { get; init; } = true;
+
     public GridId? GridId { get; init; }
 
     public Assignee? Assignee { get; init; }
@@ -55,7 +58,7 @@ internal sealed partial record CaseFilter
             var code = CategoryCode;
             // A leaf code names one category: equality is a range of the (category, reported_at) index,
             // where a prefix match (LIKE) is not on SQLite. A top-level code takes its whole subtree.
-            cases = code.Length >= Domain.Categories.Category.LeafCodeLength
+            cases = code.Length >= Domain.Categories.Category.LeafCodeLength || !CategorySubtree
                 ? cases.Where(c => c.CategoryCode == code)
                 : cases.Where(c => c.CategoryCode.StartsWith(code));
         }
