@@ -1,6 +1,9 @@
 using Dispatch.Contracts.V1;
+using Dispatch.Data;
 using Dispatch.Node.Tests.Infrastructure;
 using Grpc.Core;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Dispatch.Node.Tests;
 
@@ -171,6 +174,28 @@ public abstract class CaseLifecycleTests(StorageKind storage) : NodeTestBase(sto
         }
         while (token.Length > 0);
         Assert.Equal(Enumerable.Range(0, 7).Reverse().Select(i => $"Case {i}"), seen);
+    }
+
+    [Fact]
+    public async Task ListCases_OverdueOnly_ListsTheCasesPastTheirDeadline()
+    {
+        var worker = await Node.CasesAsAsync("worker1");
+        var dispatcher = await Node.CasesAsAsync("dispatcher");
+        var late = (await worker.ReportCaseAsync(NewReport("late"))).Case;
+        await worker.ReportCaseAsync(NewReport("on-time"));
+        await using (var context = await Node.Services.GetRequiredService<IDbContextFactory<DispatchDbContext>>().CreateDbContextAsync())
+        {
+            var stored = await context.Cases.SingleAsync(c => c.Id == Guid.Parse(late.Id));
+            var now = Node.Clock.GetUtcNow();
+            stored.Reschedule(now, now.AddDays(1));
+            Assert.True(stored.MarkOverdue(now.AddDays(2)));
+            await context.SaveChangesAsync();
+        }
+
+        var overdue = (await dispatcher.ListCasesAsync(new ListCasesRequest { OverdueOnly = true })).Cases;
+
+        Assert.Equal([late.Id], overdue.Select(c => c.Id));
+        Assert.True(overdue[0].Overdue);
     }
 
     [Fact]

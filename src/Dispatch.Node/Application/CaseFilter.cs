@@ -32,7 +32,14 @@ internal sealed partial record CaseFilter
 
     public IQueryable<Case> Apply(IQueryable<Case> cases)
     {
-        if (Statuses.Count > 0)
+        if (Statuses.Count == 1)
+        {
+            // Equality, which both providers serve as a range of the (status, reported_at) index; PostgreSQL
+            // planned "= ANY (array of one)" as a scan of every case in that status and a sort.
+            var status = Statuses[0];
+            cases = cases.Where(c => c.Status == status);
+        }
+        else if (Statuses.Count > 1)
         {
             var statuses = Statuses.ToArray();
             cases = cases.Where(c => statuses.Contains(c.Status));
@@ -65,7 +72,10 @@ internal sealed partial record CaseFilter
 
         if (OverdueOnly)
         {
-            cases = cases.Where(c => c.Overdue);
+            // Compared with a value, not tested as it stands: SQLite uses the (overdue, reported_at) index for
+            // "overdue = ?" but scans for a bare "WHERE overdue".
+            var overdue = true;
+            cases = cases.Where(c => c.Overdue == overdue);
         }
 
         if (!string.IsNullOrEmpty(Text))
