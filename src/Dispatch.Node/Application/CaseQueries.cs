@@ -75,35 +75,40 @@ internal sealed class CaseQueries(IDbContextFactory<DispatchDbContext> contexts,
     };
 
     /// <summary>
-    /// The caller's filtered cases as queries whose union is the whole. With <paramref name="split"/> (SQLite),
-    /// one per status asked for, for a grid worker per grid, and for a top-level category per code in it
-    /// (itself and each of its leaves): each has only equality filters, so its newest-first page is a range of
-    /// the (status | grid | category, reported_at) index, where SQLite sorted every match of an IN list or
-    /// scanned for a prefix (open cases of a 1M-case node: about 0.5 s; a grid worker's cases: 0.3 s).
-    /// PostgreSQL plans IN lists well and some slices badly (a rare status in one grid), so it gets the single
-    /// query, as does a split into too many slices.
+    /// The caller's filtered cases as queries whose union is the whole, each with only equality filters, so
+    /// that its newest-first page is a range of a (status | grid | category, reported_at) index. A top-level
+    /// category is split on both providers, one slice per code in it (itself and each leaf): a prefix match
+    /// was a scan on both. With <paramref name="split"/> (SQLite) also one per status asked for and, for a
+    /// grid worker, per grid, where SQLite sorted every match of an IN list (open cases of a 1M-case node:
+    /// about 0.5 s; a grid worker's cases: 0.3 s); PostgreSQL plans those IN lists well and some such slices
+    /// badly (a rare status in one grid). Too many slices and it is one query again.
     /// </summary>
     private IEnumerable<IQueryable<Case>> Slices(IQueryable<Case> cases, CallerIdentity caller, CaseFilter filter, bool split)
     {
-        CaseStatus?[] statuses = filter.Statuses.Count == 0 ? [null] : filter.Statuses.Distinct().Select(s => (CaseStatus?)s).ToArray();
-        GridId?[] grids = caller.Role == Role.GridWorker ? caller.GridIds.Distinct().Select(g => (GridId?)g).ToArray() : [null];
         var leaves = catalogue.ChildrenOf(filter.CategoryCode);
-        string?[] categories = leaves.Count == 0 ? [null] : [filter.CategoryCode, .. leaves.Select(c => c.Code)];
-        if (!split || statuses.Length * grids.Length * categories.Length is 1 or > MaxSlices)
+        List<Func<CaseFilter, CaseFilter>> categories = leaves.Count == 0
+            ? [f => f]
+            : [.. new[] { filter.CategoryCode! }.Concat(leaves.Select(c => c.Code))
+                .Select(code => (Func<CaseFilter, CaseFilter>)(f => f with { CategoryCode = code, CategorySubtree = false }))];
+        List<Func<CaseFilter, CaseFilter>> statuses = !split || filter.Statuses.Count == 0
+            ? [f => f]
+            : [.. filter.Statuses.Distinct().Select(status => (Func<CaseFilter, CaseFilter>)(f => f with { Statuses = [status] }))];
+        List<IQueryable<Case>> scopes = split && caller.Role == Role.GridWorker
+            ? [.. caller.GridIds.Distinct().Select(grid => cases.Where(c => c.GridId == grid))]
+            : [Scope(cases, caller)];
+        if (categories.Count * statuses.Count * scopes.Count > MaxSlices)
         {
             yield return filter.Apply(Scope(cases, caller));
             yield break;
         }
 
-        foreach (var grid in grids)
+        foreach (var scoped in scopes)
         {
-            var scoped = grid is null ? Scope(cases, caller) : cases.Where(c => c.GridId == grid);
             foreach (var status in statuses)
             {
                 foreach (var category in categories)
                 {
-                    var slice = filter with { Statuses = status is { } one ? [one] : [] };
-                    yield return (category is null ? slice : slice with { CategoryCode = category, CategorySubtree = false }).Apply(scoped);
+                    yield return category(status(filter)).Apply(scoped);
                 }
             }
         }
