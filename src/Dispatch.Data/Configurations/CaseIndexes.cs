@@ -22,6 +22,7 @@ internal static class CaseIndexes
         builder.HasIndex(c => new { c.GridId, c.Status, c.ReportedAt });
         builder.HasIndex(c => new { c.AssigneeKind, c.AssigneeId, c.ReportedAt });
         builder.HasIndex(c => new { c.Overdue, c.ReportedAt });
+        builder.HasIndex(c => new { c.GridId, c.CategoryCode, c.Status, c.ReportedAt });
         builder.HasIndex(c => new { c.CategoryCode, c.ReportedAt });
         builder.HasIndex(c => new { c.Whistle, c.ReportedAt });
         builder.HasIndex(c => c.DueAt);

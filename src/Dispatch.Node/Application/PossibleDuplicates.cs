@@ -44,12 +44,26 @@ internal static class PossibleDuplicates
         }
     }
 
-    private static Task<List<Case>> RecentOpenAsync(DispatchDbContext context, GridId grid, string category, DateTimeOffset since) =>
-        context.Cases.AsNoTracking()
-            .Where(c => c.GridId == grid && c.CategoryCode == category && c.ReportedAt >= since && OpenStatuses.Contains(c.Status))
-            .OrderByDescending(c => c.ReportedAt)
-            .Take(Limit + 1)
-            .ToListAsync();
+    /// <summary>
+    /// The newest open cases of a grid and category: per open status, the newest few (a range of the
+    /// (grid, category, status, reported_at) index each), then the newest of those. One query over all open
+    /// statuses walked every case of the grid and category in the window, escalated and closed ones too,
+    /// to find open ones: at a village that escalates most of what it gets, a scan per commit that grew all day.
+    /// </summary>
+    private static async Task<List<Case>> RecentOpenAsync(DispatchDbContext context, GridId grid, string category, DateTimeOffset since)
+    {
+        var found = new List<Case>();
+        foreach (var status in OpenStatuses)
+        {
+            found.AddRange(await context.Cases.AsNoTracking()
+                .Where(c => c.GridId == grid && c.CategoryCode == category && c.Status == status && c.ReportedAt >= since)
+                .OrderByDescending(c => c.ReportedAt)
+                .Take(Limit + 1)
+                .ToListAsync());
+        }
+
+        return [.. found.OrderByDescending(c => c.ReportedAt).ThenByDescending(c => c.Number, StringComparer.Ordinal).Take(Limit + 1)];
+    }
 
     private sealed record Key(GridId Grid, string Category);
 }
