@@ -38,7 +38,12 @@ public sealed class TableColumn(string name, Func<object, object?> read, Relatio
     /// The columns EF writes for <paramref name="type"/>: its properties, its complex properties' members and
     /// its owned (table-split) reference's members; store-generated keys are left to the database.
     /// </summary>
-    public static IReadOnlyList<TableColumn> For(IEntityType type)
+    /// <remarks>Worked out once per entity type of a model (EF caches the model per provider), not per batch.</remarks>
+    public static IReadOnlyList<TableColumn> For(IEntityType type) => Known.GetValue(type, Build);
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IEntityType, IReadOnlyList<TableColumn>> Known = [];
+
+    private static IReadOnlyList<TableColumn> Build(IEntityType type)
     {
         var columns = new List<TableColumn>();
         foreach (var property in type.GetProperties())

@@ -8,7 +8,7 @@ namespace Dispatch.Data.Bulk;
 
 /// <summary>
 /// Inserts entities of one type with the columns and value conversions of the EF model (what SaveChanges
-/// would write): on SQLite by multi-row INSERT statements, prepared once per statement size and reused; on
+/// would write): on SQLite by multi-row INSERT statements, prepared once per statement size and reused within the inserter; on
 /// PostgreSQL by one binary COPY per call, which the server neither parses nor plans per row count (a
 /// multi-row INSERT of a few dozen cases cost it several milliseconds to plan and run).
 /// </summary>

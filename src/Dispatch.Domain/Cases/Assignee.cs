@@ -33,5 +33,9 @@ public sealed record Assignee
         return new Assignee(kind, id);
     }
 
+    /// <summary>The assignee stored as its two fields; null when either is (no assignee).</summary>
+    public static Assignee? FromFields(AssigneeKind? kind, Guid? id) =>
+        kind is { } k && id is { } i ? Create(k, i) : null;
+
     public override string ToString() => $"{Kind} {Id}";
 }

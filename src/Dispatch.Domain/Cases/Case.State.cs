@@ -34,7 +34,7 @@ public sealed partial class Case
     /// <summary>The worker or department handling the case; null before assignment and after reopening.</summary>
     public Assignee? Assignee
     {
-        get => AssigneeKind is { } kind && AssigneeId is { } id ? Assignee.Create(kind, id) : null;
+        get => Assignee.FromFields(AssigneeKind, AssigneeId);
         private set
         {
             AssigneeKind = value?.Kind;

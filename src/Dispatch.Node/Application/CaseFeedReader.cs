@@ -77,6 +77,6 @@ internal sealed class CaseFeedReader(IDbContextFactory<DispatchDbContext> contex
                 GridId = row.GridId.Value,
             },
             row.GridId,
-            row.AssigneeKind is { } kind && row.AssigneeId is { } id ? Domain.Cases.Assignee.Create(kind, id) : null)).ToList();
+            Domain.Cases.Assignee.FromFields(row.AssigneeKind, row.AssigneeId))).ToList();
     }
 }

@@ -112,8 +112,9 @@ internal sealed partial class CaseWriter(
             results[i] = await RunItemAsync(shared, batch[i]).ConfigureAwait(false);
         }
 
-        using (var inserter = new CaseInserter(context))
+        if (shared.NewCases.Count > 0)
         {
+            using var inserter = new CaseInserter(context);
             await inserter.InsertAsync(shared.NewCases).ConfigureAwait(false);
         }
 

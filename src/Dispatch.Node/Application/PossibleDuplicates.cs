@@ -21,19 +21,14 @@ internal static class PossibleDuplicates
     public static async Task<IReadOnlyList<Case>> ForAsync(WriteBatch batch, Case reported, DateTimeOffset now)
     {
         var since = now - Window;
-        var recent = await batch.SharedAsync(
-            new Key(reported.GridId, reported.CategoryCode),
-            context => RecentOpenAsync(context, reported.GridId, reported.CategoryCode, since));
+        var recent = await SharedRecentOpenAsync(batch, reported, since);
         return recent.Where(c => c.Id != reported.Id && c.ReportedAt >= since).Take(Limit).ToList();
     }
 
     /// <summary>Takes a case this batch adds into the suggestions later reports of the batch get.</summary>
     public static async Task AddedAsync(WriteBatch batch, Case reported, DateTimeOffset now)
     {
-        var since = now - Window;
-        var recent = await batch.SharedAsync(
-            new Key(reported.GridId, reported.CategoryCode),
-            context => RecentOpenAsync(context, reported.GridId, reported.CategoryCode, since));
+        var recent = await SharedRecentOpenAsync(batch, reported, now - Window);
         var at = recent.FindIndex(c => c.ReportedAt <= reported.ReportedAt);
         recent.Insert(at < 0 ? recent.Count : at, reported);
 
@@ -43,6 +38,12 @@ internal static class PossibleDuplicates
             recent.RemoveAt(recent.Count - 1);
         }
     }
+
+    /// <summary>The newest open cases of the reported case's grid and category, looked up once per batch.</summary>
+    private static Task<List<Case>> SharedRecentOpenAsync(WriteBatch batch, Case reported, DateTimeOffset since) =>
+        batch.SharedAsync(
+            new Key(reported.GridId, reported.CategoryCode),
+            context => RecentOpenAsync(context, reported.GridId, reported.CategoryCode, since));
 
     /// <summary>
     /// The newest open cases of a grid and category: per open status, the newest few (a range of the

@@ -53,7 +53,7 @@ internal sealed class EscalationFeed(IDbContextFactory<DispatchDbContext> contex
             Status = ContractMapper.Convert<CaseStatus>(row.Status),
             HandedBack = row.Event.Type == Domain.Cases.CaseEventType.CaseEscalationReturned,
             Event = row.Event.ToContract(),
-            Assignee = row.AssigneeKind is { } kind && row.AssigneeId is { } id ? Domain.Cases.Assignee.Create(kind, id).ToContract() : null,
+            Assignee = Domain.Cases.Assignee.FromFields(row.AssigneeKind, row.AssigneeId)?.ToContract(),
             DueAt = row.DueAt is { } due ? Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(due) : null,
         }).ToList();
     }
