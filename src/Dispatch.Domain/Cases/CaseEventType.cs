@@ -32,4 +32,22 @@ public enum CaseEventType
 
     /// <summary>An escalation was handed back to the child node (on both sides).</summary>
     CaseEscalationReturned,
+
+    /// <summary>The reminder share of the deadline has passed (default 75%); the case is still open.</summary>
+    CaseReminded,
+
+    /// <summary>A supervision order was opened on the case (after a breach, here or at the supervising tier).</summary>
+    CaseSupervised,
+
+    /// <summary>The supervision order's own deadline passed with the case still open.</summary>
+    CaseSupervisionBreached,
+
+    /// <summary>A dispatcher summoned departments to the case (Joint handling); each must acknowledge in time.</summary>
+    CaseSummoned,
+
+    /// <summary>A summoned department acknowledged the summons.</summary>
+    CaseSummonsAcknowledged,
+
+    /// <summary>A summoned department did not acknowledge in time.</summary>
+    CaseSummonsBreached,
 }
