@@ -36,15 +36,25 @@ public sealed partial class Case
         Append(CaseEventType.CaseResumed, actorId, now, from, note);
     }
 
-    /// <summary>Sets or clears the deadline (the platform's deadline policy calls this).</summary>
-    public void Reschedule(DateTimeOffset now, DateTimeOffset? dueAt)
+    /// <summary>
+    /// Sets or clears the deadline (the platform's deadline policy calls this), with the reminder time (at or
+    /// before the deadline; none when left out). A reminder moved into the future goes out again.
+    /// </summary>
+    public void Reschedule(DateTimeOffset now, DateTimeOffset? dueAt, DateTimeOffset? remindAt = null, string? note = null)
     {
         Check.Input(new DeadlineMustFollowReport(dueAt, ReportedAt));
+        Check.Input(new ReminderMustNotFollowDeadline(remindAt, dueAt));
         Check.Rule(new OnlyOpenCaseCanBeRescheduled(Status));
         Check.Rule(new DeferredCaseCannotBeRescheduled(Status));
 
         DueAt = dueAt;
-        Append(CaseEventType.CaseRescheduled, actorId: null, now, Status, note: null);
+        RemindAt = dueAt is null ? null : remindAt;
+        if (RemindAt > now)
+        {
+            Reminded = false;
+        }
+
+        Append(CaseEventType.CaseRescheduled, actorId: null, now, Status, note);
     }
 
     /// <summary>
@@ -78,6 +88,8 @@ public sealed partial class Case
         }
 
         DueAt += paused;
+        RemindAt += paused;
+        SupervisionDueAt += paused;
         PausedTotal += paused;
         PausedAt = null;
         DeferredUntil = null;

@@ -78,6 +78,25 @@ public sealed partial class Case
     /// <summary>Set when a deadline was breached; stays set as a record for evaluation.</summary>
     public bool Overdue { get; private set; }
 
+    /// <summary>When the reminder goes out (a share of the time to <see cref="DueAt"/>); null without a deadline.</summary>
+    public DateTimeOffset? RemindAt { get; private set; }
+
+    /// <summary>Set when the reminder went out; cleared when a new deadline puts the reminder in the future again.</summary>
+    public bool Reminded { get; private set; }
+
+    /// <summary>The deadline of the supervision order opened on this case after a breach; null when none is open.</summary>
+    public DateTimeOffset? SupervisionDueAt { get; private set; }
+
+    /// <summary>Set when the supervision order's deadline passed with the case still open.</summary>
+    public bool SupervisionBreached { get; private set; }
+
+    /// <summary>
+    /// The earliest deadline still to act on (reminder, breach, supervision breach); null when the case is not
+    /// running (closed, deferred, escalated) or has nothing pending. Kept by every change, indexed, so the
+    /// node finds what falls due without looking at anything else.
+    /// </summary>
+    public DateTimeOffset? NextAlarmAt { get; private set; }
+
     /// <summary>Every evidence reference given so far (report, resolution, verification), without duplicates.</summary>
     public IReadOnlyList<string> EvidenceRefs => _evidenceRefs.AsReadOnly();
 

@@ -39,6 +39,7 @@ public sealed partial class Case
         ReportedAt = now;
         UpdatedAt = now;
         DueAt = report.DueAt;
+        RemindAt = report.DueAt is null ? null : report.RemindAt;
         AddEvidence(report.EvidenceRefs);
     }
 
@@ -80,6 +81,7 @@ public sealed partial class Case
     {
         Version++;
         UpdatedAt = now;
+        NextAlarmAt = NextAlarm();
         _history.Add(new CaseEvent(this, type, actorId, now, from, note, evidenceRefs ?? [], satisfaction));
     }
 

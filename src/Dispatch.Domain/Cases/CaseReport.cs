@@ -35,4 +35,7 @@ public sealed record CaseReport
 
     /// <summary>The deadline, when the caller already knows it; it can be set later with <see cref="Case.Reschedule"/>.</summary>
     public DateTimeOffset? DueAt { get; init; }
+
+    /// <summary>When the reminder goes out; only with <see cref="DueAt"/>, and not after it.</summary>
+    public DateTimeOffset? RemindAt { get; init; }
 }
