@@ -30,6 +30,8 @@ public sealed class DispatchDbContext(DbContextOptions<DispatchDbContext> option
 
     public DbSet<Escalation.ParentCursor> ParentCursors => Set<Escalation.ParentCursor>();
 
+    public DbSet<Domain.Supervision.SupervisionOrder> SupervisionOrders => Set<Domain.Supervision.SupervisionOrder>();
+
     /// <inheritdoc cref="DbContext.SaveChanges(bool)"/>
     /// <remarks>
     /// A stale change of a case throws <see cref="DbUpdateConcurrencyException"/> and writes nothing.
@@ -89,6 +91,7 @@ public sealed class DispatchDbContext(DbContextOptions<DispatchDbContext> option
         modelBuilder.ApplyConfiguration(new UserConfiguration());
         modelBuilder.ApplyConfiguration(new OutboxMessageConfiguration());
         modelBuilder.ApplyConfiguration(new ParentCursorConfiguration());
+        modelBuilder.ApplyConfiguration(new SupervisionOrderConfiguration());
         SnakeCaseNaming.Apply(modelBuilder);
     }
 }

@@ -67,7 +67,12 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
             origin.HasIndex(o => new { o.NodeId, o.CaseId }).IsUnique();
         });
 
+        // Added to a table that may hold cases already: a default of false on both providers.
+        builder.Property(c => c.Reminded).HasDefaultValue(false);
+        builder.Property(c => c.SupervisionBreached).HasDefaultValue(false);
+
         builder.Ignore(c => c.IsOpen);
+        builder.Ignore(c => c.ClockRuns);
         CaseIndexes.Configure(builder);
     }
 }

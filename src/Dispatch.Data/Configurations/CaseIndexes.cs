@@ -26,6 +26,9 @@ internal static class CaseIndexes
         builder.HasIndex(c => new { c.CategoryCode, c.ReportedAt });
         builder.HasIndex(c => new { c.Whistle, c.ReportedAt });
         builder.HasIndex(c => c.DueAt);
+
+        // The deadline job's only query: what falls due by now, earliest first.
+        builder.HasIndex(c => c.NextAlarmAt);
         builder.HasIndex(c => c.ReportedAt);
     }
 }
