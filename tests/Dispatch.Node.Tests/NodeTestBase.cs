@@ -13,7 +13,10 @@ public abstract class NodeTestBase(StorageKind storage) : IAsyncLifetime
 
     protected NodeTestHost Node { get; private set; } = null!;
 
-    public async Task InitializeAsync() => Node = await NodeTestHost.StartAsync(storage);
+    public async Task InitializeAsync() => Node = await NodeTestHost.StartAsync(storage, NodeSettings);
+
+    /// <summary>Settings the test class's nodes start with, over the test defaults.</summary>
+    protected virtual IReadOnlyDictionary<string, string?>? NodeSettings => null;
 
     public async Task DisposeAsync() => await Node.DisposeAsync();
 

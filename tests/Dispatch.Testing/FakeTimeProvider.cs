@@ -72,6 +72,34 @@ public sealed class FakeTimeProvider(DateTimeOffset start) : TimeProvider
         }
     }
 
+    /// <summary>
+    /// Moves the clock forward at once, as a machine waking from sleep: every timer that came due fires
+    /// once, in due order, with the clock already at its new time. A periodic timer, or a loop that waits
+    /// again as soon as it wakes, does not run once per interval jumped over (a day of one-second polls
+    /// would be 86,400 rounds of work inside the call).
+    /// </summary>
+    public void Jump(TimeSpan by)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(by, TimeSpan.Zero);
+        List<FakeTimer> due;
+        lock (_lock)
+        {
+            var target = _now + by;
+            due = _timers.Where(t => t.DueAt is { } at && at <= target).OrderBy(t => t.DueAt).ToList();
+            _timestamp += by.Ticks;
+            _now = target;
+            foreach (var timer in due)
+            {
+                timer.FiredAt(target);
+            }
+        }
+
+        foreach (var timer in due)
+        {
+            timer.Invoke();
+        }
+    }
+
     private sealed class FakeTimer(FakeTimeProvider owner, TimerCallback callback, object? state) : ITimer
     {
         private TimeSpan _period = Timeout.InfiniteTimeSpan;
@@ -99,6 +127,16 @@ public sealed class FakeTimeProvider(DateTimeOffset start) : TimeProvider
             }
 
             return true;
+        }
+
+        /// <summary>After a jump to <paramref name="now"/>: a periodic timer's next tick is the first one after it.</summary>
+        public void FiredAt(DateTimeOffset now)
+        {
+            Fired();
+            while (DueAt is { } next && next <= now)
+            {
+                DueAt = next + _period;
+            }
         }
 
         public void Fired()

@@ -5,6 +5,7 @@ using Dispatch.Domain.Categories;
 using Dispatch.Node.Application.Errors;
 using Dispatch.Node.Security;
 using Dispatch.Node.Escalation;
+using Dispatch.Node.Deadlines;
 using Dispatch.Node.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -16,7 +17,7 @@ namespace Dispatch.Node.Application;
 /// writer: the case is loaded, its version checked, the domain method applied and every new event
 /// appended to the node's feed, all in one transaction.
 /// </summary>
-internal sealed class CaseCommands(CaseWriter writer, CategoryCatalogue catalogue, TimeProvider clock, IOptions<NodeOptions> options)
+internal sealed class CaseCommands(CaseWriter writer, CategoryCatalogue catalogue, TimeProvider clock, IOptions<NodeOptions> options, Deadlines.DeadlineSettings deadlines)
 {
     /// <summary>
     /// Reports a case; idempotent on (reporter, request id). A first attempt leaves the check for an earlier
@@ -31,7 +32,7 @@ internal sealed class CaseCommands(CaseWriter writer, CategoryCatalogue catalogu
         var id = CaseNumbers.NewId(now);
 
         // Validated and built before queueing: the single writer only does I/O.
-        var candidate = Case.Report(input.ToReport(id, CaseNumbers.For(now, id), caller.UserId), catalogue, now);
+        var candidate = Case.Report(deadlines.Apply(input.ToReport(id, CaseNumbers.For(now, id), caller.UserId), now), catalogue, now);
         return writer.WriteAsync(
             async batch =>
             {
@@ -51,7 +52,7 @@ internal sealed class CaseCommands(CaseWriter writer, CategoryCatalogue catalogu
                 {
                     // The random part of the number matched an existing case's: the report gets another id.
                     var otherId = CaseNumbers.NewId(now);
-                    candidate = Case.Report(input.ToReport(otherId, CaseNumbers.For(now, otherId), caller.UserId), catalogue, now);
+                    candidate = Case.Report(deadlines.Apply(input.ToReport(otherId, CaseNumbers.For(now, otherId), caller.UserId), now), catalogue, now);
                 }
 
                 var duplicates = await PossibleDuplicates.ForAsync(batch, candidate, now);
@@ -84,9 +85,11 @@ internal sealed class CaseCommands(CaseWriter writer, CategoryCatalogue catalogu
 
                 var before = @case.Version;
                 var reworkBefore = @case.ReworkCount;
-                apply(@case, clock.GetUtcNow());
+                var now = clock.GetUtcNow();
+                apply(@case, now);
                 AppendToFeed(context, @case, before);
-                EscalationOutbox.AfterChange(context, @case, before, reworkBefore, clock.GetUtcNow());
+                EscalationOutbox.AfterChange(context, @case, before, reworkBefore, now);
+                await SupervisionLedger.AfterCaseLeftAsync(context, @case, options.Value, now);
                 return @case;
             },
             cancellationToken);
@@ -105,30 +108,43 @@ internal sealed class CaseCommands(CaseWriter writer, CategoryCatalogue catalogu
     /// <summary>Sends the case to the parent node through the outbox, in the same transaction.</summary>
     public Task<Case> EscalateAsync(CallerIdentity caller, Guid caseId, int expectedVersion, string reason, CancellationToken cancellationToken)
     {
-        var node = options.Value;
-        var upstreams = node.Upstreams().ToList();
-        if (upstreams.Count == 0)
-        {
-            throw new Domain.Common.DomainRuleException("NodeMustHaveAParent", $"This node ({node.Tier} {node.Id}) has no parent to escalate to.");
-        }
-
+        EnsureHasParent();
         return writer.WriteAsync(
             async context =>
             {
                 var @case = await LoadAsync(context, caseId);
                 CasePermissions.EnsureCanAct(caller, @case, CaseOperation.Escalate);
                 EnsureVersion(@case, expectedVersion);
-                var before = @case.Version;
-                var now = clock.GetUtcNow();
-                // An Emergency whistle may skip a tier when the node's policy says so.
-                var target = upstreams.FirstOrDefault(u => u.Emergency && node.EmergencySkipsTier && @case.Whistle == Domain.Cases.WhistleClass.Emergency)
-                    ?? upstreams.FirstOrDefault(u => !u.Emergency) ?? upstreams[0];
-                @case.EscalateTo(caller.UserId, now, target.Id, reason);
-                AppendToFeed(context, @case, before);
-                EscalationOutbox.Escalate(context, @case, reason, now);
+                await EscalateAsync(context, @case, caller.UserId, reason, clock.GetUtcNow());
                 return @case;
             },
             cancellationToken);
+    }
+
+    /// <summary>
+    /// Escalates a loaded case within the caller's write: to the parent, or (an Emergency whistle, when the
+    /// node's policy says so) to the emergency parent; the outbox message and the feed in the same transaction.
+    /// </summary>
+    public async Task EscalateAsync(DispatchDbContext context, Case @case, Guid actorId, string reason, DateTimeOffset now)
+    {
+        var node = options.Value;
+        var upstreams = EnsureHasParent();
+        var before = @case.Version;
+        var target = upstreams.FirstOrDefault(u => u.Emergency && node.EmergencySkipsTier && @case.Whistle == Domain.Cases.WhistleClass.Emergency)
+            ?? upstreams.FirstOrDefault(u => !u.Emergency) ?? upstreams[0];
+        @case.EscalateTo(actorId, now, target.Id, reason);
+        AppendToFeed(context, @case, before);
+        EscalationOutbox.Escalate(context, @case, reason, now);
+        await SupervisionLedger.AfterCaseLeftAsync(context, @case, node, now);
+    }
+
+    private List<Upstream> EnsureHasParent()
+    {
+        var node = options.Value;
+        var upstreams = node.Upstreams().ToList();
+        return upstreams.Count > 0
+            ? upstreams
+            : throw new Domain.Common.DomainRuleException("NodeMustHaveAParent", $"This node ({node.Tier} {node.Id}) has no parent to escalate to.");
     }
 
     /// <summary>Merges a duplicate into its original; both must exist.</summary>
@@ -141,13 +157,15 @@ internal sealed class CaseCommands(CaseWriter writer, CategoryCatalogue catalogu
                 var original = await LoadAsync(context, originalId);
                 EnsureVersion(duplicate, expectedVersion);
                 var before = duplicate.Version;
-                duplicate.MergeInto(caller.UserId, clock.GetUtcNow(), original);
+                var now = clock.GetUtcNow();
+                duplicate.MergeInto(caller.UserId, now, original);
                 AppendToFeed(context, duplicate, before);
+                await SupervisionLedger.AfterCaseLeftAsync(context, duplicate, options.Value, now);
                 return duplicate;
             },
             cancellationToken);
 
-    private static async Task<Case> LoadAsync(DispatchDbContext context, Guid id) =>
+    internal static async Task<Case> LoadAsync(DispatchDbContext context, Guid id) =>
         await context.Cases.FirstOrDefaultAsync(c => c.Id == id) ?? throw new NotFoundException("Case", id.ToString());
 
     private static async Task EnsureAssigneeExistsAsync(DispatchDbContext context, Assignee assignee)
@@ -161,7 +179,7 @@ internal sealed class CaseCommands(CaseWriter writer, CategoryCatalogue catalogu
         }
     }
 
-    private static void EnsureVersion(Case @case, int expectedVersion)
+    internal static void EnsureVersion(Case @case, int expectedVersion)
     {
         // Versions start at 1: 0 is a request that left the field out, not a stale one (ABORTED would invite a retry).
         if (expectedVersion < 1)
@@ -175,7 +193,8 @@ internal sealed class CaseCommands(CaseWriter writer, CategoryCatalogue catalogu
         }
     }
 
-    private static void AppendToFeed(DispatchDbContext context, Case @case, int afterVersion)
+    /// <summary>Adds the events after the given version to the node's feed.</summary>
+    internal static void AppendToFeed(DispatchDbContext context, Case @case, int afterVersion)
     {
         foreach (var caseEvent in @case.History)
         {

@@ -16,6 +16,7 @@ namespace Dispatch.Node.Application;
 internal sealed partial class CaseWriter(
     IDbContextFactory<DispatchDbContext> contexts,
     CaseFeedSignal feedSignal,
+    Deadlines.AlarmSignal alarms,
     ILogger<CaseWriter> logger) : BackgroundService
 {
     public const int MaxBatch = 256;
@@ -122,6 +123,7 @@ internal sealed partial class CaseWriter(
         await context.SaveChangesAsync().ConfigureAwait(false);
         await transaction.CommitAsync().ConfigureAwait(false);
         feedSignal.Notify();
+        alarms.AfterCommit(context, shared.NewCases);
         for (var i = 0; i < batch.Count; i++)
         {
             if (results[i].Error is { } error)

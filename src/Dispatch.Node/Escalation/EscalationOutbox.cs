@@ -32,6 +32,10 @@ internal static class EscalationOutbox
         context.Outbox.Add(new OutboxMessage(OutboxKind.Escalate, @case.Id, request.ToByteArray(), now));
     }
 
+    /// <summary>A supervision order's current state, for the supervising parent.</summary>
+    public static void Supervise(DispatchDbContext context, Domain.Supervision.SupervisionOrder order, DateTimeOffset now) =>
+        context.Outbox.Add(new OutboxMessage(OutboxKind.Supervision, order.CaseId, new SuperviseRequest { Order = order.ToContract() }.ToByteArray(), now));
+
     /// <summary>After any change: the reporting grid's verdict on a case the parent resolved goes up.</summary>
     public static void AfterChange(DispatchDbContext context, Domain.Cases.Case @case, int versionBefore, int reworkBefore, DateTimeOffset now)
     {

@@ -16,7 +16,7 @@ namespace Dispatch.Node.Escalation;
 /// the children's relays may retry freely: an escalation is known by (child, child's case id), a
 /// verdict by the rework round it belongs to.
 /// </summary>
-internal sealed class EscalationReceiver(CaseWriter writer, CategoryCatalogue catalogue, TimeProvider clock)
+internal sealed class EscalationReceiver(CaseWriter writer, CategoryCatalogue catalogue, TimeProvider clock, Deadlines.DeadlineSettings deadlines, Microsoft.Extensions.Options.IOptions<Hosting.NodeOptions> options)
 {
     public Task<(Domain.Cases.Case Case, bool Created)> ReceiveAsync(string childId, EscalateRequest request, CancellationToken cancellationToken)
     {
@@ -40,7 +40,7 @@ internal sealed class EscalationReceiver(CaseWriter writer, CategoryCatalogue ca
             ReporterId = reporter,
             EvidenceRefs = request.EvidenceRefs.ToArray(),
         };
-        var candidate = Domain.Cases.Case.ReceiveEscalation(report, origin, request.Reason, catalogue, now);
+        var candidate = Domain.Cases.Case.ReceiveEscalation(deadlines.Apply(report, now), origin, request.Reason, catalogue, now);
         return writer.WriteAsync(
             async context =>
             {
@@ -90,6 +90,7 @@ internal sealed class EscalationReceiver(CaseWriter writer, CategoryCatalogue ca
 
                 // A middle tier passes the verdict on to its own parent.
                 EscalationOutbox.AfterChange(context, @case, before, reworkBefore, now);
+                await Deadlines.SupervisionLedger.AfterCaseLeftAsync(context, @case, options.Value, now);
 
                 return @case.Status;
             },

@@ -154,6 +154,10 @@ internal sealed partial class OutboxRelay(
             case OutboxKind.Escalate:
                 var escalated = await client.EscalateAsync(EscalateRequest.Parser.ParseFrom(message.Payload), deadline: deadline, cancellationToken: cancellationToken);
                 return Guid.Parse(escalated.CaseId);
+            case OutboxKind.Supervision:
+                // Supervision goes to the parent (the supervising tier), whichever node the case went to.
+                await (parent.Escalations ?? client).SuperviseAsync(SuperviseRequest.Parser.ParseFrom(message.Payload), deadline: deadline, cancellationToken: cancellationToken);
+                return null;
             case OutboxKind.Verification:
                 await client.ReportVerificationAsync(ReportVerificationRequest.Parser.ParseFrom(message.Payload), deadline: deadline, cancellationToken: cancellationToken);
                 return null;

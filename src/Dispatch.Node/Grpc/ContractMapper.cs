@@ -37,6 +37,10 @@ internal static class ContractMapper
             OriginNodeId = source.Origin?.NodeId ?? "",
             OriginCaseId = source.Origin?.CaseId.ToString() ?? "",
             OriginCaseNumber = source.Origin?.CaseNumber ?? "",
+            RemindAt = source.RemindAt is { } remind ? Timestamp.FromDateTimeOffset(remind) : null,
+            Reminded = source.Reminded,
+            SupervisionDueAt = source.SupervisionDueAt is { } supervision ? Timestamp.FromDateTimeOffset(supervision) : null,
+            SupervisionBreached = source.SupervisionBreached,
         };
         target.EvidenceRefs.AddRange(source.EvidenceRefs);
         if (withHistory)

@@ -6,7 +6,7 @@ using Grpc.Core;
 namespace Dispatch.Node.Grpc;
 
 /// <summary>The parent's side of the node protocol; callers are registered children only.</summary>
-internal sealed class EscalationGrpcService(EscalationReceiver receiver, EscalationFeed feed) : EscalationService.EscalationServiceBase
+internal sealed class EscalationGrpcService(EscalationReceiver receiver, EscalationFeed feed, Deadlines.SupervisionCommands supervision) : EscalationService.EscalationServiceBase
 {
     public override async Task<EscalateResponse> Escalate(EscalateRequest request, ServerCallContext context)
     {
@@ -29,4 +29,7 @@ internal sealed class EscalationGrpcService(EscalationReceiver receiver, Escalat
 
     public override async Task<ReportVerificationResponse> ReportVerification(ReportVerificationRequest request, ServerCallContext context) =>
         new() { Status = ContractMapper.Convert<CaseStatus>(await receiver.VerifyAsync(context.Child().Id, request, context.CancellationToken)) };
+
+    public override async Task<SuperviseResponse> Supervise(SuperviseRequest request, ServerCallContext context) =>
+        new() { Version = await supervision.ReceiveCopyAsync(context.Child().Id, request.Order.ToDomainCopy(), context.CancellationToken) };
 }

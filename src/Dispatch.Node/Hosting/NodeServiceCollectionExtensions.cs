@@ -1,6 +1,7 @@
 using Dispatch.Domain.Categories;
 using Dispatch.Domain.Directory;
 using Dispatch.Node.Application;
+using Dispatch.Node.Deadlines;
 using Dispatch.Node.Escalation;
 using Dispatch.Node.Grpc;
 using Dispatch.Node.Seeding;
@@ -36,6 +37,12 @@ public static class NodeServiceCollectionExtensions
         services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
         services.AddSingleton(CategoryCatalogue.Default);
 
+        services.AddOptions<DeadlineOptions>().Bind(configuration.GetSection("Deadlines"));
+        services.AddSingleton<DeadlineSettings>();
+        services.AddSingleton<AlarmSignal>();
+        services.AddSingleton<DeadlineAlarms>();
+        services.AddSingleton<SupervisionCommands>();
+        services.AddSingleton<SupervisionQueries>();
         services.AddSingleton<CaseFeedSignal>();
         services.AddSingleton<CaseWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<CaseWriter>());
@@ -51,6 +58,10 @@ public static class NodeServiceCollectionExtensions
         services.AddSingleton<ParentClient>();
         services.AddHostedService<OutboxRelay>();
         services.AddHostedService<ParentSubscriber>();
+
+        // Last: deadlines fire on a node whose writer and relay already run.
+        services.AddSingleton<AlarmScheduler>();
+        services.AddHostedService(sp => sp.GetRequiredService<AlarmScheduler>());
         return services;
     }
 
@@ -60,6 +71,7 @@ public static class NodeServiceCollectionExtensions
         app.MapGrpcService<CaseGrpcService>();
         app.MapGrpcService<DirectoryGrpcService>();
         app.MapGrpcService<EscalationGrpcService>();
+        app.MapGrpcService<SupervisionGrpcService>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         return app;

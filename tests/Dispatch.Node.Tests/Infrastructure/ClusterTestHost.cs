@@ -27,14 +27,24 @@ public sealed class ClusterTestHost : IAsyncDisposable
     /// Starts the three tiers; <paramref name="townServices"/> adds to the town's services (e.g. a test
     /// interceptor) and <paramref name="villageSettings"/> overrides the village's settings.
     /// </summary>
-    public static async Task<ClusterTestHost> StartAsync(StorageKind storage, Action<IServiceCollection>? townServices = null, IReadOnlyDictionary<string, string?>? villageSettings = null)
+    public static async Task<ClusterTestHost> StartAsync(StorageKind storage, Action<IServiceCollection>? townServices = null, IReadOnlyDictionary<string, string?>? villageSettings = null, IReadOnlyDictionary<string, string?>? allSettings = null)
     {
         var townKey = NewKey();
         var villageKey = NewKey();
         var emergencyKey = NewKey();
         var districtPort = LoopbackGrpcHost.FreePort();
         var townPort = LoopbackGrpcHost.FreePort();
-        var district = await NodeTestHost.StartAsync(storage, new Dictionary<string, string?>
+        Dictionary<string, string?> With(Dictionary<string, string?> own)
+        {
+            foreach (var (key, value) in allSettings ?? new Dictionary<string, string?>())
+            {
+                own.TryAdd(key, value);
+            }
+
+            return own;
+        }
+
+        var district = await NodeTestHost.StartAsync(storage, With(new Dictionary<string, string?>
         {
             ["Node:Id"] = "district",
             ["Node:Tier"] = "District",
@@ -42,8 +52,8 @@ public sealed class ClusterTestHost : IAsyncDisposable
             ["Node:Children:0:Key"] = townKey,
             ["Node:Children:1:Id"] = "village",
             ["Node:Children:1:Key"] = emergencyKey,
-        }, districtPort);
-        var town = await NodeTestHost.StartAsync(storage, new Dictionary<string, string?>
+        }), districtPort);
+        var town = await NodeTestHost.StartAsync(storage, With(new Dictionary<string, string?>
         {
             ["Node:Id"] = "town",
             ["Node:Tier"] = "Town",
@@ -52,7 +62,7 @@ public sealed class ClusterTestHost : IAsyncDisposable
             ["Node:ParentKey"] = townKey,
             ["Node:Children:0:Id"] = "village",
             ["Node:Children:0:Key"] = villageKey,
-        }, townPort, townServices);
+        }), townPort, townServices);
         var villageDefaults = new Dictionary<string, string?>
         {
             ["Node:Id"] = "village",
@@ -70,7 +80,7 @@ public sealed class ClusterTestHost : IAsyncDisposable
             villageDefaults[key] = value;
         }
 
-        var village = await NodeTestHost.StartAsync(storage, villageDefaults);
+        var village = await NodeTestHost.StartAsync(storage, With(villageDefaults));
         return new ClusterTestHost(district, town, village);
     }
 

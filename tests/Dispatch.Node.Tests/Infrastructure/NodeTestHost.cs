@@ -55,6 +55,9 @@ public sealed class NodeTestHost : IAsyncDisposable
             ["Node:DataDirectory"] = database.Folder,
             ["Database:Provider"] = database.Provider,
             ["ConnectionStrings:Dispatch"] = database.ConnectionString,
+
+            // Most tests move the clock by days; only the deadline tests want deadlines to fire.
+            ["Deadlines:Enabled"] = "false",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -96,6 +99,9 @@ public sealed class NodeTestHost : IAsyncDisposable
 
     /// <summary>A case client whose calls carry the user's bearer token.</summary>
     public async Task<CaseService.CaseServiceClient> CasesAsAsync(string userName) =>
+        new(Channel.CreateCallInvoker().WithToken(await LoginAsync(userName)));
+
+    public async Task<SupervisionService.SupervisionServiceClient> SupervisionAsAsync(string userName) =>
         new(Channel.CreateCallInvoker().WithToken(await LoginAsync(userName)));
 
     public async Task<DirectoryService.DirectoryServiceClient> DirectoryAsAsync(string userName) =>

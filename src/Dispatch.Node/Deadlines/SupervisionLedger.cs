@@ -1,0 +1,79 @@
+using Dispatch.Data;
+using Dispatch.Domain.Cases;
+using Dispatch.Domain.Supervision;
+using Dispatch.Node.Escalation;
+using Dispatch.Node.Hosting;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dispatch.Node.Deadlines;
+
+/// <summary>
+/// The supervision orders a node owns, changed inside the write of the case change that causes them: each
+/// change of an order is sent to the supervising parent through the outbox in the same transaction (the
+/// escalations' exactly-once path). A district, which has no parent, supervises itself: nothing is sent.
+/// </summary>
+internal static class SupervisionLedger
+{
+    /// <summary>The node that supervises this one: its parent, or itself at the top.</summary>
+    public static string SupervisorOf(NodeOptions node) => node.HasParent ? node.ParentId ?? node.ParentUrl! : node.Id;
+
+    /// <summary>Opens a breach order on a running case: recorded on the case, kept here, sent up.</summary>
+    public static SupervisionOrder OpenBreach(DispatchDbContext context, Case @case, NodeOptions node, TimeSpan limit, string reason, DateTimeOffset now)
+    {
+        var supervisor = SupervisorOf(node);
+        var dueAt = now + limit;
+        @case.OpenSupervision(now, dueAt, supervisor, reason);
+        var order = SupervisionOrder.ForBreach(Guid.CreateVersion7(now), @case, node.Id, supervisor, reason, now, dueAt);
+        context.SupervisionOrders.Add(order);
+        Publish(context, order, node, now);
+        return order;
+    }
+
+    /// <summary>Sends an order's current state to the supervising parent (nothing for a district's own orders).</summary>
+    public static void Publish(DispatchDbContext context, SupervisionOrder order, NodeOptions node, DateTimeOffset now)
+    {
+        if (order.SupervisorNodeId != node.Id)
+        {
+            EscalationOutbox.Supervise(context, order, now);
+        }
+    }
+
+    /// <summary>
+    /// After a change that may have taken the case out of this node's hands (closed, rejected, merged,
+    /// escalated): its open or breached orders end. Costs a query only when the case is no longer open.
+    /// </summary>
+    public static async Task AfterCaseLeftAsync(DispatchDbContext context, Case @case, NodeOptions node, DateTimeOffset now)
+    {
+        if (@case.IsOpen)
+        {
+            return;
+        }
+
+        var orders = await context.SupervisionOrders
+            .Where(o => o.CaseId == @case.Id && o.CaseNodeId == node.Id
+                && (o.Status == SupervisionOrderStatus.Open || o.Status == SupervisionOrderStatus.Breached))
+            .ToListAsync();
+        foreach (var order in orders)
+        {
+            if (order.Close(now))
+            {
+                Publish(context, order, node, now);
+            }
+        }
+    }
+
+    /// <summary>Marks the case's open breach orders breached (their deadline is the case's supervision deadline).</summary>
+    public static async Task BreachOrdersOfAsync(DispatchDbContext context, Case @case, NodeOptions node, DateTimeOffset now)
+    {
+        var orders = await context.SupervisionOrders
+            .Where(o => o.CaseId == @case.Id && o.CaseNodeId == node.Id && o.Kind == SupervisionOrderKind.Breach && o.Status == SupervisionOrderStatus.Open)
+            .ToListAsync();
+        foreach (var order in orders)
+        {
+            if (order.Breach(now))
+            {
+                Publish(context, order, node, now);
+            }
+        }
+    }
+}

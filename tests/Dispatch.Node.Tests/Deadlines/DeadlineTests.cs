@@ -1,0 +1,260 @@
+using Dispatch.Contracts.V1;
+using Dispatch.Node.Deadlines;
+using Dispatch.Node.Tests.Infrastructure;
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Dispatch.Node.Tests.Deadlines;
+
+/// <summary>
+/// Deadlines on one node (a district: it supervises itself), driven by the fake clock through Quartz. A
+/// test that something did NOT fire waits for a later sentinel alarm instead of sleeping: sweeps run in
+/// time order and the writer commits in order, so once the sentinel's event is seen, anything due
+/// earlier has been committed too.
+/// </summary>
+public abstract class DeadlineTests(StorageKind storage) : ScenarioTestBase(storage)
+{
+    protected override IReadOnlyDictionary<string, string?>? NodeSettings { get; } = new Dictionary<string, string?>
+    {
+        ["Deadlines:Enabled"] = "true",
+
+        // The clock moves by days; sign-ins last the whole test.
+        ["Node:TokenLifetime"] = "60.00:00:00",
+
+        // Every firing of a periodic sweep is a step of the fake clock; these tests jump by hours.
+        ["Deadlines:SafetySweep"] = "00:00:00",
+    };
+
+    [Fact]
+    public async Task Report_GetsTheDeadlineOfItsWhistleClass_AndTheReminderAtThreeQuarters()
+    {
+        var start = Node.Clock.GetUtcNow();
+
+        var daily = await ReportedAsync("d-1");
+        var emergency = (await (await As("worker1")).ReportCaseAsync(WithWhistle(NewReport("e-1"), WhistleClass.Emergency))).Case;
+
+        Assert.Equal(start.AddHours(24), daily.DueAt.ToDateTimeOffset());
+        Assert.Equal(start.AddHours(18), daily.RemindAt.ToDateTimeOffset());
+        Assert.Equal(start.AddHours(2), emergency.DueAt.ToDateTimeOffset());
+        Assert.Equal(start.AddHours(1.5), emergency.RemindAt.ToDateTimeOffset());
+    }
+
+    [Fact]
+    public async Task LeftAlone_IsRemindedThenBreaches_MarkedOverdue_WithASupervisionOrder()
+    {
+        var start = Node.Clock.GetUtcNow();
+        var reported = await AssignedAsync("a-1");
+        using var watch = (await As("dispatcher")).WatchCases(new WatchCasesRequest());
+
+        Node.Clock.Jump(TimeSpan.FromHours(18));
+        await UntilAsync(watch, n => n.CaseId == reported.Id && n.Event.Type == "CaseReminded");
+        var reminded = await ReadAsync(reported.Id);
+        Assert.True(reminded.Reminded);
+        Assert.False(reminded.Overdue);
+
+        Node.Clock.Jump(TimeSpan.FromHours(6));
+        var notices = await UntilAsync(watch, n => n.CaseId == reported.Id && n.Event.Type == "CaseSupervised");
+        Assert.Contains(notices, n => n.Event.Type == "CaseMarkedOverdue");
+
+        var breached = await ReadAsync(reported.Id);
+        Assert.True(breached.Overdue);
+        Assert.InRange(breached.SupervisionDueAt.ToDateTimeOffset() - start.AddHours(48), TimeSpan.Zero, TimeSpan.FromSeconds(1));
+        Assert.Single(breached.History, e => e.Type == "CaseReminded");
+        Assert.Single(breached.History, e => e.Type == "CaseMarkedOverdue");
+        Assert.Equal(CaseStatus.Assigned, breached.Status);
+
+        var overdue = await (await As("dispatcher")).ListCasesAsync(new ListCasesRequest { OverdueOnly = true });
+        Assert.Equal([reported.Id], overdue.Cases.Select(c => c.Id));
+
+        var orders = (await (await Node.SupervisionAsAsync("supervisor")).ListSupervisionOrdersAsync(new ListSupervisionOrdersRequest())).Orders;
+        var order = Assert.Single(orders);
+        Assert.Equal(SupervisionOrderKind.Breach, order.Kind);
+        Assert.Equal(SupervisionOrderStatus.Open, order.Status);
+        Assert.Equal(reported.Id, order.CaseId);
+        Assert.Equal("test-node", order.SupervisorNodeId);
+        Assert.Equal(breached.SupervisionDueAt, order.DueAt);
+    }
+
+    [Fact]
+    public async Task SupervisionDeadlinePassed_AtADistrict_RecordsTheBreachWithoutEscalating()
+    {
+        var reported = await AssignedAsync("a-1");
+        using var watch = (await As("dispatcher")).WatchCases(new WatchCasesRequest());
+
+        Node.Clock.Jump(TimeSpan.FromHours(24));
+        await UntilAsync(watch, n => n.CaseId == reported.Id && n.Event.Type == "CaseSupervised");
+        Node.Clock.Jump(TimeSpan.FromHours(24));
+        await UntilAsync(watch, n => n.CaseId == reported.Id && n.Event.Type == "CaseSupervisionBreached");
+
+        var read = await ReadAsync(reported.Id);
+        Assert.True(read.SupervisionBreached);
+        Assert.Equal(CaseStatus.Assigned, read.Status);
+        var order = Assert.Single((await (await Node.SupervisionAsAsync("supervisor")).ListSupervisionOrdersAsync(new ListSupervisionOrdersRequest())).Orders);
+        Assert.Equal(SupervisionOrderStatus.Breached, order.Status);
+    }
+
+    [Fact]
+    public async Task Deferred_ClockPauses_ResumeMovesTheDeadline_ThenItFiresAtTheNewTime()
+    {
+        var start = Node.Clock.GetUtcNow();
+        var accepted = await AcceptedAsync("a-1");
+        Node.Clock.Jump(TimeSpan.FromHours(1));
+        var deferred = (await (await As("dispatcher")).DeferCaseAsync(new DeferCaseRequest
+        {
+            CaseId = accepted.Id, ExpectedVersion = accepted.Version, Until = In(TimeSpan.FromDays(3), Node.Clock.GetUtcNow()), Reason = "Waiting for parts",
+        })).Case;
+        using var watch = (await As("dispatcher")).WatchCases(new WatchCasesRequest());
+
+        // Past the original reminder (18 h) and deadline (24 h), with a sentinel due after both.
+        Node.Clock.Jump(TimeSpan.FromHours(23));
+        var sentinel = (await (await As("worker1")).ReportCaseAsync(WithWhistle(NewReport("sentinel"), WhistleClass.Emergency))).Case;
+        Node.Clock.Jump(TimeSpan.FromHours(2));
+        await UntilAsync(watch, n => n.CaseId == sentinel.Id && n.Event.Type == "CaseMarkedOverdue");
+        var paused = await ReadAsync(deferred.Id);
+        Assert.DoesNotContain(paused.History, e => e.Type is "CaseReminded" or "CaseMarkedOverdue");
+
+        // Paused from 1 h to about 26 h (the sentinel's wait moved the clock a little more): everything moves that much later.
+        var resumed = (await (await As("dispatcher")).ResumeCaseAsync(new ResumeCaseRequest { CaseId = paused.Id, ExpectedVersion = paused.Version })).Case;
+        var history = (await ReadAsync(resumed.Id)).History;
+        var pausedFor = history.Last(e => e.Type == "CaseResumed").At.ToDateTimeOffset() - history.Last(e => e.Type == "CaseDeferred").At.ToDateTimeOffset();
+        Assert.InRange(pausedFor, TimeSpan.FromHours(25), TimeSpan.FromHours(25) + TimeSpan.FromSeconds(30));
+        Assert.Equal(start.AddHours(24) + pausedFor, resumed.DueAt.ToDateTimeOffset());
+        Assert.Equal(start.AddHours(18) + pausedFor, resumed.RemindAt.ToDateTimeOffset());
+
+        Node.Clock.Jump(start.AddHours(18) + pausedFor - Node.Clock.GetUtcNow());
+        var notice = (await UntilAsync(watch, n => n.CaseId == resumed.Id && n.Event.Type == "CaseReminded"))[^1];
+        Assert.InRange(notice.Event.At.ToDateTimeOffset() - resumed.RemindAt.ToDateTimeOffset(), TimeSpan.Zero, TimeSpan.FromSeconds(1));
+        Assert.False((await ReadAsync(resumed.Id)).Overdue);
+    }
+
+    [Fact]
+    public async Task ClosedBeforeTheDeadline_NothingFires()
+    {
+        var closed = await ClosedAsync("a-1");
+        using var watch = (await As("dispatcher")).WatchCases(new WatchCasesRequest());
+        Node.Clock.Jump(TimeSpan.FromHours(23));
+        var sentinel = (await (await As("worker1")).ReportCaseAsync(WithWhistle(NewReport("sentinel"), WhistleClass.Emergency))).Case;
+
+        Node.Clock.Jump(TimeSpan.FromHours(3));
+        await UntilAsync(watch, n => n.CaseId == sentinel.Id && n.Event.Type == "CaseMarkedOverdue");
+
+        var read = await ReadAsync(closed.Id);
+        Assert.False(read.Overdue);
+        Assert.Equal(closed.Version, read.Version);
+        Assert.Empty((await (await Node.SupervisionAsAsync("supervisor")).ListSupervisionOrdersAsync(new ListSupervisionOrdersRequest { CaseId = closed.Id })).Orders);
+    }
+
+    [Fact]
+    public async Task ClosedAfterTheBreach_ClosesItsSupervisionOrder()
+    {
+        var resolved = await ResolvedAsync("a-1");
+        using var watch = (await As("dispatcher")).WatchCases(new WatchCasesRequest());
+        Node.Clock.Jump(TimeSpan.FromHours(25));
+        await UntilAsync(watch, n => n.CaseId == resolved.Id && n.Event.Type == "CaseSupervised");
+        var current = await ReadAsync(resolved.Id);
+
+        await (await As("worker1")).VerifyCaseAsync(new VerifyCaseRequest { CaseId = current.Id, ExpectedVersion = current.Version, Passed = true });
+
+        var order = Assert.Single((await (await Node.SupervisionAsAsync("supervisor")).ListSupervisionOrdersAsync(new ListSupervisionOrdersRequest())).Orders);
+        Assert.Equal(SupervisionOrderStatus.Closed, order.Status);
+        Assert.True((await ReadAsync(current.Id)).Overdue);
+    }
+
+    [Fact]
+    public async Task DeadlinesThatFellDueWhileTheNodeWasDown_FireOnceAtStart()
+    {
+        var cases = new List<Case>();
+        for (var i = 0; i < 40; i++)
+        {
+            cases.Add(await ReportedAsync($"down-{i}"));
+        }
+
+        await Node.StopAsync();
+        Node.Clock.Jump(TimeSpan.FromHours(30));
+        await Node.RestartAsync();
+        ForgetSignIns();
+        using (var watch = (await As("dispatcher")).WatchCases(new WatchCasesRequest()))
+        {
+            var seen = new HashSet<string>();
+            await UntilAsync(watch, n => n.Event.Type == "CaseSupervised" && seen.Add(n.CaseId) && seen.Count == cases.Count);
+        }
+
+        // A second start finds nothing more to do: its first sweep fires nothing.
+        await Node.StopAsync();
+        await Node.RestartAsync();
+        ForgetSignIns();
+        var scheduler = Node.Services.GetRequiredService<AlarmScheduler>();
+        await EventuallyAsync(() => scheduler.Sweeps > 0);
+        foreach (var c in cases)
+        {
+            var read = await ReadAsync(c.Id);
+            Assert.Single(read.History, e => e.Type == "CaseMarkedOverdue");
+            Assert.Single(read.History, e => e.Type == "CaseSupervised");
+            Assert.DoesNotContain(read.History, e => e.Type == "CaseReminded");
+        }
+
+        Assert.Equal(cases.Count, (await (await Node.SupervisionAsAsync("supervisor")).ListSupervisionOrdersAsync(new ListSupervisionOrdersRequest { PageSize = 200 })).Orders.Count);
+    }
+
+    [Fact]
+    public async Task Reopened_RunsOnItsDeadlineAgain_AndBreachesOnce()
+    {
+        var closed = await ClosedAsync("a-1");
+        Node.Clock.Jump(TimeSpan.FromHours(1));
+        var reopened = (await (await As("dispatcher")).ReopenCaseAsync(new ReopenCaseRequest { CaseId = closed.Id, ExpectedVersion = closed.Version, Reason = "Bins overflowing again." })).Case;
+        using var watch = (await As("dispatcher")).WatchCases(new WatchCasesRequest());
+
+        Node.Clock.Jump(TimeSpan.FromHours(24));
+        await UntilAsync(watch, n => n.CaseId == reopened.Id && n.Event.Type == "CaseSupervised");
+
+        Assert.Single((await ReadAsync(reopened.Id)).History, e => e.Type == "CaseMarkedOverdue");
+    }
+
+    /// <summary>
+    /// Reads the watch until <paramref name="last"/>. Quartz reacts to a jump of the fake clock on its own
+    /// thread; if that thread rests on a timer it set after the jump, nothing would move the clock again,
+    /// so meanwhile the clock creeps on by 50 ms every 20 ms of real time (as the cluster tests do).
+    /// </summary>
+    protected async Task<List<WatchCasesResponse>> UntilAsync(AsyncServerStreamingCall<WatchCasesResponse> watch, Func<WatchCasesResponse, bool> last)
+    {
+        using var done = new CancellationTokenSource();
+        var creep = Task.Run(async () =>
+        {
+            while (!done.IsCancellationRequested)
+            {
+                await Task.Delay(20, CancellationToken.None);
+                Node.Clock.Advance(TimeSpan.FromMilliseconds(50));
+            }
+        });
+        try
+        {
+            return await watch.ResponseStream.ReadUntilAsync(last);
+        }
+        finally
+        {
+            await done.CancelAsync();
+            await creep;
+        }
+    }
+
+    protected static ReportCaseRequest WithWhistle(ReportCaseRequest request, WhistleClass whistle)
+    {
+        request.Whistle = whistle;
+        return request;
+    }
+
+    private static async Task EventuallyAsync(Func<bool> condition)
+    {
+        var giveUp = DateTime.UtcNow + WatchStream.Patience;
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < giveUp, "Gave up waiting for the first sweep.");
+            await Task.Delay(10);
+        }
+    }
+}
+
+public sealed class DeadlineSqliteTests() : DeadlineTests(StorageKind.Sqlite);
+
+public sealed class DeadlinePostgresTests() : DeadlineTests(StorageKind.Postgres);
