@@ -27,5 +27,8 @@ internal static class CaseIndexes
         builder.HasIndex(c => new { c.Whistle, c.ReportedAt });
         builder.HasIndex(c => c.DueAt);
         builder.HasIndex(c => c.ReportedAt);
+
+        // Evaluation: the cases closed in a period (time to close, closed count).
+        builder.HasIndex(c => c.ClosedAt);
     }
 }

@@ -1,6 +1,8 @@
 using Dispatch.Domain.Categories;
 using Dispatch.Domain.Directory;
 using Dispatch.Node.Application;
+using Dispatch.Node.Application.Stats;
+using Dispatch.Node.Application.Stats.Reports;
 using Dispatch.Node.Escalation;
 using Dispatch.Node.Grpc;
 using Dispatch.Node.Seeding;
@@ -43,6 +45,9 @@ public static class NodeServiceCollectionExtensions
         services.AddSingleton<CaseCommands>();
         services.AddSingleton<CaseQueries>();
         services.AddSingleton<CaseFeedReader>();
+        services.AddOptions<StatsOptions>().Bind(configuration.GetSection("Stats"));
+        services.AddSingleton<EvaluationQueries>();
+        services.AddSingleton<StatsReports>();
         services.AddSingleton<DemoDirectory>();
 
         services.AddSingleton<NodeCredentials>();
@@ -60,6 +65,7 @@ public static class NodeServiceCollectionExtensions
         app.MapGrpcService<CaseGrpcService>();
         app.MapGrpcService<DirectoryGrpcService>();
         app.MapGrpcService<EscalationGrpcService>();
+        app.MapGrpcService<StatsGrpcService>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         return app;
