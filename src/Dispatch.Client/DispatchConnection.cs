@@ -19,6 +19,7 @@ public sealed class DispatchConnection : IDisposable
         var invoker = channel.CreateCallInvoker();
         Cases = new CaseService.CaseServiceClient(invoker);
         Directory = new DirectoryService.DirectoryServiceClient(invoker);
+        Stats = new StatsService.StatsServiceClient(invoker);
     }
 
     public string Token { get; }
@@ -26,6 +27,8 @@ public sealed class DispatchConnection : IDisposable
     public CaseService.CaseServiceClient Cases { get; }
 
     public DirectoryService.DirectoryServiceClient Directory { get; }
+
+    public StatsService.StatsServiceClient Stats { get; }
 
     /// <summary>Signs in with a user name and password.</summary>
     public static async Task<(DispatchConnection Connection, LoginResponse Login)> SignInAsync(

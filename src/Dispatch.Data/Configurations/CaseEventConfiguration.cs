@@ -21,6 +21,9 @@ internal sealed class CaseEventConfiguration : IEntityTypeConfiguration<CaseEven
         builder.Property(e => e.ToStatus).HasConversion<string>().HasMaxLength(ColumnLengths.Enum);
         builder.Property(e => e.Note).HasMaxLength(CaseLimits.NoteMaxLength);
 
+        // Evaluation counts events of one type in a period (rework, breaches, supervision, ratings).
+        builder.HasIndex(e => new { e.Type, e.At });
+
         // A complex property, not owned: the event shares its Assignee instance with the case, which an
         // owned entity could not, and nothing queries the history by assignee.
         builder.ComplexProperty(e => e.Assignee, assignee =>

@@ -30,5 +30,8 @@ internal static class CaseIndexes
         // The deadline job's only query: what falls due by now, earliest first.
         builder.HasIndex(c => c.NextAlarmAt);
         builder.HasIndex(c => c.ReportedAt);
+
+        // Evaluation: the cases closed in a period (time to close, closed count).
+        builder.HasIndex(c => c.ClosedAt);
     }
 }

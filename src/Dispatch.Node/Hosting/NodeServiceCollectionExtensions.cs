@@ -1,6 +1,8 @@
 using Dispatch.Domain.Categories;
 using Dispatch.Domain.Directory;
 using Dispatch.Node.Application;
+using Dispatch.Node.Application.Stats;
+using Dispatch.Node.Application.Stats.Reports;
 using Dispatch.Node.Deadlines;
 using Dispatch.Node.Escalation;
 using Dispatch.Node.Grpc;
@@ -50,6 +52,9 @@ public static class NodeServiceCollectionExtensions
         services.AddSingleton<CaseCommands>();
         services.AddSingleton<CaseQueries>();
         services.AddSingleton<CaseFeedReader>();
+        services.AddOptions<StatsOptions>().Bind(configuration.GetSection("Stats"));
+        services.AddSingleton<EvaluationQueries>();
+        services.AddSingleton<StatsReports>();
         services.AddSingleton<DemoDirectory>();
 
         services.AddSingleton<NodeCredentials>();
@@ -72,6 +77,7 @@ public static class NodeServiceCollectionExtensions
         app.MapGrpcService<DirectoryGrpcService>();
         app.MapGrpcService<EscalationGrpcService>();
         app.MapGrpcService<SupervisionGrpcService>();
+        app.MapGrpcService<StatsGrpcService>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         return app;

@@ -1,0 +1,7 @@
+namespace Dispatch.Node.Application.Stats.Reports;
+
+public enum ReportFormat
+{
+    Csv = 1,
+    Html = 2,
+}

@@ -1,0 +1,54 @@
+using Dispatch.Contracts.V1;
+using Dispatch.Node.Tests.Infrastructure;
+using Grpc.Core;
+
+namespace Dispatch.Node.Tests.Deadlines;
+
+/// <summary>A node with deadlines on, clients whose sign-ins outlast the days the clock jumps, and a watch reader that copes with Quartz.</summary>
+public abstract class DeadlineTestBase(StorageKind storage) : ScenarioTestBase(storage)
+{
+    protected override IReadOnlyDictionary<string, string?>? NodeSettings { get; } = new Dictionary<string, string?>
+    {
+        ["Deadlines:Enabled"] = "true",
+
+        // The clock moves by days; sign-ins last the whole test.
+        ["Node:TokenLifetime"] = "60.00:00:00",
+
+        // Every firing of a periodic sweep is a step of the fake clock; these tests jump by hours.
+        ["Deadlines:SafetySweep"] = "00:00:00",
+    };
+
+    /// <summary>
+    /// Reads the watch until <paramref name="last"/>. Quartz reacts to a jump of the fake clock on its own
+    /// thread; if that thread rests on a timer it set after the jump, nothing would move the clock again,
+    /// so meanwhile the clock creeps on by 50 ms every 20 ms of real time (as the cluster tests do).
+    /// </summary>
+    protected async Task<List<WatchCasesResponse>> UntilAsync(AsyncServerStreamingCall<WatchCasesResponse> watch, Func<WatchCasesResponse, bool> last)
+    {
+        using var done = new CancellationTokenSource();
+        var creep = Task.Run(async () =>
+        {
+            while (!done.IsCancellationRequested)
+            {
+                await Task.Delay(20, CancellationToken.None);
+                Node.Clock.Advance(TimeSpan.FromMilliseconds(50));
+            }
+        });
+        try
+        {
+            return await watch.ResponseStream.ReadUntilAsync(last);
+        }
+        finally
+        {
+            await done.CancelAsync();
+            await creep;
+        }
+    }
+
+    protected static ReportCaseRequest WithWhistle(ReportCaseRequest request, WhistleClass whistle)
+    {
+        request.Whistle = whistle;
+        return request;
+    }
+
+}
