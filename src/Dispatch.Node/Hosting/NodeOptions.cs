@@ -66,6 +66,9 @@ public sealed class NodeOptions
     /// <summary>Seeds the demo directory (grids, departments, users with demo passwords) on an empty database.</summary>
     public bool SeedDemo { get; set; }
 
+    /// <summary>Runs the node's clock this far ahead of the system's (drills and tests; see <see cref="ShiftedTimeProvider"/>).</summary>
+    public TimeSpan ClockOffset { get; set; }
+
     public string Describe() =>
         $"{Name} ({Tier}, id {Id}): gRPC (h2c) at http://127.0.0.1:{GrpcPort}, web at http://127.0.0.1:{HttpPort}";
 }

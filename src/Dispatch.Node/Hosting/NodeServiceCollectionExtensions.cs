@@ -22,7 +22,8 @@ public static class NodeServiceCollectionExtensions
 
         // First hosted service: the database is migrated before anything else starts.
         services.AddHostedService<NodeStartup>();
-        services.TryAddSingleton(TimeProvider.System);
+        var clockOffset = configuration.GetValue<TimeSpan?>("Node:ClockOffset");
+        services.TryAddSingleton<TimeProvider>(clockOffset is { } offset && offset != TimeSpan.Zero ? new ShiftedTimeProvider(offset) : TimeProvider.System);
         services.AddDispatchData(configuration);
         services.AddGrpc(options =>
         {

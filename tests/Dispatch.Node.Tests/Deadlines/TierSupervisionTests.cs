@@ -41,7 +41,7 @@ public abstract class TierSupervisionTests(StorageKind storage) : IAsyncLifetime
         })).Case;
         var accepted = (await villageDispatcher.AcceptCaseAsync(new AcceptCaseRequest { CaseId = reported.Id, ExpectedVersion = reported.Version })).Case;
 
-        _cluster.Village.Clock.Jump(TimeSpan.FromHours(24));
+        JumpAll(TimeSpan.FromHours(24));
         var supervised = await _cluster.EventuallyAsync(async () => await ReadIfAsync(villageDispatcher, accepted.Id, c => c.SupervisionDueAt is not null), "the breach at the village");
         Assert.True(supervised.Overdue);
         var atTown = await _cluster.EventuallyAsync(async () => (await townSupervisor.ListSupervisionOrdersAsync(new ListSupervisionOrdersRequest())).Orders.SingleOrDefault(), "the order to reach the town");
@@ -55,7 +55,7 @@ public abstract class TierSupervisionTests(StorageKind storage) : IAsyncLifetime
         var atVillage = Assert.Single((await (await _cluster.Village.SupervisionAsAsync("supervisor")).ListSupervisionOrdersAsync(new ListSupervisionOrdersRequest())).Orders);
         Assert.Equal(atTown.Id, atVillage.Id);
 
-        _cluster.Village.Clock.Jump(TimeSpan.FromHours(24));
+        JumpAll(TimeSpan.FromHours(24));
         var escalated = await _cluster.EventuallyAsync(async () => await ReadIfAsync(villageDispatcher, accepted.Id, c => c.Status == CaseStatus.Escalated), "the supervision breach to escalate the case");
         Assert.True(escalated.SupervisionBreached);
         Assert.Equal("town", escalated.EscalatedToNodeId);
@@ -67,6 +67,15 @@ public abstract class TierSupervisionTests(StorageKind storage) : IAsyncLifetime
         var closedCopy = await _cluster.EventuallyAsync(async () => (await townSupervisor.ListSupervisionOrdersAsync(new ListSupervisionOrdersRequest())).Orders.SingleOrDefault(o => o.Status == SupervisionOrderStatus.Closed), "the town's copy to close");
         Assert.Equal(atTown.Id, closedCopy.Id);
         Assert.Equal(3, closedCopy.Version);
+    }
+
+    /// <summary>All three clocks together: node credentials carry their issuer's time, and a parent refuses one from the future.</summary>
+    private void JumpAll(TimeSpan by)
+    {
+        foreach (var node in new[] { _cluster.District, _cluster.Town, _cluster.Village })
+        {
+            node.Clock.Jump(by);
+        }
     }
 
     private static async Task<Case?> ReadIfAsync(CaseService.CaseServiceClient client, string id, Func<Case, bool> condition)

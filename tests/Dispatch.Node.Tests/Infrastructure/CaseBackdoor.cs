@@ -1,4 +1,3 @@
-using System.Reflection;
 using Dispatch.Data;
 using Dispatch.Domain.Cases;
 using Microsoft.EntityFrameworkCore;
@@ -7,9 +6,10 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Dispatch.Node.Tests.Infrastructure;
 
 /// <summary>
-/// Changes a case in the node's database through the domain's own methods, for what no RPC does yet on
-/// this branch: setting a deadline (the deadline policy's job), marking a breach, and recording a
-/// supervision order (the supervision service's job). Events get the node's (fake) clock time.
+/// Changes a case in the node's database through the domain's own methods, where a test needs a history the
+/// node would only produce with a policy per case: a chosen deadline for each case, a breach and a supervision
+/// order at a chosen moment (the deadline tests drive the real mechanism; the evaluation tests need many
+/// exact histories side by side). Events get the node's (fake) clock time.
 /// </summary>
 internal static class CaseBackdoor
 {
@@ -19,14 +19,9 @@ internal static class CaseBackdoor
     public static Task MarkOverdueAsync(NodeTestHost node, string caseId) =>
         ChangeAsync(node, caseId, c => Assert.True(c.MarkOverdue(node.Clock.GetUtcNow())));
 
-    /// <summary>Appends a CaseSupervised event as the domain appends any event (its private Append).</summary>
+    /// <summary>Opens a supervision order on the case (a CaseSupervised event), as a breach does.</summary>
     public static Task SuperviseAsync(NodeTestHost node, string caseId) =>
-        ChangeAsync(node, caseId, c =>
-        {
-            var append = typeof(Case).GetMethod("Append", BindingFlags.NonPublic | BindingFlags.Instance)
-                ?? throw new InvalidOperationException("Case.Append not found.");
-            append.Invoke(c, [CaseEventType.CaseSupervised, null, node.Clock.GetUtcNow(), c.Status, "Supervision order opened.", null, null]);
-        });
+        ChangeAsync(node, caseId, c => c.OpenSupervision(node.Clock.GetUtcNow(), node.Clock.GetUtcNow().AddHours(24), "test-node", "Supervision order opened."));
 
     private static async Task ChangeAsync(NodeTestHost node, string caseId, Action<Case> change)
     {

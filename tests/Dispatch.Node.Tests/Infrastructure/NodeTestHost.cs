@@ -15,13 +15,13 @@ namespace Dispatch.Node.Tests.Infrastructure;
 /// </summary>
 public sealed class NodeTestHost : IAsyncDisposable
 {
-    private readonly TestDatabase _database;
+    private readonly TestDatabase? _database;
     private readonly IReadOnlyDictionary<string, string?> _settings;
     private readonly Action<IServiceCollection>? _configureServices;
     private readonly int _port;
     private LoopbackGrpcHost _host;
 
-    private NodeTestHost(LoopbackGrpcHost host, TestDatabase database, FakeTimeProvider clock, IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? configureServices, int port)
+    private NodeTestHost(LoopbackGrpcHost host, TestDatabase? database, FakeTimeProvider clock, IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? configureServices, int port)
     {
         _host = host;
         _database = database;
@@ -66,6 +66,16 @@ public sealed class NodeTestHost : IAsyncDisposable
 
         var host = await StartHostAsync(all, clock, configureServices, port);
         return new NodeTestHost(host, database, clock, all, configureServices, port);
+    }
+
+    /// <summary>
+    /// A second replica of this node: the same settings, database and clock, its own server and port (the
+    /// database belongs to the first; disposing the replica leaves it).
+    /// </summary>
+    public async Task<NodeTestHost> StartReplicaAsync()
+    {
+        var host = await StartHostAsync(_settings, Clock, _configureServices, 0);
+        return new NodeTestHost(host, null, Clock, _settings, _configureServices, 0);
     }
 
     /// <summary>Stops the node's server (its database stays), as a crash or shutdown would.</summary>
@@ -117,6 +127,9 @@ public sealed class NodeTestHost : IAsyncDisposable
         {
         }
 
-        await _database.DisposeAsync();
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
     }
 }
