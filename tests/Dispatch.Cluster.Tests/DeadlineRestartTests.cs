@@ -8,7 +8,8 @@ namespace Dispatch.Cluster.Tests;
 /// <summary>
 /// A village SIGKILLed while holding 1,000 pending deadlines that all fall due before it comes back (it is
 /// started again with its clock a day and a bit ahead, <c>Node:ClockOffset</c>, instead of the test waiting
-/// a day): after the restart each breach fires exactly once, and each supervision order reaches the town once.
+/// a day; its town too, as clocks across tiers agree): after the restart each breach fires exactly once, and
+/// each supervision order reaches the town once.
 /// </summary>
 public sealed class DeadlineRestartTests
 {
@@ -30,6 +31,10 @@ public sealed class DeadlineRestartTests
         });
 
         await cluster[Village].KillAsync();
+
+        // The town moves with it: a parent refuses a node credential issued in its future.
+        await cluster[Town].KillAsync();
+        await cluster[Town].StartAsync(["--Node:ClockOffset=1.02:00:00"]);
         await cluster[Village].StartAsync(["--Node:ClockOffset=1.02:00:00"]);
 
         // Signed in again: the old tokens expired on the moved clock.
