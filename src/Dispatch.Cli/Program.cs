@@ -9,6 +9,11 @@ foreach (var command in QueryCommands.Create())
     root.Subcommands.Add(command);
 }
 
+foreach (var command in SupervisionCommands.Create())
+{
+    root.Subcommands.Add(command);
+}
+
 foreach (var command in StatsCommands.Create())
 {
     root.Subcommands.Add(command);

@@ -20,6 +20,7 @@ public sealed class DispatchConnection : IDisposable
         Cases = new CaseService.CaseServiceClient(invoker);
         Directory = new DirectoryService.DirectoryServiceClient(invoker);
         Stats = new StatsService.StatsServiceClient(invoker);
+        Supervision = new SupervisionService.SupervisionServiceClient(invoker);
     }
 
     public string Token { get; }
@@ -29,6 +30,8 @@ public sealed class DispatchConnection : IDisposable
     public DirectoryService.DirectoryServiceClient Directory { get; }
 
     public StatsService.StatsServiceClient Stats { get; }
+
+    public SupervisionService.SupervisionServiceClient Supervision { get; }
 
     /// <summary>Signs in with a user name and password.</summary>
     public static async Task<(DispatchConnection Connection, LoginResponse Login)> SignInAsync(

@@ -42,7 +42,7 @@ internal static class CaseFill
             return 0;
         }
 
-        var factory = new FillCaseFactory(await FillDirectoryLoader.LoadAsync(context), DateTimeOffset.UtcNow, options.Seed);
+        var factory = new FillCaseFactory(await FillDirectoryLoader.LoadAsync(context), DateTimeOffset.UtcNow, options.Seed, options.OpenAhead);
         using var inserter = new CaseInserter(context);
         await context.Database.OpenConnectionAsync();
         if (context.Database.IsSqlite())

@@ -11,7 +11,7 @@ namespace Dispatch.Node.Bench;
 /// <c>now</c>; old cases are mostly finished, recent ones mostly open; open cases past their deadline are
 /// often marked overdue. Deterministic for a given seed and index.
 /// </summary>
-internal sealed class FillCaseFactory(FillDirectory directory, DateTimeOffset now, int seed)
+internal sealed class FillCaseFactory(FillDirectory directory, DateTimeOffset now, int seed, bool openAhead = false)
 {
     private static readonly TimeSpan Window = TimeSpan.FromDays(365);
     private static readonly string[] Places = ["the east gate", "building 3", "the market", "the school", "the bus stop", "the park", "the river path", "block 12"];
@@ -24,7 +24,9 @@ internal sealed class FillCaseFactory(FillDirectory directory, DateTimeOffset no
     {
         var random = new Random(HashCode.Combine(seed, index));
         var start = now - TimeSpan.FromDays(1) - Window;
-        var reportedAt = start + (Window * ((index + random.NextDouble()) / count));
+        var reportedAt = openAhead
+            ? now - TimeSpan.FromHours(12) + (TimeSpan.FromHours(12) * ((index + random.NextDouble()) / count))
+            : start + (Window * ((index + random.NextDouble()) / count));
         var id = UniqueId(index, random);
         var grid = directory.Grids[random.Next(directory.Grids.Count)];
         var reporter = directory.WorkerByGrid[grid];
@@ -47,6 +49,13 @@ internal sealed class FillCaseFactory(FillDirectory directory, DateTimeOffset no
             EvidenceRefs = random.Next(4) == 0 ? [$"https://evidence.example/{id:N}.jpg"] : [],
             DueAt = reportedAt + Deadline(whistle),
         };
+        if (openAhead)
+        {
+            // Still open, due 1 to 30 days from now, the reminder at three quarters of the time.
+            var dueAt = now + TimeSpan.FromDays(1 + (29 * random.NextDouble()));
+            return Case.Report(report with { HandlingMode = HandlingMode.Fast, DueAt = dueAt, RemindAt = reportedAt + ((dueAt - reportedAt) * 0.75) }, _catalogue, reportedAt);
+        }
+
         var @case = Case.Report(report, _catalogue, reportedAt);
         new FillLifecycle(directory, now, random).Advance(@case, recent: now - reportedAt < TimeSpan.FromDays(60));
         return @case;

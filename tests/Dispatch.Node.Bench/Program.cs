@@ -55,7 +55,17 @@ try
             arguments.GetText("provider"),
             arguments.GetText("connection"),
             arguments.GetInt("cases"),
-            arguments.GetInt("seed", 1))),
+            arguments.GetInt("seed", 1),
+            arguments.GetText("open-ahead", "no") == "yes")),
+        "deadline-burst" => await DeadlineBurst.RunAsync(new DeadlineBurstOptions(
+            new Uri(arguments.GetText("address")),
+            arguments.GetInt("count", 10_000),
+            arguments.GetSeconds("spread", 60),
+            arguments.GetText("category", DeadlineBurst.Category),
+            long.Parse(arguments.GetText("from-sequence", "0"), System.Globalization.CultureInfo.InvariantCulture),
+            arguments.GetText("password", "dispatch-demo"),
+            arguments.GetText("grid", ListFilters.GridId),
+            arguments.GetText("node-pid", "") is { Length: > 0 } ? arguments.GetInt("node-pid") : null)),
         _ => BenchArguments.PrintUsage(),
     };
 }

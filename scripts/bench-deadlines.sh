@@ -1,0 +1,171 @@
+#!/usr/bin/env bash
+# Issue 5's targets on one node (SQLite by default; PROVIDER=postgres for scripts/postgres.sh's server):
+#  1. intake: ReportCase with deadlines off and on, alternating (off, on, off, on), 64 callers;
+#  2. at scale: the database filled with SIZES open cases whose deadlines lie 1-30 days ahead (the bench's
+#     `fill --open-ahead yes`), then BURST reports spread over one minute in category 0505, which the node
+#     gives a 90 s limit, so BURST deadlines fall due within the same minute; the bench watches the feed and
+#     reports how long after each deadline its breach and its supervision order were seen, and the node's
+#     resident memory. SIZES grows the same database step by step (e.g. "100000 1000000").
+# Loopback only. Prints a results block and adds it to scripts/bench-results.md under "Deadlines".
+# Environment: PROVIDER (sqlite), SIZES ("100000 1000000"), BURST (10000), CONCURRENCY (64), DURATION (20), WARMUP (15).
+set -euo pipefail
+top=$(git -C "$(dirname "$0")" rev-parse --show-toplevel)
+cd "$top"
+
+provider=${PROVIDER:-sqlite}
+sizes=${SIZES:-100000 1000000}
+burst=${BURST:-10000}
+concurrency=${CONCURRENCY:-64}
+duration=${DURATION:-20}
+warmup=${WARMUP:-15}
+work=$top/artifacts/node-bench
+command_line="scripts/bench-deadlines.sh (PROVIDER=$provider SIZES=\"$sizes\" BURST=$burst CONCURRENCY=$concurrency DURATION=$duration WARMUP=$warmup)"
+
+echo "publishing the node and the bench (Release)..."
+mkdir -p "$work"
+dotnet publish src/Dispatch.Node -c Release --disable-build-servers -o "$work/node" -nologo -v q -tl:off -clp:ErrorsOnly >/dev/null
+dotnet publish tests/Dispatch.Node.Bench -c Release --disable-build-servers -o "$work/bench" -nologo -v q -tl:off -clp:ErrorsOnly >/dev/null
+bench() { dotnet "$work/bench/Dispatch.Node.Bench.dll" "$@"; }
+
+node_pid=
+dirs=()
+databases=()
+pg_base=
+cleanup() {
+  [ -z "$node_pid" ] || { kill "$node_pid" 2>/dev/null || true; wait "$node_pid" 2>/dev/null || true; }
+  for db in "${databases[@]}"; do
+    PGPASSWORD=dispatch psql "$(pg_url postgres)" -qAtc "DROP DATABASE IF EXISTS $db" >/dev/null 2>&1 || true
+  done
+  for dir in "${dirs[@]}"; do rm -rf "$dir"; done
+}
+trap cleanup EXIT
+
+pg_url() {
+  local host port user
+  host=$(sed -n 's/.*Host=\([^;]*\).*/\1/p' <<<"$pg_base")
+  port=$(sed -n 's/.*Port=\([^;]*\).*/\1/p' <<<"$pg_base")
+  user=$(sed -n 's/.*Username=\([^;]*\).*/\1/p' <<<"$pg_base")
+  echo "postgresql://$user@$host:$port/$1"
+}
+
+free_port() {
+  /usr/bin/python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+load() { cut -d' ' -f1-3 /proc/loadavg; }
+
+# new_database DIR: a fresh database for the provider; sets connection and db_args.
+new_database() {
+  local dir=$1
+  if [ "$provider" = postgres ]; then
+    pg_base=$(scripts/postgres.sh start)
+    local db="deadlinebench_$(date +%s)_$$"
+    databases+=("$db")
+    connection=${pg_base/Database=dispatch/Database=$db}
+    db_args=(--Database:Provider=Postgres "--ConnectionStrings:Dispatch=$connection")
+  else
+    connection="Data Source=$dir/node.db"
+    db_args=(--Database:Provider=Sqlite "--ConnectionStrings:Dispatch=$connection")
+  fi
+}
+
+# start_node DIR ARGS...: starts a node on the current database; sets node_pid and grpc_port.
+start_node() {
+  local dir=$1 http_port
+  shift
+  grpc_port=$(free_port)
+  http_port=$(free_port)
+  dotnet "$work/node/Dispatch.Node.dll" --Node:GrpcPort="$grpc_port" --Node:HttpPort="$http_port" \
+    --Node:DataDirectory="$dir" --Node:SeedDemo=true "${db_args[@]}" "--Logging:LogLevel:Default=Warning" "$@" >>"$dir/node.log" 2>&1 &
+  node_pid=$!
+  for _ in $(seq 600); do
+    curl -sf "http://127.0.0.1:$http_port/" >/dev/null 2>&1 && return 0
+    kill -0 "$node_pid" 2>/dev/null || break
+    sleep 0.2
+  done
+  cat "$dir/node.log" >&2
+  echo "the node did not start" >&2
+  return 1
+}
+
+stop_node() {
+  kill "$node_pid" 2>/dev/null || true
+  wait "$node_pid" 2>/dev/null || true
+  node_pid=
+}
+
+last_sequence() {
+  if [ "$provider" = postgres ]; then
+    PGPASSWORD=dispatch psql "$(pg_url "${databases[-1]}")" -qAtc "SELECT coalesce(max(sequence), 0) FROM case_feed"
+  else
+    /usr/bin/python3 -c 'import sqlite3, sys; print(sqlite3.connect(sys.argv[1]).execute("select coalesce(max(sequence), 0) from case_feed").fetchone()[0])' "$dir/node.db"
+  fi
+}
+
+declare -a intake_rows=()
+for round in 1 2; do
+  for deadlines in false true; do
+    dir=$(mktemp -d "/tmp/dispatch-deadline-bench.XXXXXX")
+    dirs+=("$dir")
+    new_database "$dir"
+    start_node "$dir" "--Deadlines:Enabled=$deadlines"
+    echo "== intake, deadlines $deadlines (round $round, load $(load))"
+    out=$(bench report --address "http://127.0.0.1:$grpc_port" --concurrency "$concurrency" \
+      --duration "$duration" --warmup "$warmup" --node-pid "$node_pid") || true
+    echo "$out"
+    intake_rows+=("| $round | $deadlines | $(sed -n 's/^report: //p' <<<"$out") | $(sed -n 's/^cpu (cores, measured window): //p' <<<"$out") |")
+    stop_node
+  done
+done
+
+dir=$(mktemp -d "/tmp/dispatch-deadline-bench.XXXXXX")
+dirs+=("$dir")
+new_database "$dir"
+burst_args=("--Deadlines:Categories:0505:Limit=00:01:30")
+start_node "$dir" "${burst_args[@]}"
+stop_node
+declare -a scale_rows=()
+for size in $sizes; do
+  echo "== filling to $size open cases with deadlines ahead"
+  fill=$(bench fill --provider "$provider" --connection "$connection" --cases "$size" --open-ahead yes | tail -n 2 | head -n 1)
+  echo "$fill"
+  if [ "$provider" = postgres ]; then
+    PGPASSWORD=dispatch psql "$(pg_url "${databases[-1]}")" -qAtc "VACUUM (ANALYZE) cases, case_events, case_feed" >/dev/null
+  fi
+  start_node "$dir" "${burst_args[@]}"
+  rss_idle=$(awk '/^VmRSS:/ { printf "%.0f", $2 / 1024 }' "/proc/$node_pid/status")
+  from=$(last_sequence)
+  echo "== $size open cases: $burst deadlines in one minute (node idle at ${rss_idle} MiB, load $(load))"
+  out=$(bench deadline-burst --address "http://127.0.0.1:$grpc_port" --count "$burst" --spread 60 --from-sequence "$from" --node-pid "$node_pid") || true
+  echo "$out"
+  scale_rows+=("| $size | ${rss_idle} MiB | $(sed -n 's/^deadline-burst: breaches seen //p' <<<"$out") | $(sed -n 's/^deadline-burst: supervision orders seen //p' <<<"$out") | $(sed -n 's/^deadline-burst: node resident memory //p' <<<"$out") |")
+  stop_node
+done
+
+commit=$(git rev-parse --short HEAD)
+[ -z "$(git status --porcelain)" ] || commit+=" + uncommitted changes"
+block=$(
+  echo "### $(date -u '+%Y-%m-%d %H:%M UTC'), commit $commit"
+  echo "- command: \`$command_line\`"
+  echo "- machine: $(nproc) cores, $(free -g | awk '/^Mem:/ { print $2 }') GB, .NET SDK $(dotnet --version), provider $provider"
+  echo
+  echo "ReportCase with deadlines off and on ($concurrency callers, ${warmup} s warm-up + ${duration} s, a fresh database each):"
+  echo
+  echo "| round | deadlines | result | CPU (cores) |"
+  echo "|---|---|---|---|"
+  printf '%s\n' "${intake_rows[@]}"
+  echo
+  echo "$burst deadlines falling due within one minute on a node holding N open cases with deadlines ahead (lag = seen on the feed minus the deadline, wall clock):"
+  echo
+  echo "| open cases N | node idle RSS | breaches: seen, lag p50/p99/max | supervision orders: seen, lag p50/p99/max | node RSS during the burst |"
+  echo "|---|---|---|---|---|"
+  printf '%s\n' "${scale_rows[@]}"
+)
+printf '\n%s\n' "$block"
+
+results=scripts/bench-results.md
+section="## Deadlines"
+if ! grep -qxF "$section" "$results"; then
+  printf '\n%s\n\nAppended by scripts/bench-deadlines.sh, newest last.\n' "$section" >>"$results"
+fi
+printf '\n%s\n' "$block" >>"$results"
