@@ -18,6 +18,7 @@ namespace Dispatch.Node.Deadlines;
 internal sealed partial class AlarmScheduler(
     DeadlineSettings deadlines,
     DeadlineAlarms alarms,
+    PolicyRollout rollout,
     AlarmSignal signal,
     DatabaseSettings database,
     IOptions<NodeOptions> options,
@@ -26,6 +27,7 @@ internal sealed partial class AlarmScheduler(
 {
     private const string Group = "deadlines";
     private static readonly JobKey SweepKey = new("sweep", Group);
+    private const string PolicyKey = "policy";
     private static readonly TimeSpan RetryAfterFailure = TimeSpan.FromSeconds(1);
 
     private readonly object _gate = new();
@@ -33,6 +35,7 @@ internal sealed partial class AlarmScheduler(
     private readonly CancellationTokenSource _stopping = new();
     private IScheduler? _scheduler;
     private Task? _scheduling;
+    private Task? _rollout;
 
     // The earliest trigger known to be pending; MaxValue while a sweep is working out the next one, so
     // that a commit made meanwhile schedules its own alarm rather than count on the sweep's query.
@@ -78,8 +81,12 @@ internal sealed partial class AlarmScheduler(
             }).BuildScheduler(cancellationToken);
         scheduler.Context[nameof(AlarmScheduler)] = this;
 
-        var job = JobBuilder.Create<SweepJob>().WithIdentity(SweepKey).StoreDurably().Build();
-        await scheduler.AddJob(job, AddJobOptions.Replacing, cancellationToken);
+        // The sweep job keeps the fingerprint of the policy the running cases were scheduled by; a changed
+        // policy is rolled out to them in the background, and recorded once that is done.
+        var policy = deadlines.Policy!;
+        var fingerprint = PolicyRollout.Fingerprint(policy);
+        var stored = (await scheduler.GetJobDetail(SweepKey, cancellationToken))?.JobDataMap.GetString(PolicyKey) ?? fingerprint;
+        await scheduler.AddJob(SweepJobWith(stored), AddJobOptions.Replacing, cancellationToken);
         var safetySweep = deadlines.Options.SafetySweep ?? (database.Provider == DatabaseProvider.Postgres ? TimeSpan.FromSeconds(30) : TimeSpan.Zero);
         var safetyKey = new TriggerKey("safety", Group);
         if (safetySweep > TimeSpan.Zero)
@@ -104,14 +111,33 @@ internal sealed partial class AlarmScheduler(
         // What fell due while the node was down fires now, once.
         await ScheduleAsync(clock.GetUtcNow(), cancellationToken);
         await scheduler.Start(cancellationToken);
+        if (stored != fingerprint)
+        {
+            _rollout = Task.Run(
+                async () =>
+                {
+                    await rollout.ApplyAsync(policy, _stopping.Token);
+                    await scheduler.AddJob(SweepJobWith(fingerprint), AddJobOptions.Replacing, _stopping.Token);
+                },
+                CancellationToken.None);
+        }
     }
+
+    /// <summary>Completes when a policy change found at start has been applied to the running cases (at once when none was).</summary>
+    public Task PolicyRolledOut => _rollout ?? Task.CompletedTask;
+
+    private static IJobDetail SweepJobWith(string policyFingerprint) =>
+        JobBuilder.Create<SweepJob>().WithIdentity(SweepKey).StoreDurably().UsingJobData(PolicyKey, policyFingerprint).Build();
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         await _stopping.CancelAsync();
-        if (_scheduling is not null)
+        foreach (var running in new[] { _scheduling, _rollout })
         {
-            await _scheduling.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            if (running is not null)
+            {
+                await running.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
         }
 
         if (_scheduler is not null)

@@ -44,6 +44,7 @@ public static class NodeServiceCollectionExtensions
         services.AddSingleton<DeadlineSettings>();
         services.AddSingleton<AlarmSignal>();
         services.AddSingleton<DeadlineAlarms>();
+        services.AddSingleton<PolicyRollout>();
         services.AddSingleton<SupervisionCommands>();
         services.AddSingleton<SupervisionQueries>();
         services.AddSingleton<CaseFeedSignal>();

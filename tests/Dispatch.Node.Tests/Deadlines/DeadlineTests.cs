@@ -187,6 +187,42 @@ public abstract class DeadlineTests(StorageKind storage) : DeadlineTestBase(stor
     }
 
     [Fact]
+    public async Task PolicyChanged_RunningCasesRescheduled_ClosedAndDeferredLeftAlone_AndItFiresAtTheNewTime()
+    {
+        var start = Node.Clock.GetUtcNow();
+        var running = await AssignedAsync("p-1");
+        var closed = await ClosedAsync("p-2");
+        var accepted = await AcceptedAsync("p-3");
+        var deferred = (await (await As("dispatcher")).DeferCaseAsync(new DeferCaseRequest
+        {
+            CaseId = accepted.Id, ExpectedVersion = accepted.Version, Until = In(TimeSpan.FromDays(2), start), Reason = "Waiting for parts",
+        })).Case;
+
+        await Node.StopAsync();
+        await Node.RestartAsync(new Dictionary<string, string?> { ["Deadlines:Daily"] = "12:00:00" });
+        ForgetSignIns();
+        await Node.Services.GetRequiredService<AlarmScheduler>().PolicyRolledOut;
+
+        var rescheduled = await ReadAsync(running.Id);
+        Assert.Equal(start.AddHours(12), rescheduled.DueAt.ToDateTimeOffset());
+        Assert.Equal(start.AddHours(9), rescheduled.RemindAt.ToDateTimeOffset());
+        Assert.Equal("The node's deadline policy changed.", rescheduled.History[^1].Note);
+        Assert.Equal(closed.Version, (await ReadAsync(closed.Id)).Version);
+        Assert.Equal(deferred.Version, (await ReadAsync(deferred.Id)).Version);
+
+        using var watch = (await As("dispatcher")).WatchCases(new WatchCasesRequest());
+        Node.Clock.Jump(TimeSpan.FromHours(12));
+        await UntilAsync(watch, n => n.CaseId == running.Id && n.Event.Type == "CaseSupervised");
+
+        // The same settings again: nothing more to roll out.
+        await Node.StopAsync();
+        await Node.RestartAsync();
+        ForgetSignIns();
+        await Node.Services.GetRequiredService<AlarmScheduler>().PolicyRolledOut;
+        Assert.DoesNotContain((await ReadAsync(running.Id)).History.Skip(rescheduled.History.Count), e => e.Type == "CaseRescheduled");
+    }
+
+    [Fact]
     public async Task Reopened_RunsOnItsDeadlineAgain_AndBreachesOnce()
     {
         var closed = await ClosedAsync("a-1");

@@ -16,7 +16,7 @@ namespace Dispatch.Node.Tests.Infrastructure;
 public sealed class NodeTestHost : IAsyncDisposable
 {
     private readonly TestDatabase? _database;
-    private readonly IReadOnlyDictionary<string, string?> _settings;
+    private IReadOnlyDictionary<string, string?> _settings;
     private readonly Action<IServiceCollection>? _configureServices;
     private readonly int _port;
     private LoopbackGrpcHost _host;
@@ -81,9 +81,20 @@ public sealed class NodeTestHost : IAsyncDisposable
     /// <summary>Stops the node's server (its database stays), as a crash or shutdown would.</summary>
     public Task StopAsync() => _host.DisposeAsync().AsTask();
 
-    /// <summary>Starts the node again on the same port and database, on the same clock.</summary>
-    public async Task RestartAsync()
+    /// <summary>Starts the node again on the same port and database, on the same clock, with <paramref name="changes"/> to its settings.</summary>
+    public async Task RestartAsync(IReadOnlyDictionary<string, string?>? changes = null)
     {
+        if (changes is not null)
+        {
+            var settings = new Dictionary<string, string?>(_settings);
+            foreach (var (key, value) in changes)
+            {
+                settings[key] = value;
+            }
+
+            _settings = settings;
+        }
+
         _host = await StartHostAsync(_settings, Clock, _configureServices, _port);
     }
 
