@@ -7,19 +7,21 @@
 #     reports how long after each deadline its breach and its supervision order were seen, and the node's
 #     resident memory. SIZES grows the same database step by step (e.g. "100000 1000000").
 # Loopback only. Prints a results block and adds it to scripts/bench-results.md under "Deadlines".
-# Environment: PROVIDER (sqlite), SIZES ("100000 1000000"), BURST (10000), CONCURRENCY (64), DURATION (20), WARMUP (15).
+# Environment: PROVIDER (sqlite), ROUNDS (2 intake rounds), SIZES ("100000 1000000"; empty for intake only),
+# BURST (10000), CONCURRENCY (64), DURATION (20), WARMUP (15).
 set -euo pipefail
 top=$(git -C "$(dirname "$0")" rev-parse --show-toplevel)
 cd "$top"
 
 provider=${PROVIDER:-sqlite}
-sizes=${SIZES:-100000 1000000}
+sizes=${SIZES-100000 1000000}
+rounds=${ROUNDS:-2}
 burst=${BURST:-10000}
 concurrency=${CONCURRENCY:-64}
 duration=${DURATION:-20}
 warmup=${WARMUP:-15}
 work=$top/artifacts/node-bench
-command_line="scripts/bench-deadlines.sh (PROVIDER=$provider SIZES=\"$sizes\" BURST=$burst CONCURRENCY=$concurrency DURATION=$duration WARMUP=$warmup)"
+command_line="scripts/bench-deadlines.sh (PROVIDER=$provider ROUNDS=$rounds SIZES=\"$sizes\" BURST=$burst CONCURRENCY=$concurrency DURATION=$duration WARMUP=$warmup)"
 
 echo "publishing the node and the bench (Release)..."
 mkdir -p "$work"
@@ -103,7 +105,7 @@ last_sequence() {
 }
 
 declare -a intake_rows=()
-for round in 1 2; do
+for round in $(seq "$rounds"); do
   for deadlines in false true; do
     dir=$(mktemp -d "/tmp/dispatch-deadline-bench.XXXXXX")
     dirs+=("$dir")
@@ -118,13 +120,15 @@ for round in 1 2; do
   done
 done
 
-dir=$(mktemp -d "/tmp/dispatch-deadline-bench.XXXXXX")
-dirs+=("$dir")
-new_database "$dir"
-burst_args=("--Deadlines:Categories:0505:Limit=00:01:30")
-start_node "$dir" "${burst_args[@]}"
-stop_node
 declare -a scale_rows=()
+burst_args=("--Deadlines:Categories:0505:Limit=00:01:30")
+if [ -n "$sizes" ]; then
+  dir=$(mktemp -d "/tmp/dispatch-deadline-bench.XXXXXX")
+  dirs+=("$dir")
+  new_database "$dir"
+  start_node "$dir" "${burst_args[@]}"
+  stop_node
+fi
 for size in $sizes; do
   echo "== filling to $size open cases with deadlines ahead"
   fill=$(bench fill --provider "$provider" --connection "$connection" --cases "$size" --open-ahead yes | tail -n 2 | head -n 1)
@@ -154,12 +158,14 @@ block=$(
   echo "| round | deadlines | result | CPU (cores) |"
   echo "|---|---|---|---|"
   printf '%s\n' "${intake_rows[@]}"
+  [ ${#scale_rows[@]} -eq 0 ] || echo
+  [ ${#scale_rows[@]} -eq 0 ] || echo "$burst deadlines falling due within one minute on a node holding N open cases with deadlines ahead (lag = seen on the feed minus the deadline, wall clock):"
   echo
-  echo "$burst deadlines falling due within one minute on a node holding N open cases with deadlines ahead (lag = seen on the feed minus the deadline, wall clock):"
-  echo
-  echo "| open cases N | node idle RSS | breaches: seen, lag p50/p99/max | supervision orders: seen, lag p50/p99/max | node RSS during the burst |"
-  echo "|---|---|---|---|---|"
-  printf '%s\n' "${scale_rows[@]}"
+  if [ ${#scale_rows[@]} -gt 0 ]; then
+    echo "| open cases N | node idle RSS | breaches: seen, lag p50/p99/max | supervision orders: seen, lag p50/p99/max | node RSS during the burst |"
+    echo "|---|---|---|---|---|"
+    printf '%s\n' "${scale_rows[@]}"
+  fi
 )
 printf '\n%s\n' "$block"
 
