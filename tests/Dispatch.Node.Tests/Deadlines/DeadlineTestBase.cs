@@ -19,6 +19,13 @@ public abstract class DeadlineTestBase(StorageKind storage) : ScenarioTestBase(s
     };
 
     /// <summary>
+    /// How far past a deadline the fake clock may have crept (see <see cref="UntilAsync"/>) before the alarm's
+    /// sweep read it: never before the deadline, and late only by the creep, which runs ten times faster than
+    /// real time while the node works. How late alarms fire in real time is measured by scripts/bench-deadlines.sh.
+    /// </summary>
+    public static readonly TimeSpan CreepAllowance = TimeSpan.FromMinutes(2);
+
+    /// <summary>
     /// Reads the watch until <paramref name="last"/>. Quartz reacts to a jump of the fake clock on its own
     /// thread; if that thread rests on a timer it set after the jump, nothing would move the clock again,
     /// so meanwhile the clock creeps on by 200 ms every 20 ms of real time (as the cluster tests do). A trigger

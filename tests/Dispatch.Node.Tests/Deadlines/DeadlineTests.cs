@@ -48,7 +48,7 @@ public abstract class DeadlineTests(StorageKind storage) : DeadlineTestBase(stor
 
         var breached = await ReadAsync(reported.Id);
         Assert.True(breached.Overdue);
-        Assert.InRange(breached.SupervisionDueAt.ToDateTimeOffset() - start.AddHours(48), TimeSpan.Zero, TimeSpan.FromSeconds(1));
+        Assert.InRange(breached.SupervisionDueAt.ToDateTimeOffset() - start.AddHours(48), TimeSpan.Zero, DeadlineTestBase.CreepAllowance);
         Assert.Single(breached.History, e => e.Type == "CaseReminded");
         Assert.Single(breached.History, e => e.Type == "CaseMarkedOverdue");
         Assert.Equal(CaseStatus.Assigned, breached.Status);
@@ -113,7 +113,7 @@ public abstract class DeadlineTests(StorageKind storage) : DeadlineTestBase(stor
 
         Node.Clock.Jump(start.AddHours(18) + pausedFor - Node.Clock.GetUtcNow());
         var notice = (await UntilAsync(watch, n => n.CaseId == resumed.Id && n.Event.Type == "CaseReminded"))[^1];
-        Assert.InRange(notice.Event.At.ToDateTimeOffset() - resumed.RemindAt.ToDateTimeOffset(), TimeSpan.Zero, TimeSpan.FromSeconds(1));
+        Assert.InRange(notice.Event.At.ToDateTimeOffset() - resumed.RemindAt.ToDateTimeOffset(), TimeSpan.Zero, DeadlineTestBase.CreepAllowance);
         Assert.False((await ReadAsync(resumed.Id)).Overdue);
     }
 
