@@ -23,38 +23,8 @@ warmup=${WARMUP:-15}
 work=$top/artifacts/node-bench
 command_line="scripts/bench-deadlines.sh (PROVIDER=$provider ROUNDS=$rounds SIZES=\"$sizes\" BURST=$burst CONCURRENCY=$concurrency DURATION=$duration WARMUP=$warmup)"
 
-echo "publishing the node and the bench (Release)..."
-mkdir -p "$work"
-dotnet publish src/Dispatch.Node -c Release --disable-build-servers -o "$work/node" -nologo -v q -tl:off -clp:ErrorsOnly >/dev/null
-dotnet publish tests/Dispatch.Node.Bench -c Release --disable-build-servers -o "$work/bench" -nologo -v q -tl:off -clp:ErrorsOnly >/dev/null
-bench() { dotnet "$work/bench/Dispatch.Node.Bench.dll" "$@"; }
-
-node_pid=
-dirs=()
-databases=()
-pg_base=
-cleanup() {
-  [ -z "$node_pid" ] || { kill "$node_pid" 2>/dev/null || true; wait "$node_pid" 2>/dev/null || true; }
-  for db in "${databases[@]}"; do
-    PGPASSWORD=dispatch psql "$(pg_url postgres)" -qAtc "DROP DATABASE IF EXISTS $db" >/dev/null 2>&1 || true
-  done
-  for dir in "${dirs[@]}"; do rm -rf "$dir"; done
-}
-trap cleanup EXIT
-
-pg_url() {
-  local host port user
-  host=$(sed -n 's/.*Host=\([^;]*\).*/\1/p' <<<"$pg_base")
-  port=$(sed -n 's/.*Port=\([^;]*\).*/\1/p' <<<"$pg_base")
-  user=$(sed -n 's/.*Username=\([^;]*\).*/\1/p' <<<"$pg_base")
-  echo "postgresql://$user@$host:$port/$1"
-}
-
-free_port() {
-  /usr/bin/python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
-}
-
-load() { cut -d' ' -f1-3 /proc/loadavg; }
+# shellcheck source=scripts/bench-node-common.sh
+source scripts/bench-node-common.sh
 
 # new_database DIR: a fresh database for the provider; sets connection and db_args.
 new_database() {
@@ -88,12 +58,6 @@ start_node() {
   cat "$dir/node.log" >&2
   echo "the node did not start" >&2
   return 1
-}
-
-stop_node() {
-  kill "$node_pid" 2>/dev/null || true
-  wait "$node_pid" 2>/dev/null || true
-  node_pid=
 }
 
 last_sequence() {

@@ -19,39 +19,8 @@ read -r -a node_args <<<"${NODE_ARGS:-}"
 work=$top/artifacts/node-bench
 command_line="scripts/bench-node.sh (CASES=$cases CONCURRENCY=$concurrency DURATION=$duration WARMUP=$warmup ROUNDS=$rounds PROVIDERS=\"$providers\"${NODE_ARGS:+ NODE_ARGS=\"$NODE_ARGS\"})"
 
-echo "publishing the node and the bench (Release)..."
-mkdir -p "$work"
-dotnet publish src/Dispatch.Node -c Release --disable-build-servers -o "$work/node" -nologo -v q -tl:off -clp:ErrorsOnly >/dev/null
-dotnet publish tests/Dispatch.Node.Bench -c Release --disable-build-servers -o "$work/bench" -nologo -v q -tl:off -clp:ErrorsOnly >/dev/null
-bench() { dotnet "$work/bench/Dispatch.Node.Bench.dll" "$@"; }
-
-node_pid=
-dirs=()
-databases=()
-pg_base=
-cleanup() {
-  [ -z "$node_pid" ] || { kill "$node_pid" 2>/dev/null || true; wait "$node_pid" 2>/dev/null || true; }
-  for db in "${databases[@]}"; do
-    PGPASSWORD=dispatch psql "$(pg_url postgres)" -qAtc "DROP DATABASE IF EXISTS $db" >/dev/null 2>&1 || true
-  done
-  for dir in "${dirs[@]}"; do rm -rf "$dir"; done
-}
-trap cleanup EXIT
-
-# "Host=...;Port=...;Database=...;..." -> postgresql://user@host:port/DB
-pg_url() {
-  local host port user
-  host=$(sed -n 's/.*Host=\([^;]*\).*/\1/p' <<<"$pg_base")
-  port=$(sed -n 's/.*Port=\([^;]*\).*/\1/p' <<<"$pg_base")
-  user=$(sed -n 's/.*Username=\([^;]*\).*/\1/p' <<<"$pg_base")
-  echo "postgresql://$user@$host:$port/$1"
-}
-
-free_port() {
-  /usr/bin/python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
-}
-
-load() { cut -d' ' -f1-3 /proc/loadavg; }
+# shellcheck source=scripts/bench-node-common.sh
+source scripts/bench-node-common.sh
 
 # start_node PROVIDER DIR: starts a node on a fresh database; sets node_pid, grpc_port, connection.
 start_node() {
@@ -79,12 +48,6 @@ start_node() {
   cat "$dir/node.log" >&2
   echo "the node on $provider did not start" >&2
   return 1
-}
-
-stop_node() {
-  kill "$node_pid" 2>/dev/null || true
-  wait "$node_pid" 2>/dev/null || true
-  node_pid=
 }
 
 declare -A report cpu list_out fill_out load_report load_list

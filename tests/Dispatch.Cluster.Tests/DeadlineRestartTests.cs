@@ -1,6 +1,5 @@
 using Dispatch.Cluster.Tests.Infrastructure;
 using Dispatch.Contracts.V1;
-using Grpc.Core.Interceptors;
 using static Dispatch.Cluster.Tests.Infrastructure.CaseProbes;
 
 namespace Dispatch.Cluster.Tests;
@@ -44,7 +43,7 @@ public sealed class DeadlineRestartTests
             "every deadline to fire after the restart");
         Assert.NotNull(overdue);
 
-        var townSupervisor = await SupervisionAsAsync(cluster[Town], "supervisor");
+        var townSupervisor = await cluster[Town].SupervisionAsAsync("supervisor");
         var orders = await cluster.EventuallyAsync(
             async () => await AllOrdersAsync(townSupervisor) is { Count: Pending } all ? all : null,
             "every supervision order to reach the town");
@@ -105,15 +104,5 @@ public sealed class DeadlineRestartTests
         }
 
         return breaches;
-    }
-
-    private static async Task<SupervisionService.SupervisionServiceClient> SupervisionAsAsync(NodeProcess node, string userName)
-    {
-        var token = await node.LoginAsync(userName);
-        return new SupervisionService.SupervisionServiceClient(node.Channel.CreateCallInvoker().Intercept(metadata =>
-        {
-            metadata.Add("authorization", "Bearer " + token);
-            return metadata;
-        }));
     }
 }

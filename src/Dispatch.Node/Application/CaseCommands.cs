@@ -85,11 +85,12 @@ internal sealed class CaseCommands(CaseWriter writer, CategoryCatalogue catalogu
 
                 var before = @case.Version;
                 var reworkBefore = @case.ReworkCount;
+                var wasOpen = @case.IsOpen;
                 var now = clock.GetUtcNow();
                 apply(@case, now);
                 AppendToFeed(context, @case, before);
                 EscalationOutbox.AfterChange(context, @case, before, reworkBefore, now);
-                await SupervisionLedger.AfterCaseLeftAsync(context, @case, options.Value, now);
+                await SupervisionLedger.AfterCaseLeftAsync(context, @case, wasOpen, options.Value, now);
                 return @case;
             },
             cancellationToken);
@@ -135,7 +136,7 @@ internal sealed class CaseCommands(CaseWriter writer, CategoryCatalogue catalogu
         @case.EscalateTo(actorId, now, target.Id, reason);
         AppendToFeed(context, @case, before);
         EscalationOutbox.Escalate(context, @case, reason, now);
-        await SupervisionLedger.AfterCaseLeftAsync(context, @case, node, now);
+        await SupervisionLedger.AfterCaseLeftAsync(context, @case, wasOpen: true, node, now);
     }
 
     private List<Upstream> EnsureHasParent()
@@ -160,7 +161,7 @@ internal sealed class CaseCommands(CaseWriter writer, CategoryCatalogue catalogu
                 var now = clock.GetUtcNow();
                 duplicate.MergeInto(caller.UserId, now, original);
                 AppendToFeed(context, duplicate, before);
-                await SupervisionLedger.AfterCaseLeftAsync(context, duplicate, options.Value, now);
+                await SupervisionLedger.AfterCaseLeftAsync(context, duplicate, wasOpen: true, options.Value, now);
                 return duplicate;
             },
             cancellationToken);

@@ -39,38 +39,43 @@ internal static class SupervisionLedger
     }
 
     /// <summary>
-    /// After a change that may have taken the case out of this node's hands (closed, rejected, merged,
-    /// escalated): its open or breached orders end. Costs a query only when the case is no longer open.
+    /// After a change that took the case out of this node's hands (closed, rejected, merged, escalated): its
+    /// open or breached orders end. Costs a query only on that change, not on every change of a closed case.
     /// </summary>
-    public static async Task AfterCaseLeftAsync(DispatchDbContext context, Case @case, NodeOptions node, DateTimeOffset now)
-    {
-        if (@case.IsOpen)
-        {
-            return;
-        }
-
-        var orders = await context.SupervisionOrders
-            .Where(o => o.CaseId == @case.Id && o.CaseNodeId == node.Id
-                && (o.Status == SupervisionOrderStatus.Open || o.Status == SupervisionOrderStatus.Breached))
-            .ToListAsync();
-        foreach (var order in orders)
-        {
-            if (order.Close(now))
-            {
-                Publish(context, order, node, now);
-            }
-        }
-    }
+    public static Task AfterCaseLeftAsync(DispatchDbContext context, Case @case, bool wasOpen, NodeOptions node, DateTimeOffset now) =>
+        !wasOpen || @case.IsOpen
+            ? Task.CompletedTask
+            : ChangeOrdersAsync(
+                context,
+                @case,
+                node,
+                o => o.Status == SupervisionOrderStatus.Open || o.Status == SupervisionOrderStatus.Breached,
+                order => order.Close(now),
+                now);
 
     /// <summary>Marks the case's open breach orders breached (their deadline is the case's supervision deadline).</summary>
-    public static async Task BreachOrdersOfAsync(DispatchDbContext context, Case @case, NodeOptions node, DateTimeOffset now)
+    public static Task BreachOrdersOfAsync(DispatchDbContext context, Case @case, NodeOptions node, DateTimeOffset now) =>
+        ChangeOrdersAsync(
+            context,
+            @case,
+            node,
+            o => o.Kind == SupervisionOrderKind.Breach && o.Status == SupervisionOrderStatus.Open,
+            order => order.Breach(now),
+            now);
+
+    /// <summary>Applies <paramref name="change"/> to this node's orders of the case that match, and sends up each that changed.</summary>
+    private static async Task ChangeOrdersAsync(
+        DispatchDbContext context,
+        Case @case,
+        NodeOptions node,
+        System.Linq.Expressions.Expression<Func<SupervisionOrder, bool>> which,
+        Func<SupervisionOrder, bool> change,
+        DateTimeOffset now)
     {
-        var orders = await context.SupervisionOrders
-            .Where(o => o.CaseId == @case.Id && o.CaseNodeId == node.Id && o.Kind == SupervisionOrderKind.Breach && o.Status == SupervisionOrderStatus.Open)
-            .ToListAsync();
+        var orders = await context.SupervisionOrders.Where(o => o.CaseId == @case.Id && o.CaseNodeId == node.Id).Where(which).ToListAsync();
         foreach (var order in orders)
         {
-            if (order.Breach(now))
+            if (change(order))
             {
                 Publish(context, order, node, now);
             }

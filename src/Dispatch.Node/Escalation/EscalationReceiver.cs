@@ -90,7 +90,7 @@ internal sealed class EscalationReceiver(CaseWriter writer, CategoryCatalogue ca
 
                 // A middle tier passes the verdict on to its own parent.
                 EscalationOutbox.AfterChange(context, @case, before, reworkBefore, now);
-                await Deadlines.SupervisionLedger.AfterCaseLeftAsync(context, @case, options.Value, now);
+                await Deadlines.SupervisionLedger.AfterCaseLeftAsync(context, @case, wasOpen: true, options.Value, now);
 
                 return @case.Status;
             },

@@ -100,14 +100,19 @@ public sealed class NodeProcess : IAsyncDisposable
         (await new AuthService.AuthServiceClient(Channel).LoginAsync(new LoginRequest { UserName = userName, Password = DemoDirectory.Password })).AccessToken;
 
     /// <summary>A case client whose calls carry the user's token (still valid after a restart: the signing key is on disk).</summary>
-    public async Task<CaseService.CaseServiceClient> CasesAsAsync(string userName)
+    public async Task<CaseService.CaseServiceClient> CasesAsAsync(string userName) => new(await SignedInAsync(userName));
+
+    public async Task<SupervisionService.SupervisionServiceClient> SupervisionAsAsync(string userName) => new(await SignedInAsync(userName));
+
+    /// <summary>Calls on this node that carry the user's token.</summary>
+    private async Task<CallInvoker> SignedInAsync(string userName)
     {
         var token = await LoginAsync(userName);
-        return new CaseService.CaseServiceClient(Channel.CreateCallInvoker().Intercept(metadata =>
+        return Channel.CreateCallInvoker().Intercept(metadata =>
         {
             metadata.Add("authorization", "Bearer " + token);
             return metadata;
-        }));
+        });
     }
 
     /// <summary>The last lines the process wrote, for failure messages.</summary>
