@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Debian packages the tests need: python3-grpcio and python3-protobuf are the independent gRPC
-# implementation of the interop tests; protoc generates their Python stubs. Idempotent.
+# implementation of the interop tests; protoc generates their Python stubs; iproute2 (ip, tc, ss)
+# makes the network namespaces of the partition tests (tests/Dispatch.Cluster.Tests). Idempotent.
 set -euo pipefail
-exec "$(dirname "$0")/apt-ensure.sh" python3-grpcio python3-protobuf protobuf-compiler
+exec "$(dirname "$0")/apt-ensure.sh" python3-grpcio python3-protobuf protobuf-compiler iproute2

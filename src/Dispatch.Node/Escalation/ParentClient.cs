@@ -31,6 +31,8 @@ internal sealed class ParentClient : IDisposable
             {
                 Credentials = ChannelCredentials.Create(secure ? ChannelCredentials.SecureSsl : ChannelCredentials.Insecure, callCredentials),
                 UnsafeUseInsecureChannelCallCredentials = !secure,
+                HttpHandler = LinkHandler(options.Value),
+                DisposeHttpClient = true,
             });
             _channels.Add(channel);
             _clients[upstream.Id] = new EscalationService.EscalationServiceClient(channel);
@@ -52,6 +54,23 @@ internal sealed class ParentClient : IDisposable
         _clients.TryGetValue(upstreamId, out var client)
             ? client
             : throw new InvalidOperationException($"No link to node '{upstreamId}' is configured.");
+
+    /// <summary>
+    /// The connections of one link: PINGs while calls are open (the subscription always is), so a link
+    /// whose packets vanish is dropped within delay + timeout and the calls on it fail and are retried on
+    /// a fresh connection, and a bounded connect, so a retry during the partition fails instead of waiting.
+    /// </summary>
+    private static SocketsHttpHandler LinkHandler(NodeOptions node) => new()
+    {
+        EnableMultipleHttp2Connections = true,
+        UseProxy = false,
+        AllowAutoRedirect = false,
+        PooledConnectionIdleTimeout = Timeout.InfiniteTimeSpan,
+        ConnectTimeout = node.ParentConnectTimeout,
+        KeepAlivePingDelay = node.ParentKeepAliveDelay,
+        KeepAlivePingTimeout = node.ParentKeepAliveTimeout,
+        KeepAlivePingPolicy = HttpKeepAlivePingPolicy.WithActiveRequests,
+    };
 
     public void Dispose()
     {

@@ -72,10 +72,17 @@ public static class LocalCluster
             return 2;
         }
 
-        var app = NodeApp.Build(args, Settings(member, LoadOrCreateKeys(Path.Combine(dataDirectory, "cluster-keys.json")), dataDirectory, portOffset));
+        // The member's own command line wins over the cluster's settings, e.g. --Node:ParentUrl and
+        // --Node:ListenAddress for a member that runs in a network namespace of its own.
+        var settings = Settings(member, LoadOrCreateKeys(Path.Combine(dataDirectory, "cluster-keys.json")), dataDirectory, portOffset);
+        foreach (var (key, value) in new ConfigurationBuilder().AddCommandLine(args).Build().AsEnumerable().Where(s => s.Value is not null))
+        {
+            settings[key] = value;
+        }
+
+        var app = NodeApp.Build(args, settings);
         await app.StartAsync();
-        member = Shifted(member, portOffset);
-        Console.WriteLine($"{member.Name} ({member.Tier}, id {member.Id}): gRPC http://127.0.0.1:{member.GrpcPort}, web http://127.0.0.1:{member.HttpPort}");
+        Console.WriteLine(app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<NodeOptions>>().Value.Describe());
         await app.WaitForShutdownAsync();
         return 0;
     }

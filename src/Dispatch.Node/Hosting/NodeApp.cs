@@ -20,8 +20,11 @@ public static class NodeApp
         var node = builder.Configuration.GetSection("Node").Get<NodeOptions>() ?? new NodeOptions();
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
-            kestrel.ListenGrpc(new IPEndPoint(IPAddress.Loopback, node.GrpcPort));
-            kestrel.Listen(IPAddress.Loopback, node.HttpPort, listen => listen.Protocols = HttpProtocols.Http1);
+            kestrel.Limits.Http2.KeepAlivePingDelay = node.ClientKeepAliveDelay;
+            kestrel.Limits.Http2.KeepAlivePingTimeout = node.ClientKeepAliveTimeout;
+            var address = IPAddress.Parse(node.ListenAddress);
+            kestrel.ListenGrpc(new IPEndPoint(address, node.GrpcPort));
+            kestrel.Listen(address, node.HttpPort, listen => listen.Protocols = HttpProtocols.Http1);
         });
 
         var app = builder.Build();

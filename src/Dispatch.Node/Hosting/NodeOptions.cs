@@ -49,7 +49,32 @@ public sealed class NodeOptions
     /// <summary>Deadline of one call to the parent; a slower answer is retried (the parent de-duplicates).</summary>
     public TimeSpan ParentCallTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// How long the connection to a parent may go without a frame from it before this node sends an
+    /// HTTP/2 PING, and how long it then waits for the answer before it drops the connection. A
+    /// partition drops packets silently (no reset, no refusal): without the PINGs the subscription
+    /// waits on a dead stream and calls queue on a dead connection until TCP gives up, minutes later.
+    /// </summary>
+    public TimeSpan ParentKeepAliveDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    public TimeSpan ParentKeepAliveTimeout { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>How long opening a connection to a parent may take; an unanswered SYN is otherwise retried for about two minutes.</summary>
+    public TimeSpan ParentConnectTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// The same for the connections of this node's own clients (child nodes' subscriptions, watches):
+    /// a client gone silent behind a partition is PINGed and its connection dropped. Without it the
+    /// stream stays open on a connection nobody will use again, its feed polled for ever.
+    /// </summary>
+    public TimeSpan ClientKeepAliveDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    public TimeSpan ClientKeepAliveTimeout { get; set; } = TimeSpan.FromSeconds(15);
+
     public bool HasParent => !string.IsNullOrEmpty(ParentUrl);
+
+    /// <summary>The address both endpoints listen on: loopback unless the node must be reachable elsewhere.</summary>
+    public string ListenAddress { get; set; } = "127.0.0.1";
 
     public int GrpcPort { get; set; } = 5001;
 
@@ -70,5 +95,5 @@ public sealed class NodeOptions
     public TimeSpan ClockOffset { get; set; }
 
     public string Describe() =>
-        $"{Name} ({Tier}, id {Id}): gRPC (h2c) at http://127.0.0.1:{GrpcPort}, web at http://127.0.0.1:{HttpPort}";
+        $"{Name} ({Tier}, id {Id}): gRPC (h2c) at http://{ListenAddress}:{GrpcPort}, web at http://{ListenAddress}:{HttpPort}";
 }

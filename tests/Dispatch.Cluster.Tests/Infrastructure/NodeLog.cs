@@ -7,10 +7,12 @@ internal sealed class NodeLog : IDisposable
     private readonly Lock _gate = new();
     private readonly Queue<string> _tail = new();
     private readonly StreamWriter _file;
+    private readonly string _path;
     private bool _closed;
 
     public NodeLog(string path)
     {
+        _path = path;
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         _file = new StreamWriter(path, append: true) { AutoFlush = true };
     }
@@ -43,6 +45,22 @@ internal sealed class NodeLog : IDisposable
         lock (_gate)
         {
             return string.Join('\n', _tail);
+        }
+    }
+
+    /// <summary>Counts the lines written so far (the whole file, not only the tail) that match.</summary>
+    public int CountLines(Func<string, bool> match)
+    {
+        lock (_gate)
+        {
+            using var reader = new StreamReader(new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite));
+            var count = 0;
+            while (reader.ReadLine() is { } line)
+            {
+                count += match(line) ? 1 : 0;
+            }
+
+            return count;
         }
     }
 

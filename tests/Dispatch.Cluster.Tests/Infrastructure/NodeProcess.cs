@@ -13,7 +13,8 @@ namespace Dispatch.Cluster.Tests.Infrastructure;
 /// <summary>
 /// One cluster member as its own operating-system process (<c>Dispatch.Node.dll --cluster-member</c>),
 /// with its SQLite database under the cluster's working directory, so it can be SIGKILLed and started
-/// again on the same database and port. Its output goes to logs/&lt;member&gt;.log there.
+/// again on the same database and port. Its output goes to logs/&lt;member&gt;.log there. It runs on its
+/// <see cref="NodeHost"/>: loopback, or another address and network namespace (partition tests).
 /// </summary>
 public sealed class NodeProcess : IAsyncDisposable
 {
@@ -21,16 +22,21 @@ public sealed class NodeProcess : IAsyncDisposable
     private static readonly TimeSpan ExitLimit = TimeSpan.FromSeconds(30);
     private readonly string _workingDirectory;
     private readonly int _portOffset;
+    private readonly NodeHost _host;
+    private readonly string? _parentUrl;
     private readonly NodeLog _log;
     private Process? _process;
 
-    public NodeProcess(LocalCluster.Member member, string workingDirectory, int portOffset)
+    /// <param name="parentUrl">Where the parent listens, when not where the cluster's settings put it (loopback).</param>
+    public NodeProcess(LocalCluster.Member member, string workingDirectory, int portOffset, NodeHost host, string? parentUrl)
     {
         Member = LocalCluster.Shifted(member, portOffset);
         _workingDirectory = workingDirectory;
         _portOffset = portOffset;
+        _host = host;
+        _parentUrl = parentUrl;
         _log = new NodeLog(Path.Combine(workingDirectory, "logs", member.Id + ".log"));
-        Channel = GrpcChannel.ForAddress($"http://127.0.0.1:{Member.GrpcPort}");
+        Channel = GrpcChannel.ForAddress($"http://{host.Address}:{Member.GrpcPort}");
     }
 
     /// <summary>The member with the ports it really listens on.</summary>
@@ -51,14 +57,24 @@ public sealed class NodeProcess : IAsyncDisposable
             throw new InvalidOperationException($"{Id} is already running.");
         }
 
-        var start = new ProcessStartInfo(NodeBinary.DotnetHost)
+        // `ip netns exec` execs the node in the namespace: the process started is the node itself.
+        var command = _host.Namespace is { } ns ? [NetTools.Ip!, "netns", "exec", ns, NodeBinary.DotnetHost] : new[] { NodeBinary.DotnetHost };
+        var start = new ProcessStartInfo(command[0])
         {
             WorkingDirectory = _workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { NodeBinary.Assembly, "--cluster-member", Id, "--cluster-port-offset", _portOffset.ToString(CultureInfo.InvariantCulture) }.Concat(extraArgs ?? []))
+        var placement = new List<string> { "--Node:ListenAddress=" + _host.Address };
+        if (_parentUrl is not null)
+        {
+            placement.Add("--Node:ParentUrl=" + _parentUrl);
+        }
+
+        foreach (var arg in command.Skip(1)
+            .Concat([NodeBinary.Assembly, "--cluster-member", Id, "--cluster-port-offset", _portOffset.ToString(CultureInfo.InvariantCulture)])
+            .Concat(placement).Concat(_host.Arguments ?? []).Concat(extraArgs ?? []))
         {
             start.ArgumentList.Add(arg);
         }
@@ -114,6 +130,9 @@ public sealed class NodeProcess : IAsyncDisposable
             return metadata;
         });
     }
+
+    /// <summary>How many lines the process wrote (in all its runs) contain every one of the fragments.</summary>
+    public int LogLinesWith(params string[] fragments) => _log.CountLines(line => fragments.All(line.Contains));
 
     /// <summary>The last lines the process wrote, for failure messages.</summary>
     public string Tail() => $"== {Id} ==\n{_log.Tail()}";

@@ -17,27 +17,40 @@ public sealed class ProcessCluster : IAsyncDisposable
     private static readonly TimeSpan EffectLimit = TimeSpan.FromSeconds(90);
     private readonly Dictionary<string, NodeProcess> _nodes;
 
-    private ProcessCluster(string workingDirectory, int portOffset, IEnumerable<string> memberIds)
+    private ProcessCluster(string workingDirectory, int portOffset, IReadOnlyDictionary<string, NodeHost> hosts)
     {
         WorkingDirectory = workingDirectory;
-        _nodes = memberIds.ToDictionary(id => id, id => new NodeProcess(LocalCluster.Members.Single(m => m.Id == id), workingDirectory, portOffset));
+        _nodes = hosts.Keys.ToDictionary(id => id, id =>
+        {
+            var member = LocalCluster.Members.Single(m => m.Id == id);
+
+            // A parent in this cluster is reached where it listens; elsewhere (not started) the settings' address stays.
+            var parentUrl = member.ParentId is { } parentId && hosts.TryGetValue(parentId, out var parentHost)
+                ? $"http://{parentHost.Address}:{LocalCluster.Shifted(LocalCluster.Members.Single(m => m.Id == parentId), portOffset).GrpcPort}"
+                : null;
+            return new NodeProcess(member, workingDirectory, portOffset, hosts[id], parentUrl);
+        });
     }
 
     public string WorkingDirectory { get; }
 
     public NodeProcess this[string memberId] => _nodes[memberId];
 
-    /// <summary>Starts the given members together and returns once every one serves.</summary>
-    public static async Task<ProcessCluster> StartAsync(params string[] memberIds)
+    /// <summary>Starts the given members together, on loopback, and returns once every one serves.</summary>
+    public static Task<ProcessCluster> StartAsync(params string[] memberIds) =>
+        StartAsync(memberIds.ToDictionary(id => id, _ => NodeHost.Loopback));
+
+    /// <summary>Starts the given members together, each on its host, and returns once every one serves.</summary>
+    public static async Task<ProcessCluster> StartAsync(IReadOnlyDictionary<string, NodeHost> hosts)
     {
         var directory = Directory.CreateTempSubdirectory("dispatch-cluster-test-").FullName;
 
         // The link keys exist before any member starts, so members started together agree on them.
         LocalCluster.LoadOrCreateKeys(Path.Combine(directory, "data", "cluster-keys.json"));
-        var cluster = new ProcessCluster(directory, FreePortOffset(), memberIds);
+        var cluster = new ProcessCluster(directory, FreePortOffset(), hosts);
         try
         {
-            await Task.WhenAll(memberIds.Select(id => cluster[id].StartAsync()));
+            await Task.WhenAll(hosts.Keys.Select(id => cluster[id].StartAsync()));
         }
         catch
         {
