@@ -27,7 +27,7 @@ public sealed class NodeProcess : IAsyncDisposable
     private readonly NodeLog _log;
     private Process? _process;
 
-    /// <param name="parentUrl">Where the parent listens, when not where the cluster's settings put it (loopback).</param>
+    /// <param name="parentUrl">Where the parent listens when it runs in the same cluster; null keeps the cluster settings' address (loopback).</param>
     public NodeProcess(LocalCluster.Member member, string workingDirectory, int portOffset, NodeHost host, string? parentUrl)
     {
         Member = LocalCluster.Shifted(member, portOffset);
