@@ -125,6 +125,36 @@ public abstract class CaseLifecycleTests(StorageKind storage) : NodeTestBase(sto
     }
 
     [Fact]
+    public async Task Report_SuggestsOpenCasesInEveryOpenStatus_NewestFirst_NotRejectedOrMerged()
+    {
+        var worker = await Node.CasesAsAsync("worker1");
+        var dispatcher = await Node.CasesAsAsync("dispatcher");
+        // A minute between reports, so newest first is one order.
+        async Task<Case> ReportAsync(string requestId)
+        {
+            Node.Clock.Advance(TimeSpan.FromMinutes(1));
+            return (await worker.ReportCaseAsync(NewReport(requestId))).Case;
+        }
+
+        var reported = await ReportAsync("still-reported");
+        var accepted = await ReportAsync("accepted");
+        accepted = (await dispatcher.AcceptCaseAsync(new AcceptCaseRequest { CaseId = accepted.Id, ExpectedVersion = accepted.Version })).Case;
+        var assigned = await ReportAsync("assigned");
+        assigned = (await dispatcher.AcceptCaseAsync(new AcceptCaseRequest { CaseId = assigned.Id, ExpectedVersion = assigned.Version })).Case;
+        assigned = (await dispatcher.AssignCaseAsync(new AssignCaseRequest { CaseId = assigned.Id, ExpectedVersion = assigned.Version, Assignee = Sanitation })).Case;
+        var rejected = await ReportAsync("rejected");
+        await dispatcher.RejectCaseAsync(new RejectCaseRequest { CaseId = rejected.Id, ExpectedVersion = rejected.Version, Reason = "not a problem" });
+        var merged = await ReportAsync("merged");
+        await dispatcher.MergeCaseAsync(new MergeCaseRequest { CaseId = merged.Id, ExpectedVersion = merged.Version, OriginalCaseId = reported.Id });
+
+        Node.Clock.Advance(TimeSpan.FromMinutes(1));
+        var next = await worker.ReportCaseAsync(NewReport("next"));
+
+        Assert.Equal([assigned.Id, accepted.Id, reported.Id], next.PossibleDuplicates.Select(d => d.Id));
+        Assert.Equal([CaseStatus.Assigned, CaseStatus.Accepted, CaseStatus.Reported], next.PossibleDuplicates.Select(d => d.Status));
+    }
+
+    [Fact]
     public async Task Immediate_ReportedFixedOnTheSpot_NeedsVerificationBySomeoneElse()
     {
         var worker = await Node.CasesAsAsync("worker1");

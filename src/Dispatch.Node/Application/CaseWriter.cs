@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using System.Threading.Channels;
 using Dispatch.Data;
 using Dispatch.Data.Bulk;
@@ -20,6 +22,13 @@ internal sealed partial class CaseWriter(
     ILogger<CaseWriter> logger) : BackgroundService
 {
     public const int MaxBatch = 256;
+
+    /// <summary>The writer's meter (<c>dotnet-counters monitor --counters Dispatch.Node.Writer</c>): batch sizes and where a commit's time goes.</summary>
+    public const string MeterName = "Dispatch.Node.Writer";
+
+    private static readonly Meter WriterMeter = new(MeterName);
+    private static readonly Histogram<int> BatchSize = WriterMeter.CreateHistogram<int>("dispatch.writer.batch.size", "{items}", "Work items committed together.");
+    private static readonly Histogram<double> PhaseTime = WriterMeter.CreateHistogram<double>("dispatch.writer.phase.duration", "ms", "Time of one phase of a batch commit: items (the domain work and its reads), insert (new cases), save (changed rows), commit (durable).");
 
     private readonly Channel<WriteItem> _queue = Channel.CreateBounded<WriteItem>(
         new BoundedChannelOptions(16 * MaxBatch) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
@@ -108,20 +117,26 @@ internal sealed partial class CaseWriter(
         await using var transaction = await context.Database.BeginTransactionAsync().ConfigureAwait(false);
         await WalCheckpointer.DeferAsync(context).ConfigureAwait(false);
         var results = new (object? Value, Exception? Error)[batch.Count];
+        var phase = Stopwatch.GetTimestamp();
         for (var i = 0; i < batch.Count; i++)
         {
             results[i] = await RunItemAsync(shared, batch[i]).ConfigureAwait(false);
         }
 
+        phase = Record("items", phase);
         if (shared.NewCases.Count > 0)
         {
             using var inserter = new CaseInserter(context);
             await inserter.InsertAsync(shared.NewCases).ConfigureAwait(false);
         }
 
+        phase = Record("insert", phase);
         context.ChangeTracker.DetectChanges();
         await context.SaveChangesAsync().ConfigureAwait(false);
+        phase = Record("save", phase);
         await transaction.CommitAsync().ConfigureAwait(false);
+        Record("commit", phase);
+        BatchSize.Record(batch.Count);
         feedSignal.Notify();
         alarms.AfterCommit(context, shared.NewCases);
         for (var i = 0; i < batch.Count; i++)
@@ -135,6 +150,14 @@ internal sealed partial class CaseWriter(
                 batch[i].Completion.TrySetResult(results[i].Value);
             }
         }
+    }
+
+    /// <summary>Records the time since <paramref name="start"/> under a phase name; returns now.</summary>
+    private static long Record(string phase, long start)
+    {
+        var now = Stopwatch.GetTimestamp();
+        PhaseTime.Record(Stopwatch.GetElapsedTime(start, now).TotalMilliseconds, new KeyValuePair<string, object?>("phase", phase));
+        return now;
     }
 
     /// <summary>
