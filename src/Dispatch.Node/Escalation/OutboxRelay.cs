@@ -1,63 +1,65 @@
-using Dispatch.Contracts.V1;
+using System.Threading.Channels;
 using Dispatch.Data;
 using Dispatch.Data.Escalation;
 using Dispatch.Node.Application;
-using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
-using Polly;
-using Polly.Retry;
 
 namespace Dispatch.Node.Escalation;
 
 /// <summary>
-/// Delivers the outbox to the parent until each message is acknowledged: oldest first, each case's
-/// messages in order. A message is marked delivered only after the parent answered; the parent
-/// de-duplicates, so a crash between its answer and the mark (or a timeout whose call did land) costs
-/// a harmless repeat, never a loss. Up to <see cref="MaxParallelCases"/> cases are in flight at once
-/// and a batch is marked in one write: one call and one write per message in turn kept up with only
-/// 10-30 escalations a second on a busy node (scripts/bench-escalation.sh), so the backlog grew without end.
+/// Delivers the outbox to the parent as a pipeline, so a message waits only for its own case's earlier messages:
+/// <list type="bullet">
+/// <item>a reader picks up new messages as soon as they are committed (<see cref="CaseFeedSignal"/>), also while
+/// others are in flight, and hands each to its case's lane;</item>
+/// <item>a lane per case sends that case's messages one after the other, in sequence order (a case's next message
+/// waits only for the parent's answer to its previous one); lanes of different cases run side by side, up to
+/// <see cref="MaxCalls"/> calls at once;</item>
+/// <item>a recorder writes the answers (delivered, or refused for good) in batches through the single writer,
+/// without holding up any send.</item>
+/// </list>
+/// A message is marked delivered only after the parent answered, and the parent de-duplicates, so a crash at any
+/// point (before a send, between an answer and its mark, with marks still queued) costs a harmless repeat after
+/// the restart, never a loss: at-least-once delivery, exactly-once effect. A message refused for good does not
+/// hold up the messages behind it, not even its own case's: each is a statement the parent judges on its own (an
+/// escalation keyed by the case, a verdict by its rework round, a supervision order by its version), and waiting
+/// behind a refusal that needs an operator would stall the case for nothing. A requeued message keeps its
+/// sequence, so requeueing a case's refused messages sends them in their order again.
 /// </summary>
 internal sealed partial class OutboxRelay(
     ParentClient parent,
-    Microsoft.Extensions.Options.IOptions<Hosting.NodeOptions> options,
-    IDbContextFactory<DispatchDbContext> contexts,
+    OutboxDelivery delivery,
     OutboxSettlement settlement,
+    IDbContextFactory<DispatchDbContext> contexts,
     CaseFeedSignal signal,
     TimeProvider clock,
     ILogger<OutboxRelay> logger) : BackgroundService
 {
-    private const int MaxParallelCases = 16;
-    private static readonly TimeSpan IdlePoll = TimeSpan.FromSeconds(1);
+    /// <summary>Calls to the parent at once (one per case at most).</summary>
+    private const int MaxCalls = 64;
 
-    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(5);
+    /// <summary>Messages read and not yet recorded as answered; past this the reader waits for answers to be recorded.</summary>
+    private const int MaxTracked = 4_096;
 
-    private readonly ResiliencePipeline _retry = new ResiliencePipelineBuilder { TimeProvider = clock }
-        .AddRetry(new RetryStrategyOptions
-        {
-            ShouldHandle = new PredicateBuilder().Handle<RpcException>(e => ParentAnswers.Classify(e.StatusCode) != ParentAnswer.MessageRefused),
-            MaxRetryAttempts = int.MaxValue,
-            BackoffType = DelayBackoffType.Exponential,
-            UseJitter = true,
-            Delay = TimeSpan.FromMilliseconds(100),
-            MaxDelay = MaxBackoff,
+    private const int ReadPage = 256;
+    private const int RecordBatch = 256;
 
-            // A node-level refusal will not go away by itself: no point asking faster than the slowest pace.
-            DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(args.Outcome.Exception is RpcException e && ParentAnswers.Classify(e.StatusCode) == ParentAnswer.NodeRefused ? MaxBackoff : null),
-            OnRetry = args =>
-            {
-                if (args.Outcome.Exception is RpcException e && ParentAnswers.Classify(e.StatusCode) == ParentAnswer.NodeRefused)
-                {
-                    LogNodeRefused(logger, e.StatusCode, e.Status.Detail, args.AttemptNumber + 1);
-                }
-                else
-                {
-                    LogRetry(logger, args.AttemptNumber + 1, args.Outcome.Exception?.Message ?? "");
-                }
+    /// <summary>
+    /// How often the reader looks again from the start of the outbox: for messages it cannot see coming by their
+    /// sequence (a requeued message, a replica's commit that landed behind a later one) and a commit it missed.
+    /// </summary>
+    private static readonly TimeSpan Rescan = TimeSpan.FromSeconds(1);
 
-                return ValueTask.CompletedTask;
-            },
-        })
-        .Build();
+    private readonly SemaphoreSlim _calls = new(MaxCalls);
+    private readonly Channel<OutboxOutcome> _answers = Channel.CreateUnbounded<OutboxOutcome>(new UnboundedChannelOptions { SingleReader = true });
+
+    // Read and not yet recorded; the reader filters by it, and answers leave it only once recorded, both under
+    // _trackedLock, so a read that raced a recording never hands a delivered message out again.
+    private readonly SemaphoreSlim _trackedLock = new(1, 1);
+    private readonly HashSet<long> _tracked = [];
+    private int _trackedCount;
+
+    // Each case's messages waiting behind the one its lane is sending; a case has an entry while its lane runs.
+    private readonly Dictionary<Guid, Queue<(OutboxMessage Message, string? Target)>> _lanes = [];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -66,14 +68,40 @@ internal sealed partial class OutboxRelay(
             return;
         }
 
+        var recorder = RecordAnswersAsync(stoppingToken);
+        try
+        {
+            await ReadAsync(stoppingToken);
+        }
+        finally
+        {
+            _answers.Writer.TryComplete();
+            await recorder;
+        }
+    }
+
+    /// <summary>Hands new messages to their lanes as they are committed.</summary>
+    private async Task ReadAsync(CancellationToken stoppingToken)
+    {
+        long after = 0;
+        var rescanAt = clock.GetUtcNow();
         while (!stoppingToken.IsCancellationRequested)
         {
+            // Taken before reading, so a commit between the read and the wait is not missed.
             var nextCommit = signal.NextCommit;
-            var pending = new List<(OutboxMessage Message, string? Target)>();
+            var full = false;
             try
             {
-                pending = await PendingAsync(stoppingToken);
-                await DeliverBatchAsync(pending, stoppingToken);
+                if (clock.GetUtcNow() >= rescanAt)
+                {
+                    after = 0;
+                    rescanAt = clock.GetUtcNow() + Rescan;
+                }
+
+                if (Volatile.Read(ref _trackedCount) < MaxTracked)
+                {
+                    (after, full) = await ReadPageAsync(after, stoppingToken);
+                }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -81,140 +109,188 @@ internal sealed partial class OutboxRelay(
             }
             catch (Exception ex)
             {
-                // Not an answer from the parent (a local failure): the messages stay queued and are retried
-                // after the idle wait; logged, never dropped.
                 LogFailed(logger, ex.Message);
-                pending.Clear();
             }
 
-            if (pending.Count == 0)
+            if (!full)
             {
                 try
                 {
-                    await nextCommit.WaitAsync(IdlePoll, clock, stoppingToken);
+                    await nextCommit.WaitAsync(Rescan, clock, stoppingToken);
                 }
                 catch (TimeoutException)
                 {
                 }
+                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                {
+                    return;
+                }
             }
         }
     }
 
     /// <summary>
-    /// Sends a batch: the messages of one case in order, different cases side by side (the parent
-    /// de-duplicates, and nothing orders one case's messages against another's); then records every
-    /// answer in one write, even when some calls failed, so one failing message does not send the others again.
-    /// A message the parent refuses for good is recorded as refused and does not hold up the case's later
-    /// messages: each message is a statement the parent judges on its own (an escalation keyed by the case, a
-    /// verdict by its rework round, a supervision order by its version), so a later one may well be accepted, and
-    /// holding it behind a refusal that waits for an operator would stall the case for nothing. A requeued message
-    /// keeps its place in the order (its sequence), so requeueing a case's refused messages sends them in order.
+    /// Reads pending messages after <paramref name="after"/>, oldest first, each with the node its case was
+    /// escalated to, and starts the ones not already in hand; returns how far it read and whether the page was full.
     /// </summary>
-    private async Task DeliverBatchAsync(List<(OutboxMessage Message, string? Target)> pending, CancellationToken stoppingToken)
+    private async Task<(long After, bool Full)> ReadPageAsync(long after, CancellationToken cancellationToken)
     {
-        var outcomes = new System.Collections.Concurrent.ConcurrentBag<OutboxOutcome>();
-        Exception? failure = null;
-        await Parallel.ForEachAsync(
-            pending.GroupBy(p => p.Message.CaseId),
-            new ParallelOptions { MaxDegreeOfParallelism = MaxParallelCases, CancellationToken = stoppingToken },
-            async (messages, token) =>
-            {
-                try
-                {
-                    foreach (var (message, target) in messages)
-                    {
-                        outcomes.Add(await DeliverAsync(message, target, token));
-                    }
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException || !token.IsCancellationRequested)
-                {
-                    Interlocked.CompareExchange(ref failure, ex, null);
-                }
-            });
-
-        if (!outcomes.IsEmpty)
-        {
-            await settlement.SettleAsync(outcomes.ToList(), stoppingToken);
-        }
-
-        if (failure is not null)
-        {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
-        }
-    }
-
-    /// <summary>Sends one message until the parent acknowledges or refuses it for good.</summary>
-    private async Task<OutboxOutcome> DeliverAsync(OutboxMessage message, string? target, CancellationToken cancellationToken)
-    {
-        var (nodeId, client) = Route(message, target);
+        await _trackedLock.WaitAsync(cancellationToken);
         try
         {
-            var parentCaseId = await _retry.ExecuteAsync(async t => await SendAsync(message, client, t), cancellationToken);
-            return OutboxOutcome.Acknowledged(message, nodeId, parentCaseId);
+            await using var context = await contexts.CreateDbContextAsync(cancellationToken);
+            var rows = await (
+                from message in context.Outbox.AsNoTracking()
+                where message.DeliveredAt == null && message.RefusedAt == null && message.Sequence > after
+                orderby message.Sequence
+                join @case in context.Cases.AsNoTracking() on message.CaseId equals @case.Id into cases
+                from @case in cases.DefaultIfEmpty()
+                select new { Message = message, Target = @case == null ? null : @case.EscalatedToNodeId })
+                .Take(ReadPage)
+                .ToListAsync(cancellationToken);
+            foreach (var row in rows)
+            {
+                if (_tracked.Add(row.Message.Sequence))
+                {
+                    Enqueue(row.Message, row.Target, cancellationToken);
+                }
+            }
+
+            Volatile.Write(ref _trackedCount, _tracked.Count);
+            return (rows.Count == 0 ? after : rows[^1].Message.Sequence, rows.Count == ReadPage);
         }
-        catch (RpcException e) when (ParentAnswers.Classify(e.StatusCode) == ParentAnswer.MessageRefused)
+        finally
         {
-            LogRefused(logger, nodeId, message.Sequence, message.Kind, message.CaseId, e.StatusCode, e.Status.Detail);
-            return OutboxOutcome.Refused(message, nodeId, e.Status);
+            _trackedLock.Release();
         }
     }
 
-    /// <summary>Undelivered messages, oldest first, each with the node its case was escalated to.</summary>
-    private async Task<List<(OutboxMessage Message, string? Target)>> PendingAsync(CancellationToken cancellationToken)
+    /// <summary>Queues a message behind its case's earlier ones, or starts the case's lane.</summary>
+    private void Enqueue(OutboxMessage message, string? target, CancellationToken stoppingToken)
     {
-        await using var context = await contexts.CreateDbContextAsync(cancellationToken);
-        var rows = await (
-            from message in context.Outbox.AsNoTracking()
-            where message.DeliveredAt == null && message.RefusedAt == null
-            orderby message.Sequence
-            join @case in context.Cases.AsNoTracking() on message.CaseId equals @case.Id into cases
-            from @case in cases.DefaultIfEmpty()
-            select new { Message = message, Target = @case == null ? null : @case.EscalatedToNodeId })
-            .Take(100)
-            .ToListAsync(cancellationToken);
-        return rows.Select(r => (r.Message, (string?)r.Target)).ToList();
-    }
-
-    /// <summary>
-    /// The node a message goes to: the node its case was escalated to (a case handed back since then still owes
-    /// that node the message); supervision goes to the parent (the supervising tier) whichever node the case went to.
-    /// </summary>
-    private (string NodeId, EscalationService.EscalationServiceClient Client) Route(OutboxMessage message, string? target)
-    {
-        var main = parent.Upstreams.FirstOrDefault(u => !u.Emergency) ?? parent.Upstreams[0];
-        var nodeId = message.Kind != OutboxKind.Supervision && target is not null && parent.Upstreams.Any(u => u.Id == target) ? target : main.Id;
-        return (nodeId, parent.For(nodeId));
-    }
-
-    /// <summary>One call to the parent; returns the parent's case id for an escalation.</summary>
-    private async Task<Guid?> SendAsync(OutboxMessage message, EscalationService.EscalationServiceClient client, CancellationToken cancellationToken)
-    {
-        var deadline = DateTime.UtcNow + options.Value.ParentCallTimeout;
-        switch (message.Kind)
+        lock (_lanes)
         {
-            case OutboxKind.Escalate:
-                var escalated = await client.EscalateAsync(EscalateRequest.Parser.ParseFrom(message.Payload), deadline: deadline, cancellationToken: cancellationToken);
-                return Guid.Parse(escalated.CaseId);
-            case OutboxKind.Supervision:
-                await client.SuperviseAsync(SuperviseRequest.Parser.ParseFrom(message.Payload), deadline: deadline, cancellationToken: cancellationToken);
-                return null;
-            case OutboxKind.Verification:
-                await client.ReportVerificationAsync(ReportVerificationRequest.Parser.ParseFrom(message.Payload), deadline: deadline, cancellationToken: cancellationToken);
-                return null;
-            default:
-                throw new InvalidOperationException($"Unknown outbox message kind {message.Kind}.");
+            if (_lanes.TryGetValue(message.CaseId, out var waiting))
+            {
+                waiting.Enqueue((message, target));
+                return;
+            }
+
+            _lanes.Add(message.CaseId, new Queue<(OutboxMessage, string?)>());
+        }
+
+        _ = RunLaneAsync(message, target, stoppingToken);
+    }
+
+    /// <summary>Sends one case's messages in order until its queue is empty.</summary>
+    private async Task RunLaneAsync(OutboxMessage message, string? target, CancellationToken stoppingToken)
+    {
+        await Task.Yield();
+        var caseId = message.CaseId;
+        try
+        {
+            while (true)
+            {
+                _answers.Writer.TryWrite(await DeliverAsync(message, target, stoppingToken));
+                lock (_lanes)
+                {
+                    if (!_lanes[caseId].TryDequeue(out var next))
+                    {
+                        _lanes.Remove(caseId);
+                        return;
+                    }
+
+                    (message, target) = next;
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down: what is not recorded is sent again after the restart.
         }
     }
 
-    [LoggerMessage(2, LogLevel.Error, "Outbox delivery failed: {Message}; it stays queued.")]
+    /// <summary>One message, until the parent answers; a local failure (not an answer) is logged and tried again later.</summary>
+    private async Task<OutboxOutcome> DeliverAsync(OutboxMessage message, string? target, CancellationToken stoppingToken)
+    {
+        while (true)
+        {
+            await _calls.WaitAsync(stoppingToken);
+            try
+            {
+                return await delivery.DeliverAsync(message, target, stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+            {
+                LogFailed(logger, ex.Message);
+            }
+            finally
+            {
+                _calls.Release();
+            }
+
+            await Task.Delay(Rescan, clock, stoppingToken);
+        }
+    }
+
+    /// <summary>Writes the answers in batches, as they come, then lets the reader forget them.</summary>
+    private async Task RecordAnswersAsync(CancellationToken stoppingToken)
+    {
+        var batch = new List<OutboxOutcome>(RecordBatch);
+        try
+        {
+            while (await _answers.Reader.WaitToReadAsync(stoppingToken))
+            {
+                while (batch.Count < RecordBatch && _answers.Reader.TryRead(out var answer))
+                {
+                    batch.Add(answer);
+                }
+
+                await SettleAsync(batch, stoppingToken);
+
+                await _trackedLock.WaitAsync(stoppingToken);
+                try
+                {
+                    foreach (var answer in batch)
+                    {
+                        _tracked.Remove(answer.Message.Sequence);
+                    }
+
+                    Volatile.Write(ref _trackedCount, _tracked.Count);
+                }
+                finally
+                {
+                    _trackedLock.Release();
+                }
+
+                batch.Clear();
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Answers not recorded yet are sent again after the restart; the parent de-duplicates.
+        }
+    }
+
+    /// <summary>Writes one batch of answers; a failed write is tried again with the same answers.</summary>
+    private async Task SettleAsync(List<OutboxOutcome> batch, CancellationToken stoppingToken)
+    {
+        while (true)
+        {
+            try
+            {
+                await settlement.SettleAsync(batch, stoppingToken);
+                return;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+            {
+                LogFailed(logger, ex.Message);
+            }
+
+            await Task.Delay(Rescan, clock, stoppingToken);
+        }
+    }
+
+    [LoggerMessage(2, LogLevel.Error, "Outbox delivery failed: {Message}; the messages stay queued and are tried again.")]
     private static partial void LogFailed(ILogger logger, string message);
-
-    [LoggerMessage(1, LogLevel.Warning, "Delivery to the parent failed (attempt {Attempt}): {Message}; retrying.")]
-    private static partial void LogRetry(ILogger logger, int attempt, string message);
-
-    [LoggerMessage(3, LogLevel.Error, "The parent refuses this node ({Code}: {Detail}): check this node's Node:ParentKey / emergency parent key and its registration at the parent (Node:Children). Messages stay queued; retrying at the slowest pace (attempt {Attempt}).")]
-    private static partial void LogNodeRefused(ILogger logger, StatusCode code, string detail, int attempt);
-
-    [LoggerMessage(4, LogLevel.Error, "{Parent} refused outbox message {Sequence} ({Kind}, case {CaseId}) for good ({Code}: {Detail}); it is kept as refused and not sent again until an operator requeues it.")]
-    private static partial void LogRefused(ILogger logger, string parent, long sequence, OutboxKind kind, Guid caseId, StatusCode code, string detail);
 }

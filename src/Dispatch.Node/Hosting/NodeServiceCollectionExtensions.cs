@@ -64,6 +64,7 @@ public static class NodeServiceCollectionExtensions
         services.AddSingleton<EscalationFeed>();
         services.AddSingleton<ParentClient>();
         services.AddSingleton<OutboxSettlement>();
+        services.AddSingleton<OutboxDelivery>();
         services.AddSingleton<OutboxOperations>();
         services.AddHostedService<OutboxRelay>();
         services.AddHostedService<ParentSubscriber>();
