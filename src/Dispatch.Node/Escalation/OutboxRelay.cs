@@ -204,9 +204,9 @@ internal sealed partial class OutboxRelay(
                 }
             }
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        catch (Exception) when (stoppingToken.IsCancellationRequested)
         {
-            // Shutting down: what is not recorded is sent again after the restart.
+            // Shutting down (a call cut short, the channel closed): what is not recorded is sent again after the restart.
         }
     }
 
@@ -220,7 +220,7 @@ internal sealed partial class OutboxRelay(
             {
                 return await delivery.DeliverAsync(message, target, stoppingToken);
             }
-            catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
                 LogFailed(logger, ex.Message);
             }
