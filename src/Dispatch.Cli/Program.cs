@@ -14,6 +14,11 @@ foreach (var command in SupervisionCommands.Create())
     root.Subcommands.Add(command);
 }
 
+foreach (var command in OutboxCommands.Create())
+{
+    root.Subcommands.Add(command);
+}
+
 foreach (var command in StatsCommands.Create())
 {
     root.Subcommands.Add(command);

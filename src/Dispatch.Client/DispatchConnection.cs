@@ -21,6 +21,7 @@ public sealed class DispatchConnection : IDisposable
         Directory = new DirectoryService.DirectoryServiceClient(invoker);
         Stats = new StatsService.StatsServiceClient(invoker);
         Supervision = new SupervisionService.SupervisionServiceClient(invoker);
+        Outbox = new OutboxService.OutboxServiceClient(invoker);
     }
 
     public string Token { get; }
@@ -32,6 +33,8 @@ public sealed class DispatchConnection : IDisposable
     public StatsService.StatsServiceClient Stats { get; }
 
     public SupervisionService.SupervisionServiceClient Supervision { get; }
+
+    public OutboxService.OutboxServiceClient Outbox { get; }
 
     /// <summary>Signs in with a user name and password.</summary>
     public static async Task<(DispatchConnection Connection, LoginResponse Login)> SignInAsync(

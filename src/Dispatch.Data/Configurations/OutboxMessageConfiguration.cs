@@ -12,6 +12,11 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.HasKey(m => m.Sequence);
         builder.Property(m => m.Sequence).ValueGeneratedOnAdd().UseAutoincrement();
         builder.Property(m => m.Kind).HasConversion<string>().HasMaxLength(ColumnLengths.Enum);
+        builder.Property(m => m.RefusalCode).HasMaxLength(ColumnLengths.Enum);
+        builder.Property(m => m.RefusalMessage).HasMaxLength(OutboxMessage.RefusalMessageMaxLength);
+        builder.Property(m => m.RefusedBy).HasMaxLength(OutboxMessage.NodeIdMaxLength);
         builder.HasIndex(m => m.DeliveredAt);
+        builder.HasIndex(m => m.RefusedAt);
+        builder.Ignore(m => m.IsRefused);
     }
 }

@@ -30,7 +30,47 @@ public sealed class OutboxMessage
 
     public int Attempts { get; private set; }
 
+    /// <summary>
+    /// When the parent refused the message for good (a message-level status such as INVALID_ARGUMENT): it is
+    /// not sent again until an operator requeues it. Null while the message is pending or once delivered.
+    /// </summary>
+    public DateTimeOffset? RefusedAt { get; private set; }
+
+    /// <summary>The parent's gRPC status code, by name (e.g. <c>InvalidArgument</c>).</summary>
+    public string? RefusalCode { get; private set; }
+
+    /// <summary>The parent's status message, cut to <see cref="RefusalMessageMaxLength"/>.</summary>
+    public string? RefusalMessage { get; private set; }
+
+    /// <summary>The node that refused it.</summary>
+    public string? RefusedBy { get; private set; }
+
+    public const int RefusalMessageMaxLength = 1_000;
+
+    public const int NodeIdMaxLength = 64;
+
+    public bool IsRefused => RefusedAt is not null;
+
     public void MarkAttempted() => Attempts++;
 
     public void MarkDelivered(DateTimeOffset at) => DeliveredAt = at;
+
+    /// <summary>Records the parent's refusal; the relay then leaves the message alone.</summary>
+    public void MarkRefused(DateTimeOffset at, string refusedBy, string code, string message)
+    {
+        RefusedAt = at;
+        RefusedBy = refusedBy.Length <= NodeIdMaxLength ? refusedBy : refusedBy[..NodeIdMaxLength];
+        RefusalCode = code;
+        RefusalMessage = message.Length <= RefusalMessageMaxLength ? message : message[..RefusalMessageMaxLength];
+        Attempts++;
+    }
+
+    /// <summary>An operator fixed the cause: the message is pending again, in its original place in the order.</summary>
+    public void Requeue()
+    {
+        RefusedAt = null;
+        RefusedBy = null;
+        RefusalCode = null;
+        RefusalMessage = null;
+    }
 }

@@ -102,6 +102,26 @@ public sealed partial class Case
         return true;
     }
 
+    /// <summary>
+    /// Child side: the parent refused the escalation for good (a message-level refusal such as INVALID_ARGUMENT:
+    /// sending it again would be refused again), so the case comes back to this node's dispatcher, in the queue
+    /// as after a hand-back. Its deadline runs again from where it stood: the time the escalation waited is not
+    /// taken off, as with a hand-back, because the reporter has been waiting all along.
+    /// </summary>
+    public void RefuseEscalation(DateTimeOffset now, string parentNodeId, string refusal)
+    {
+        Check.RequiredText("parentNodeId", parentNodeId, CaseOrigin.NodeIdMaxLength);
+        Check.Input(new Common.Rules.TextIsRequired("refusal", refusal));
+        var from = EnsureTransition(CaseAction.RefuseEscalation, CaseStatus.Accepted);
+        Check.Rule(new Rules.EscalationRefusalMustComeFromItsParent(EscalatedToNodeId, parentNodeId));
+        Check.Rule(new Rules.AcknowledgedEscalationCannotBeRefused(ParentCaseId));
+
+        Status = CaseStatus.Accepted;
+        EscalatedToNodeId = null;
+        ParentStatus = null;
+        Append(CaseEventType.CaseEscalationRefused, null, now, from, FitNote($"Escalation refused by {parentNodeId}: {refusal}"));
+    }
+
     /// <summary>Parent side: hands an escalation back to the child that sent it.</summary>
     public void ReturnToChild(Guid actorId, DateTimeOffset now, string reason)
     {

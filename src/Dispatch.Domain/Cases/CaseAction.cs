@@ -23,4 +23,7 @@ public enum CaseAction
 
     /// <summary>The parent node judged the escalation one the child should handle and sent it back.</summary>
     ReturnEscalation,
+
+    /// <summary>The parent node refused the escalation message for good: the case goes back to this node's queue.</summary>
+    RefuseEscalation,
 }

@@ -50,4 +50,7 @@ public enum CaseEventType
 
     /// <summary>A summoned department did not acknowledge in time.</summary>
     CaseSummonsBreached,
+
+    /// <summary>The parent node refused an escalation for good (the message, not the link): the case is back in this node's queue.</summary>
+    CaseEscalationRefused,
 }

@@ -52,11 +52,12 @@ public static class CaseLifecycle
         new(Escalate, Deferred, Escalated),
 
         // Escalated cases follow their parent: when it resolves, the reporting grid verifies here; a
-        // failed verification sends the case back up; the parent may hand an escalation back. On the
-        // parent's side, an escalation it hands back ends there.
+        // failed verification sends the case back up; the parent may hand an escalation back, or refuse the
+        // escalation message outright (before taking it). On the parent's side, an escalation it hands back ends there.
         new(ParentResolve, Escalated, Resolved),
         new(VerifyFail, Resolved, Escalated),
         new(ReturnEscalation, Escalated, Accepted),
+        new(RefuseEscalation, Escalated, Accepted),
         new(ReturnEscalation, Reported, Rejected),
         new(ReturnEscalation, Accepted, Rejected),
 

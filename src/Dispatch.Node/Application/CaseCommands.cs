@@ -125,17 +125,28 @@ internal sealed class CaseCommands(CaseWriter writer, CategoryCatalogue catalogu
     /// <summary>
     /// Escalates a loaded case within the caller's write: to the parent, or (an Emergency whistle, when the
     /// node's policy says so) to the emergency parent; the outbox message and the feed in the same transaction.
+    /// With <paramref name="requeued"/> (an escalation the parent refused, requeued by an operator) the case goes
+    /// to the node that refused it, if still linked, and that message is sent again instead of a new one.
     /// </summary>
-    public async Task EscalateAsync(DispatchDbContext context, Case @case, Guid actorId, string reason, DateTimeOffset now)
+    public async Task EscalateAsync(DispatchDbContext context, Case @case, Guid actorId, string reason, DateTimeOffset now, Data.Escalation.OutboxMessage? requeued = null)
     {
         var node = options.Value;
         var upstreams = EnsureHasParent();
         var before = @case.Version;
-        var target = upstreams.FirstOrDefault(u => u.Emergency && node.EmergencySkipsTier && @case.Whistle == Domain.Cases.WhistleClass.Emergency)
+        var target = upstreams.FirstOrDefault(u => requeued is not null && u.Id == requeued.RefusedBy)
+            ?? upstreams.FirstOrDefault(u => u.Emergency && node.EmergencySkipsTier && @case.Whistle == Domain.Cases.WhistleClass.Emergency)
             ?? upstreams.FirstOrDefault(u => !u.Emergency) ?? upstreams[0];
         @case.EscalateTo(actorId, now, target.Id, reason);
         AppendToFeed(context, @case, before);
-        EscalationOutbox.Escalate(context, @case, reason, now);
+        if (requeued is null)
+        {
+            EscalationOutbox.Escalate(context, @case, reason, now);
+        }
+        else
+        {
+            requeued.Requeue();
+        }
+
         await SupervisionLedger.AfterCaseLeftAsync(context, @case, wasOpen: true, node, now);
     }
 

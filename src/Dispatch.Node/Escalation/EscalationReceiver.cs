@@ -1,6 +1,5 @@
 using Dispatch.Contracts.V1;
 using Dispatch.Data;
-using Dispatch.Data.Feed;
 using Dispatch.Domain.Cases;
 using Dispatch.Domain.Categories;
 using Dispatch.Node.Application;
@@ -42,21 +41,23 @@ internal sealed class EscalationReceiver(CaseWriter writer, CategoryCatalogue ca
         };
         var candidate = Domain.Cases.Case.ReceiveEscalation(deadlines.Apply(report, now), origin, request.Reason, catalogue, now);
         return writer.WriteAsync(
-            async context =>
+            async batch =>
             {
-                var existing = context.Cases.Local.FirstOrDefault(c => c.Origin != null && c.Origin.NodeId == childId && c.Origin.CaseId == originCaseId) ??
-                    await context.Cases.FirstOrDefaultAsync(c => c.Origin!.NodeId == childId && c.Origin.CaseId == originCaseId);
+                // As a report does: a first attempt leaves the check for an earlier escalation of the same case (a
+                // child's retry) to the unique index on the origin, and inserts without the change tracker; if the
+                // index refuses, the writer runs this again on its own, and the earlier case is found and returned.
+                var existing = batch.NewCases.FirstOrDefault(c => c.Origin is { } o && o.NodeId == childId && o.CaseId == originCaseId);
+                if (existing is null && !batch.Optimistic)
+                {
+                    existing = await batch.Context.Cases.AsNoTracking().FirstOrDefaultAsync(c => c.Origin!.NodeId == childId && c.Origin.CaseId == originCaseId);
+                }
+
                 if (existing is not null)
                 {
                     return (existing, false);
                 }
 
-                context.Cases.Add(candidate);
-                foreach (var caseEvent in candidate.History)
-                {
-                    context.CaseFeed.Add(CaseFeedEntry.From(caseEvent));
-                }
-
+                batch.Insert(candidate);
                 return (candidate, true);
             },
             cancellationToken);
@@ -83,10 +84,7 @@ internal sealed class EscalationReceiver(CaseWriter writer, CategoryCatalogue ca
                 var reworkBefore = @case.ReworkCount;
                 var now = clock.GetUtcNow();
                 @case.Verify(NodeActors.For(childId), now, request.Passed, request.Note.Length == 0 ? (request.Passed ? null : "Verification failed on site.") : request.Note);
-                foreach (var caseEvent in @case.History.Where(e => e.Sequence > before))
-                {
-                    context.CaseFeed.Add(CaseFeedEntry.From(caseEvent));
-                }
+                CaseCommands.AppendToFeed(context, @case, before);
 
                 // A middle tier passes the verdict on to its own parent.
                 EscalationOutbox.AfterChange(context, @case, before, reworkBefore, now);

@@ -1,50 +1,65 @@
-using Dispatch.Contracts.V1;
+using System.Threading.Channels;
 using Dispatch.Data;
 using Dispatch.Data.Escalation;
 using Dispatch.Node.Application;
-using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
-using Polly;
-using Polly.Retry;
 
 namespace Dispatch.Node.Escalation;
 
 /// <summary>
-/// Delivers the outbox to the parent until each message is acknowledged: oldest first, each case's
-/// messages in order. A message is marked delivered only after the parent answered; the parent
-/// de-duplicates, so a crash between its answer and the mark (or a timeout whose call did land) costs
-/// a harmless repeat, never a loss. Up to <see cref="MaxParallelCases"/> cases are in flight at once
-/// and a batch is marked in one write: one call and one write per message in turn kept up with only
-/// 10-30 escalations a second on a busy node (scripts/bench-escalation.sh), so the backlog grew without end.
+/// Delivers the outbox to the parent as a pipeline, so a message waits only for its own case's earlier messages:
+/// <list type="bullet">
+/// <item>a reader picks up new messages as soon as they are committed (<see cref="CaseFeedSignal"/>), also while
+/// others are in flight, and hands each to its case's lane;</item>
+/// <item>a lane per case sends that case's messages one after the other, in sequence order (a case's next message
+/// waits only for the parent's answer to its previous one); lanes of different cases run side by side, up to
+/// <see cref="MaxCalls"/> calls at once;</item>
+/// <item>a recorder writes the answers (delivered, or refused for good) in batches through the single writer,
+/// without holding up any send.</item>
+/// </list>
+/// A message is marked delivered only after the parent answered, and the parent de-duplicates, so a crash at any
+/// point (before a send, between an answer and its mark, with marks still queued) costs a harmless repeat after
+/// the restart, never a loss: at-least-once delivery, exactly-once effect. A message refused for good does not
+/// hold up the messages behind it, not even its own case's: each is a statement the parent judges on its own (an
+/// escalation keyed by the case, a verdict by its rework round, a supervision order by its version), and waiting
+/// behind a refusal that needs an operator would stall the case for nothing. A requeued message keeps its
+/// sequence, so requeueing a case's refused messages sends them in their order again.
 /// </summary>
 internal sealed partial class OutboxRelay(
     ParentClient parent,
-    Microsoft.Extensions.Options.IOptions<Hosting.NodeOptions> options,
+    OutboxDelivery delivery,
+    OutboxSettlement settlement,
     IDbContextFactory<DispatchDbContext> contexts,
-    CaseWriter writer,
     CaseFeedSignal signal,
     TimeProvider clock,
     ILogger<OutboxRelay> logger) : BackgroundService
 {
-    private const int MaxParallelCases = 16;
-    private static readonly TimeSpan IdlePoll = TimeSpan.FromSeconds(1);
+    /// <summary>Calls to the parent at once (one per case at most).</summary>
+    private const int MaxCalls = 64;
 
-    private readonly ResiliencePipeline _retry = new ResiliencePipelineBuilder { TimeProvider = clock }
-        .AddRetry(new RetryStrategyOptions
-        {
-            ShouldHandle = new PredicateBuilder().Handle<RpcException>(e => e.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded or StatusCode.Internal or StatusCode.Unknown or StatusCode.Cancelled),
-            MaxRetryAttempts = int.MaxValue,
-            BackoffType = DelayBackoffType.Exponential,
-            UseJitter = true,
-            Delay = TimeSpan.FromMilliseconds(100),
-            MaxDelay = TimeSpan.FromSeconds(5),
-            OnRetry = args =>
-            {
-                LogRetry(logger, args.AttemptNumber + 1, args.Outcome.Exception?.Message ?? "");
-                return ValueTask.CompletedTask;
-            },
-        })
-        .Build();
+    /// <summary>Messages read and not yet recorded as answered; past this the reader waits for answers to be recorded.</summary>
+    private const int MaxTracked = 4_096;
+
+    private const int ReadPage = 256;
+    private const int RecordBatch = 256;
+
+    /// <summary>
+    /// How often the reader looks again from the start of the outbox: for messages it cannot see coming by their
+    /// sequence (a requeued message, a replica's commit that landed behind a later one) and a commit it missed.
+    /// </summary>
+    private static readonly TimeSpan Rescan = TimeSpan.FromSeconds(1);
+
+    private readonly SemaphoreSlim _calls = new(MaxCalls);
+    private readonly Channel<OutboxOutcome> _answers = Channel.CreateUnbounded<OutboxOutcome>(new UnboundedChannelOptions { SingleReader = true });
+
+    // Read and not yet recorded; the reader filters by it, and answers leave it only once recorded, both under
+    // _trackedLock, so a read that raced a recording never hands a delivered message out again.
+    private readonly SemaphoreSlim _trackedLock = new(1, 1);
+    private readonly HashSet<long> _tracked = [];
+    private int _trackedCount;
+
+    // Each case's messages waiting behind the one its lane is sending; a case has an entry while its lane runs.
+    private readonly Dictionary<Guid, Queue<(OutboxMessage Message, string? Target)>> _lanes = [];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -53,14 +68,40 @@ internal sealed partial class OutboxRelay(
             return;
         }
 
+        var recorder = RecordAnswersAsync(stoppingToken);
+        try
+        {
+            await ReadAsync(stoppingToken);
+        }
+        finally
+        {
+            _answers.Writer.TryComplete();
+            await recorder;
+        }
+    }
+
+    /// <summary>Hands new messages to their lanes as they are committed.</summary>
+    private async Task ReadAsync(CancellationToken stoppingToken)
+    {
+        long after = 0;
+        var rescanAt = clock.GetUtcNow();
         while (!stoppingToken.IsCancellationRequested)
         {
+            // Taken before reading, so a commit between the read and the wait is not missed.
             var nextCommit = signal.NextCommit;
-            var pending = new List<(OutboxMessage Message, string? Target)>();
+            var full = false;
             try
             {
-                pending = await PendingAsync(stoppingToken);
-                await DeliverBatchAsync(pending, stoppingToken);
+                if (clock.GetUtcNow() >= rescanAt)
+                {
+                    after = 0;
+                    rescanAt = clock.GetUtcNow() + Rescan;
+                }
+
+                if (Volatile.Read(ref _trackedCount) < MaxTracked)
+                {
+                    (after, full) = await ReadPageAsync(after, stoppingToken);
+                }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -68,130 +109,188 @@ internal sealed partial class OutboxRelay(
             }
             catch (Exception ex)
             {
-                // A message the parent refuses for good (e.g. INVALID_ARGUMENT) stays in the outbox
-                // and is retried after the idle wait; it is logged, never dropped.
                 LogFailed(logger, ex.Message);
-                pending.Clear();
             }
 
-            if (pending.Count == 0)
+            if (!full)
             {
                 try
                 {
-                    await nextCommit.WaitAsync(IdlePoll, clock, stoppingToken);
+                    await nextCommit.WaitAsync(Rescan, clock, stoppingToken);
                 }
                 catch (TimeoutException)
                 {
+                }
+                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                {
+                    return;
                 }
             }
         }
     }
 
     /// <summary>
-    /// Sends a batch: the messages of one case in order, different cases side by side (the parent
-    /// de-duplicates, and nothing orders one case's messages against another's); then marks every
-    /// acknowledged message in one write, even when some failed, so one refused message does not
-    /// send the others again.
+    /// Reads pending messages after <paramref name="after"/>, oldest first, each with the node its case was
+    /// escalated to, and starts the ones not already in hand; returns how far it read and whether the page was full.
     /// </summary>
-    private async Task DeliverBatchAsync(List<(OutboxMessage Message, string? Target)> pending, CancellationToken stoppingToken)
+    private async Task<(long After, bool Full)> ReadPageAsync(long after, CancellationToken cancellationToken)
     {
-        var acknowledged = new System.Collections.Concurrent.ConcurrentBag<(OutboxMessage Message, Guid? ParentCaseId)>();
-        Exception? failure = null;
-        await Parallel.ForEachAsync(
-            pending.GroupBy(p => p.Message.CaseId),
-            new ParallelOptions { MaxDegreeOfParallelism = MaxParallelCases, CancellationToken = stoppingToken },
-            async (messages, token) =>
+        await _trackedLock.WaitAsync(cancellationToken);
+        try
+        {
+            await using var context = await contexts.CreateDbContextAsync(cancellationToken);
+            var rows = await (
+                from message in context.Outbox.AsNoTracking()
+                where message.DeliveredAt == null && message.RefusedAt == null && message.Sequence > after
+                orderby message.Sequence
+                join @case in context.Cases.AsNoTracking() on message.CaseId equals @case.Id into cases
+                from @case in cases.DefaultIfEmpty()
+                select new { Message = message, Target = @case == null ? null : @case.EscalatedToNodeId })
+                .Take(ReadPage)
+                .ToListAsync(cancellationToken);
+            foreach (var row in rows)
             {
+                if (_tracked.Add(row.Message.Sequence))
+                {
+                    Enqueue(row.Message, row.Target, cancellationToken);
+                }
+            }
+
+            Volatile.Write(ref _trackedCount, _tracked.Count);
+            return (rows.Count == 0 ? after : rows[^1].Message.Sequence, rows.Count == ReadPage);
+        }
+        finally
+        {
+            _trackedLock.Release();
+        }
+    }
+
+    /// <summary>Queues a message behind its case's earlier ones, or starts the case's lane.</summary>
+    private void Enqueue(OutboxMessage message, string? target, CancellationToken stoppingToken)
+    {
+        lock (_lanes)
+        {
+            if (_lanes.TryGetValue(message.CaseId, out var waiting))
+            {
+                waiting.Enqueue((message, target));
+                return;
+            }
+
+            _lanes.Add(message.CaseId, new Queue<(OutboxMessage, string?)>());
+        }
+
+        _ = RunLaneAsync(message, target, stoppingToken);
+    }
+
+    /// <summary>Sends one case's messages in order until its queue is empty.</summary>
+    private async Task RunLaneAsync(OutboxMessage message, string? target, CancellationToken stoppingToken)
+    {
+        await Task.Yield();
+        var caseId = message.CaseId;
+        try
+        {
+            while (true)
+            {
+                _answers.Writer.TryWrite(await DeliverAsync(message, target, stoppingToken));
+                lock (_lanes)
+                {
+                    if (!_lanes[caseId].TryDequeue(out var next))
+                    {
+                        _lanes.Remove(caseId);
+                        return;
+                    }
+
+                    (message, target) = next;
+                }
+            }
+        }
+        catch (Exception) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down (a call cut short, the channel closed): what is not recorded is sent again after the restart.
+        }
+    }
+
+    /// <summary>One message, until the parent answers; a local failure (not an answer) is logged and tried again later.</summary>
+    private async Task<OutboxOutcome> DeliverAsync(OutboxMessage message, string? target, CancellationToken stoppingToken)
+    {
+        while (true)
+        {
+            await _calls.WaitAsync(stoppingToken);
+            try
+            {
+                return await delivery.DeliverAsync(message, target, stoppingToken);
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                LogFailed(logger, ex.Message);
+            }
+            finally
+            {
+                _calls.Release();
+            }
+
+            await Task.Delay(Rescan, clock, stoppingToken);
+        }
+    }
+
+    /// <summary>Writes the answers in batches, as they come, then lets the reader forget them.</summary>
+    private async Task RecordAnswersAsync(CancellationToken stoppingToken)
+    {
+        var batch = new List<OutboxOutcome>(RecordBatch);
+        try
+        {
+            while (await _answers.Reader.WaitToReadAsync(stoppingToken))
+            {
+                while (batch.Count < RecordBatch && _answers.Reader.TryRead(out var answer))
+                {
+                    batch.Add(answer);
+                }
+
+                await SettleAsync(batch, stoppingToken);
+
+                await _trackedLock.WaitAsync(stoppingToken);
                 try
                 {
-                    foreach (var (message, target) in messages)
+                    foreach (var answer in batch)
                     {
-                        var parentCaseId = await _retry.ExecuteAsync(async t => await SendAsync(message, target, t), token);
-                        acknowledged.Add((message, parentCaseId));
+                        _tracked.Remove(answer.Message.Sequence);
                     }
+
+                    Volatile.Write(ref _trackedCount, _tracked.Count);
                 }
-                catch (Exception ex) when (ex is not OperationCanceledException || !token.IsCancellationRequested)
+                finally
                 {
-                    Interlocked.CompareExchange(ref failure, ex, null);
+                    _trackedLock.Release();
                 }
-            });
 
-        if (!acknowledged.IsEmpty)
-        {
-            await MarkDeliveredAsync(acknowledged.ToList(), stoppingToken);
+                batch.Clear();
+            }
         }
-
-        if (failure is not null)
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+            // Answers not recorded yet are sent again after the restart; the parent de-duplicates.
         }
     }
 
-    /// <summary>Undelivered messages, oldest first, each with the node its case was escalated to.</summary>
-    private async Task<List<(OutboxMessage Message, string? Target)>> PendingAsync(CancellationToken cancellationToken)
+    /// <summary>Writes one batch of answers; a failed write is tried again with the same answers.</summary>
+    private async Task SettleAsync(List<OutboxOutcome> batch, CancellationToken stoppingToken)
     {
-        await using var context = await contexts.CreateDbContextAsync(cancellationToken);
-        var rows = await (
-            from message in context.Outbox.AsNoTracking()
-            where message.DeliveredAt == null
-            orderby message.Sequence
-            join @case in context.Cases.AsNoTracking() on message.CaseId equals @case.Id into cases
-            from @case in cases.DefaultIfEmpty()
-            select new { Message = message, Target = @case == null ? null : @case.EscalatedToNodeId })
-            .Take(100)
-            .ToListAsync(cancellationToken);
-        return rows.Select(r => (r.Message, (string?)r.Target)).ToList();
-    }
-
-    /// <summary>One call to the parent; returns the parent's case id for an escalation.</summary>
-    private async Task<Guid?> SendAsync(OutboxMessage message, string? target, CancellationToken cancellationToken)
-    {
-        // The node the case went to; a case handed back since then still owes its parent the message.
-        var client = target is not null && parent.Upstreams.Any(u => u.Id == target) ? parent.For(target) : parent.Escalations ?? parent.For(parent.Upstreams[0].Id);
-        var deadline = DateTime.UtcNow + options.Value.ParentCallTimeout;
-        switch (message.Kind)
+        while (true)
         {
-            case OutboxKind.Escalate:
-                var escalated = await client.EscalateAsync(EscalateRequest.Parser.ParseFrom(message.Payload), deadline: deadline, cancellationToken: cancellationToken);
-                return Guid.Parse(escalated.CaseId);
-            case OutboxKind.Supervision:
-                // Supervision goes to the parent (the supervising tier), whichever node the case went to.
-                await (parent.Escalations ?? client).SuperviseAsync(SuperviseRequest.Parser.ParseFrom(message.Payload), deadline: deadline, cancellationToken: cancellationToken);
-                return null;
-            case OutboxKind.Verification:
-                await client.ReportVerificationAsync(ReportVerificationRequest.Parser.ParseFrom(message.Payload), deadline: deadline, cancellationToken: cancellationToken);
-                return null;
-            default:
-                throw new InvalidOperationException($"Unknown outbox message kind {message.Kind}.");
-        }
-    }
-
-    /// <summary>Marks acknowledged messages delivered and links escalated cases to the parent's case, in one write.</summary>
-    private Task MarkDeliveredAsync(List<(OutboxMessage Message, Guid? ParentCaseId)> acknowledged, CancellationToken cancellationToken) =>
-        writer.WriteAsync(
-            async context =>
+            try
             {
-                var sequences = acknowledged.Select(a => a.Message.Sequence).ToList();
-                var now = clock.GetUtcNow();
-                foreach (var stored in await context.Outbox.Where(m => sequences.Contains(m.Sequence)).ToListAsync(cancellationToken))
-                {
-                    stored.MarkDelivered(now);
-                }
+                await settlement.SettleAsync(batch, stoppingToken);
+                return;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+            {
+                LogFailed(logger, ex.Message);
+            }
 
-                var links = acknowledged.Where(a => a.ParentCaseId is not null).GroupBy(a => a.Message.CaseId).ToDictionary(g => g.Key, g => g.Last().ParentCaseId!.Value);
-                var caseIds = links.Keys.ToList();
-                foreach (var @case in await context.Cases.Where(c => caseIds.Contains(c.Id) && c.ParentCaseId == null).ToListAsync(cancellationToken))
-                {
-                    @case.LinkParent(links[@case.Id]);
-                }
+            await Task.Delay(Rescan, clock, stoppingToken);
+        }
+    }
 
-                return true;
-            },
-            cancellationToken);
-
-    [LoggerMessage(2, LogLevel.Error, "Outbox delivery failed: {Message}; it stays queued.")]
+    [LoggerMessage(2, LogLevel.Error, "Outbox delivery failed: {Message}; the messages stay queued and are tried again.")]
     private static partial void LogFailed(ILogger logger, string message);
-
-    [LoggerMessage(1, LogLevel.Warning, "Delivery to the parent failed (attempt {Attempt}): {Message}; retrying.")]
-    private static partial void LogRetry(ILogger logger, int attempt, string message);
 }

@@ -63,6 +63,9 @@ public static class NodeServiceCollectionExtensions
         services.AddSingleton<EscalationReceiver>();
         services.AddSingleton<EscalationFeed>();
         services.AddSingleton<ParentClient>();
+        services.AddSingleton<OutboxSettlement>();
+        services.AddSingleton<OutboxDelivery>();
+        services.AddSingleton<OutboxOperations>();
         services.AddHostedService<OutboxRelay>();
         services.AddHostedService<ParentSubscriber>();
 
@@ -80,6 +83,7 @@ public static class NodeServiceCollectionExtensions
         app.MapGrpcService<EscalationGrpcService>();
         app.MapGrpcService<SupervisionGrpcService>();
         app.MapGrpcService<StatsGrpcService>();
+        app.MapGrpcService<OutboxGrpcService>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         return app;

@@ -26,6 +26,7 @@ public sealed class CaseLifecycleTests
         new(Escalate, Deferred, Escalated),
         new(ParentResolve, Escalated, Resolved), new(VerifyFail, Resolved, Escalated),
         new(ReturnEscalation, Escalated, Accepted), new(ReturnEscalation, Reported, Rejected), new(ReturnEscalation, Accepted, Rejected),
+        new(RefuseEscalation, Escalated, Accepted),
         new(Merge, Reported, Merged), new(Merge, Accepted, Merged), new(Merge, Assigned, Merged),
     ];
 
@@ -156,7 +157,7 @@ public sealed class CaseLifecycleTests
     public void From_Escalated_OnlyFollowsTheParent()
     {
         Assert.Equal(
-            [new(ParentResolve, Escalated, Resolved), new(ReturnEscalation, Escalated, Accepted)],
+            [new(ParentResolve, Escalated, Resolved), new(ReturnEscalation, Escalated, Accepted), new(RefuseEscalation, Escalated, Accepted)],
             CaseLifecycle.From(Escalated).ToHashSet());
     }
 
@@ -171,6 +172,7 @@ public sealed class CaseLifecycleTests
         (VerifyFail, Resolved, Escalated) => new CaseBuilder().BuildResolvedByParent(),
         (ReturnEscalation, Escalated, _) => new CaseBuilder().BuildEscalatedToParent(),
         (ReturnEscalation, _, _) => new CaseBuilder().Received().BuildIn(from),
+        (RefuseEscalation, _, _) => new CaseBuilder().BuildEscalatedAwaitingParent(),
         _ => new CaseBuilder().BuildIn(from),
     };
 }

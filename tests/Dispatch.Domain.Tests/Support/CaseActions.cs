@@ -32,6 +32,7 @@ internal static class CaseActions
                 Applied(target.MirrorParent(now, CaseStatus.Rejected, handedBack: true, "The village can handle this"));
                 break;
             case CaseAction.ReturnEscalation: target.ReturnToChild(Actors.Dispatcher, now, "The village can handle this"); break;
+            case CaseAction.RefuseEscalation: target.RefuseEscalation(now, Nodes.Town, "InvalidArgument: category_code: unknown category"); break;
             default: throw new ArgumentOutOfRangeException(nameof(action), action, "Not performed by a method of its own.");
         }
     }

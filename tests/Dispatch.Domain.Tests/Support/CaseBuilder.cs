@@ -77,9 +77,16 @@ internal sealed class CaseBuilder
     /// <summary>The village's side: an accepted case escalated to <see cref="Nodes.Town"/> (minute 2), which acknowledged it.</summary>
     public Case BuildEscalatedToParent()
     {
+        var built = BuildEscalatedAwaitingParent();
+        built.LinkParent(Nodes.TownCaseId);
+        return built;
+    }
+
+    /// <summary>The village's side: an accepted case escalated to <see cref="Nodes.Town"/> (minute 2), not acknowledged yet.</summary>
+    public Case BuildEscalatedAwaitingParent()
+    {
         var built = BuildIn(CaseStatus.Accepted);
         built.EscalateTo(Actors.Dispatcher, Moments.Minutes(2), Nodes.Town, EscalationReason);
-        built.LinkParent(Nodes.TownCaseId);
         return built;
     }
 

@@ -2,12 +2,12 @@ using Dispatch.Contracts.V1;
 using Dispatch.Node.Seeding;
 using Dispatch.Node.Tests.Infrastructure;
 using Grpc.Core;
+using static Dispatch.Node.Tests.Infrastructure.EscalationCases;
 
 namespace Dispatch.Node.Tests.Escalation;
 
 public abstract class EscalationTests(StorageKind storage) : IAsyncLifetime
 {
-    private const string Grid = DemoDirectory.AreaTownVillage + "001";
     private ClusterTestHost _cluster = null!;
 
     public async Task InitializeAsync() => _cluster = await ClusterTestHost.StartAsync(storage);
@@ -34,7 +34,7 @@ public abstract class EscalationTests(StorageKind storage) : IAsyncLifetime
         Assert.Equal(CaseStatus.Reported, atTown.Status);
         atTown = (await townDispatcher.EscalateCaseAsync(new EscalateCaseRequest { CaseId = atTown.Id, ExpectedVersion = atTown.Version, Reason = "District-wide drainage." })).Case;
 
-        var atDistrict = await _cluster.EventuallyAsync(() => FindByOriginAsync(districtDispatcher, Guid.Parse(atTown.Id)), "the escalation to reach the district");
+        var atDistrict = await _cluster.EventuallyAsync(() => FindByOriginAsync(districtDispatcher, atTown.Id), "the escalation to reach the district");
         atDistrict = (await districtDispatcher.AcceptCaseAsync(new AcceptCaseRequest { CaseId = atDistrict.Id, ExpectedVersion = atDistrict.Version })).Case;
         atDistrict = (await districtDispatcher.AssignCaseAsync(new AssignCaseRequest { CaseId = atDistrict.Id, ExpectedVersion = atDistrict.Version, Assignee = new Assignee { Kind = AssigneeKind.Department, Id = DemoDirectory.SanitationId.ToString() } })).Case;
         atDistrict = (await districtHandler.StartCaseAsync(new StartCaseRequest { CaseId = atDistrict.Id, ExpectedVersion = atDistrict.Version })).Case;
@@ -45,8 +45,8 @@ public abstract class EscalationTests(StorageKind storage) : IAsyncLifetime
         var closedAtVillage = (await villageWorker.VerifyCaseAsync(new VerifyCaseRequest { CaseId = resolvedAtVillage.Id, ExpectedVersion = resolvedAtVillage.Version, Passed = true, Note = "Checked on site." })).Case;
         Assert.Equal(CaseStatus.Closed, closedAtVillage.Status);
 
-        await _cluster.EventuallyAsync(() => StatusIsAsync(townDispatcher, Guid.Parse(atTown.Id), CaseStatus.Closed), "the verdict to close the town's case");
-        var closedAtDistrict = await _cluster.EventuallyAsync(() => StatusIsAsync(districtDispatcher, Guid.Parse(atDistrict.Id), CaseStatus.Closed), "the verdict to close the district's case");
+        await _cluster.EventuallyAsync(() => StatusIsAsync(townDispatcher, atTown.Id, CaseStatus.Closed), "the verdict to close the town's case");
+        var closedAtDistrict = await _cluster.EventuallyAsync(() => StatusIsAsync(districtDispatcher, atDistrict.Id, CaseStatus.Closed), "the verdict to close the district's case");
         var history = (await districtDispatcher.GetCaseAsync(new GetCaseRequest { CaseId = closedAtDistrict.Id })).Case.History;
         Assert.Equal(["CaseReported", "CaseAccepted", "CaseAssigned", "CaseStarted", "CaseResolved", "CaseVerified"], history.Select(e => e.Type));
 
@@ -154,7 +154,7 @@ public abstract class EscalationTests(StorageKind storage) : IAsyncLifetime
             OriginCaseNumber = "C-X",
             Title = "Sneaky",
             CategoryCode = "0201",
-            GridId = Grid,
+            GridId = EscalationCases.Grid,
             Location = new Location { Latitude = 1, Longitude = 1 },
             Whistle = WhistleClass.Daily,
             HandlingMode = HandlingMode.Split,
@@ -164,32 +164,6 @@ public abstract class EscalationTests(StorageKind storage) : IAsyncLifetime
         var townDispatcher = await _cluster.Town.CasesAsAsync("dispatcher");
         Assert.Empty((await townDispatcher.ListCasesAsync(new ListCasesRequest())).Cases);
     }
-
-    private static ReportCaseRequest Report(string requestId) => new()
-    {
-        RequestId = requestId,
-        Title = "Blocked drain floods the lane",
-        CategoryCode = "0102",
-        GridId = Grid,
-        Location = new Location { Latitude = 39.9, Longitude = 116.4, Address = "Lane 5" },
-        Whistle = WhistleClass.Tough,
-        HandlingMode = HandlingMode.Split,
-    };
-
-    private static async Task<Case?> FindByOriginAsync(CaseService.CaseServiceClient client, Guid originCaseId) =>
-        (await client.ListCasesAsync(new ListCasesRequest())).Cases.FirstOrDefault(c => c.OriginCaseId == originCaseId.ToString());
-
-    private static async Task<Case?> FindByOriginAsync(CaseService.CaseServiceClient client, string originCaseId) =>
-        await FindByOriginAsync(client, Guid.Parse(originCaseId));
-
-    private static async Task<Case?> StatusIsAsync(CaseService.CaseServiceClient client, Guid caseId, CaseStatus status) =>
-        (await client.GetCaseAsync(new GetCaseRequest { CaseId = caseId.ToString() })).Case is { } c && c.Status == status ? c : null;
-
-    private static Task<Case?> StatusIsAsync(CaseService.CaseServiceClient client, string caseId, CaseStatus status) =>
-        StatusIsAsync(client, Guid.Parse(caseId), status);
-
-    private static async Task<Case?> LinkedAsync(CaseService.CaseServiceClient client, string caseId) =>
-        (await client.GetCaseAsync(new GetCaseRequest { CaseId = caseId })).Case is { ParentCaseId.Length: > 0 } c ? c : null;
 }
 
 public sealed class EscalationSqliteTests() : EscalationTests(StorageKind.Sqlite);

@@ -1,5 +1,4 @@
 using Dispatch.Contracts.V1;
-using Dispatch.Node.Seeding;
 using Dispatch.Node.Tests.Infrastructure;
 using Grpc.AspNetCore.Server;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,16 +32,7 @@ public abstract class SlowParentTests(StorageKind storage) : IAsyncLifetime
         var worker = await _cluster.Village.CasesAsAsync("worker1");
         var villageDispatcher = await _cluster.Village.CasesAsAsync("dispatcher");
         var townDispatcher = await _cluster.Town.CasesAsAsync("dispatcher");
-        var reported = (await worker.ReportCaseAsync(new ReportCaseRequest
-        {
-            RequestId = "slow-parent",
-            Title = "Blocked drain floods the lane",
-            CategoryCode = "0102",
-            GridId = DemoDirectory.AreaTownVillage + "001",
-            Location = new Location { Latitude = 39.9, Longitude = 116.4, Address = "Lane 5" },
-            Whistle = WhistleClass.Tough,
-            HandlingMode = HandlingMode.Split,
-        })).Case;
+        var reported = (await worker.ReportCaseAsync(EscalationCases.Report("slow-parent"))).Case;
         await villageDispatcher.EscalateCaseAsync(new EscalateCaseRequest { CaseId = reported.Id, ExpectedVersion = reported.Version, Reason = "Town must handle." });
 
         var linked = await _cluster.EventuallyAsync(

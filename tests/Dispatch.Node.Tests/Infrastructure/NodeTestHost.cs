@@ -128,6 +128,9 @@ public sealed class NodeTestHost : IAsyncDisposable
     public async Task<DirectoryService.DirectoryServiceClient> DirectoryAsAsync(string userName) =>
         new(Channel.CreateCallInvoker().WithToken(await LoginAsync(userName)));
 
+    public async Task<OutboxService.OutboxServiceClient> OutboxAsAsync(string userName) =>
+        new(Channel.CreateCallInvoker().WithToken(await LoginAsync(userName)));
+
     public async ValueTask DisposeAsync()
     {
         try
