@@ -60,7 +60,9 @@ public abstract class TierSupervisionTests(StorageKind storage) : IAsyncLifetime
         Assert.True(escalated.SupervisionBreached);
         Assert.Equal("town", escalated.EscalatedToNodeId);
         var types = (await villageDispatcher.GetCaseAsync(new GetCaseRequest { CaseId = accepted.Id })).Case.History.Select(e => e.Type).ToList();
-        Assert.Equal(["CaseReported", "CaseAccepted", "CaseMarkedOverdue", "CaseSupervised", "CaseSupervisionBreached", "CaseEscalated"], types);
+        // Up to the escalation: the town's first update (CaseParentUpdated) may already be mirrored after it.
+        Assert.Equal(["CaseReported", "CaseAccepted", "CaseMarkedOverdue", "CaseSupervised", "CaseSupervisionBreached", "CaseEscalated"], types.Take(types.IndexOf("CaseEscalated") + 1));
+        Assert.All(types.Skip(types.IndexOf("CaseEscalated") + 1), type => Assert.Equal("CaseParentUpdated", type));
 
         var received = await _cluster.EventuallyAsync(async () => (await townDispatcher.ListCasesAsync(new ListCasesRequest())).Cases.SingleOrDefault(c => c.OriginCaseId == accepted.Id), "the escalation to reach the town");
         Assert.NotNull(received.DueAt);
