@@ -73,7 +73,7 @@ load_now() { cut -d' ' -f1-3 /proc/loadavg; }
 
 commit=$(git rev-parse --short HEAD)
 [ -z "$(git status --porcelain)" ] || commit+=" + uncommitted changes"
-machine="$(nproc) cores, .NET SDK $(dotnet --version), SQLite (WAL, synchronous=NORMAL) on $(df -T /tmp | awk 'NR == 2 { print $2 }')"
+machine="$(nproc) cores, .NET SDK $(dotnet --version), SQLite (WAL, synchronous=FULL) on $(df -T /tmp | awk 'NR == 2 { print $2 }')"
 
 if [ -z "${NO_BUILD:-}" ]; then
   log "publishing the bench app (scripts/cluster.sh builds the node)..."

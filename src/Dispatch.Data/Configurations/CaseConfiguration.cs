@@ -64,7 +64,8 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
             origin.WithOwner().HasForeignKey("Id");
             origin.Property(o => o.NodeId).HasMaxLength(CaseOrigin.NodeIdMaxLength);
             origin.Property(o => o.CaseNumber).HasMaxLength(CaseLimits.NumberMaxLength);
-            origin.HasIndex(o => new { o.NodeId, o.CaseId }).IsUnique();
+            // Only received escalations have an origin: a node's own reports write no entry.
+            origin.HasIndex(o => new { o.NodeId, o.CaseId }).IsUnique().HasFilter(CaseIndexes.NotNull("origin_node_id"));
         });
 
         // Added to a table that may hold cases already: a default of false on both providers.
