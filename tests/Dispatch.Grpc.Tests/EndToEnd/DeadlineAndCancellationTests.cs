@@ -17,8 +17,10 @@ public sealed class DeadlineAndCancellationTests : TesterTestBase
     [Fact]
     public async Task Deadline_HandlerIgnoresToken_ClientStillAnsweredAndHandlerTokenCancelled()
     {
-        var call = Client.EchoAsync(new EchoRequest { Mode = "ignore-token" }, deadline: DateTime.UtcNow.AddMilliseconds(300));
-        await Server.Probe.Started.Task;
+        // Long enough for the handler to start on a loaded machine: with 300 ms a CI run saw the deadline pass
+        // before the request reached the server, so the handler never started and the test waited for ever.
+        var call = Client.EchoAsync(new EchoRequest { Mode = "ignore-token" }, deadline: DateTime.UtcNow.AddSeconds(3));
+        await Server.Probe.Started.Task.WaitAsync(TimeSpan.FromSeconds(30));
         var error = await Assert.ThrowsAsync<RpcException>(() => call.ResponseAsync);
         Assert.Equal(StatusCode.DeadlineExceeded, error.StatusCode);
 
