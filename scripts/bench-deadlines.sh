@@ -26,38 +26,11 @@ command_line="scripts/bench-deadlines.sh (PROVIDER=$provider ROUNDS=$rounds SIZE
 # shellcheck source=scripts/bench-node-common.sh
 source scripts/bench-node-common.sh
 
-# new_database DIR: a fresh database for the provider; sets connection and db_args.
-new_database() {
-  local dir=$1
-  if [ "$provider" = postgres ]; then
-    pg_base=$(scripts/postgres.sh start)
-    local db="deadlinebench_$(date +%s)_$$"
-    databases+=("$db")
-    connection=${pg_base/Database=dispatch/Database=$db}
-    db_args=(--Database:Provider=Postgres "--ConnectionStrings:Dispatch=$connection")
-  else
-    connection="Data Source=$dir/node.db"
-    db_args=(--Database:Provider=Sqlite "--ConnectionStrings:Dispatch=$connection")
-  fi
-}
-
-# start_node DIR ARGS...: starts a node on the current database; sets node_pid and grpc_port.
+# start_node DIR ARGS...: starts a node on the current database, logging warnings only; sets node_pid and grpc_port.
 start_node() {
-  local dir=$1 http_port
+  local dir=$1
   shift
-  grpc_port=$(free_port)
-  http_port=$(free_port)
-  dotnet "$work/node/Dispatch.Node.dll" --Node:GrpcPort="$grpc_port" --Node:HttpPort="$http_port" \
-    --Node:DataDirectory="$dir" --Node:SeedDemo=true "${db_args[@]}" "--Logging:LogLevel:Default=Warning" "$@" >>"$dir/node.log" 2>&1 &
-  node_pid=$!
-  for _ in $(seq 600); do
-    curl -sf "http://127.0.0.1:$http_port/" >/dev/null 2>&1 && return 0
-    kill -0 "$node_pid" 2>/dev/null || break
-    sleep 0.2
-  done
-  cat "$dir/node.log" >&2
-  echo "the node did not start" >&2
-  return 1
+  launch_node "$dir" "--Logging:LogLevel:Default=Warning" "$@"
 }
 
 last_sequence() {
@@ -73,7 +46,7 @@ for round in $(seq "$rounds"); do
   for deadlines in false true; do
     dir=$(mktemp -d "/tmp/dispatch-deadline-bench.XXXXXX")
     dirs+=("$dir")
-    new_database "$dir"
+    new_database "$provider" "$dir" deadlinebench
     start_node "$dir" "--Deadlines:Enabled=$deadlines"
     echo "== intake, deadlines $deadlines (round $round, load $(load))"
     out=$(bench report --address "http://127.0.0.1:$grpc_port" --concurrency "$concurrency" \
@@ -89,7 +62,7 @@ burst_args=("--Deadlines:Categories:0505:Limit=00:01:30")
 if [ -n "$sizes" ]; then
   dir=$(mktemp -d "/tmp/dispatch-deadline-bench.XXXXXX")
   dirs+=("$dir")
-  new_database "$dir"
+  new_database "$provider" "$dir" deadlinebench
   start_node "$dir" "${burst_args[@]}"
   stop_node
 fi

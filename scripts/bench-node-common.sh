@@ -40,3 +40,39 @@ stop_node() {
   wait "$node_pid" 2>/dev/null || true
   node_pid=
 }
+
+# new_database PROVIDER DIR PREFIX: a fresh database for the provider (a new PostgreSQL database named
+# PREFIX_..., dropped at exit; or DIR/node.db); sets connection and db_args.
+new_database() {
+  local provider=$1 dir=$2 prefix=$3
+  if [ "$provider" = postgres ]; then
+    pg_base=$(scripts/postgres.sh start)
+    local db="${prefix}_$(date +%s)_$$"
+    databases+=("$db")
+    connection=${pg_base/Database=dispatch/Database=$db}
+    db_args=(--Database:Provider=Postgres "--ConnectionStrings:Dispatch=$connection")
+  else
+    connection="Data Source=$dir/node.db"
+    db_args=(--Database:Provider=Sqlite "--ConnectionStrings:Dispatch=$connection")
+  fi
+}
+
+# launch_node DIR ARGS...: starts a node on the database new_database made, its log added to DIR/node.log,
+# and waits until it answers; sets node_pid and grpc_port.
+launch_node() {
+  local dir=$1 http_port
+  shift
+  grpc_port=$(free_port)
+  http_port=$(free_port)
+  dotnet "$work/node/Dispatch.Node.dll" --Node:GrpcPort="$grpc_port" --Node:HttpPort="$http_port" \
+    --Node:DataDirectory="$dir" --Node:SeedDemo=true "${db_args[@]}" "$@" >>"$dir/node.log" 2>&1 &
+  node_pid=$!
+  for _ in $(seq 600); do
+    curl -sf "http://127.0.0.1:$http_port/" >/dev/null 2>&1 && return 0
+    kill -0 "$node_pid" 2>/dev/null || break
+    sleep 0.2
+  done
+  cat "$dir/node.log" >&2
+  echo "the node did not start" >&2
+  return 1
+}

@@ -24,30 +24,8 @@ source scripts/bench-node-common.sh
 
 # start_node PROVIDER DIR: starts a node on a fresh database; sets node_pid, grpc_port, connection.
 start_node() {
-  local provider=$1 dir=$2 http_port db_args
-  grpc_port=$(free_port)
-  http_port=$(free_port)
-  if [ "$provider" = postgres ]; then
-    pg_base=$(scripts/postgres.sh start)
-    local db="nodebench_$(date +%s)_$$"
-    databases+=("$db")
-    connection=${pg_base/Database=dispatch/Database=$db}
-    db_args=(--Database:Provider=Postgres "--ConnectionStrings:Dispatch=$connection")
-  else
-    connection="Data Source=$dir/node.db"
-    db_args=(--Database:Provider=Sqlite "--ConnectionStrings:Dispatch=$connection")
-  fi
-  dotnet "$work/node/Dispatch.Node.dll" --Node:GrpcPort="$grpc_port" --Node:HttpPort="$http_port" \
-    --Node:DataDirectory="$dir" --Node:SeedDemo=true "${db_args[@]}" "${node_args[@]}" >"$dir/node.log" 2>&1 &
-  node_pid=$!
-  for _ in $(seq 300); do
-    curl -sf "http://127.0.0.1:$http_port/" >/dev/null 2>&1 && return 0
-    kill -0 "$node_pid" 2>/dev/null || break
-    sleep 0.2
-  done
-  cat "$dir/node.log" >&2
-  echo "the node on $provider did not start" >&2
-  return 1
+  new_database "$1" "$2" nodebench
+  launch_node "$2" "${node_args[@]}"
 }
 
 declare -A report cpu list_out fill_out load_report load_list
