@@ -38,6 +38,48 @@ public sealed class WalCheckpointerTests() : NodeTestBase(StorageKind.Sqlite)
         Assert.Equal(40, inFile);
     }
 
+    [Fact]
+    public async Task Writer_AfterACheckpointFoundALongLog_CopiesTheLogItselfBeforeItsNextBatch_AndTheLogStartsOver()
+    {
+        var worker = await Node.CasesAsAsync("worker1");
+        var factory = Node.Services.GetRequiredService<IDbContextFactory<DispatchDbContext>>();
+        await using (var context = await factory.CreateDbContextAsync())
+        {
+            await context.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);");
+        }
+
+        // The clock does not move, so no background checkpoint runs: these stay in the log only.
+        for (var i = 0; i < 20; i++)
+        {
+            await worker.ReportCaseAsync(NewReport($"long-log-{i}"));
+        }
+
+        Assert.Equal(0, await CasesInFileAloneAsync());
+
+        // As if a background checkpoint had just found the log long while the writer kept committing.
+        Node.Services.GetRequiredService<WalCheckpointer>().Observe(WalCheckpointer.RestartFrames);
+        await worker.ReportCaseAsync(NewReport("long-log-last"));
+
+        // The writer copied the 20 into the file before its batch, and its batch began the log anew:
+        // the log now holds that one report's frames, not 21 reports' worth.
+        Assert.Equal(20, await CasesInFileAloneAsync());
+        await using (var context = await factory.CreateDbContextAsync())
+        {
+            var connection = context.Database.GetDbConnection();
+            await context.Database.OpenConnectionAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
+            await using var reader = await command.ExecuteReaderAsync();
+            Assert.True(await reader.ReadAsync());
+            var logFrames = reader.GetInt32(1);
+            Assert.InRange(logFrames, 1, FramesOfOneReportAtMost);
+        }
+    }
+
+    // A report writes its row, its history entry and its feed entry and the index pages over them: a few
+    // dozen pages at most; 20 reports write hundreds.
+    private const int FramesOfOneReportAtMost = 60;
+
     private async Task<long> CasesInFileAloneAsync()
     {
         var copy = Path.Combine(Path.GetTempPath(), $"wal-test-{Guid.NewGuid():N}.db");

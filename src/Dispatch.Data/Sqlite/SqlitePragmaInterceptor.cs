@@ -7,8 +7,11 @@ namespace Dispatch.Data.Sqlite;
 /// Sets the pragmas a node's SQLite file needs each time EF opens a connection: write-ahead logging
 /// (many small commits; readers never block the writer), synchronous=FULL (every commit is fsynced before
 /// it returns, so a reply that says "committed" survives a power failure too; the node's writer commits
-/// concurrent changes together, so that is one fsync per batch, not per report), and a busy timeout so
-/// concurrent writers wait for the lock instead of failing.
+/// concurrent changes together, so that is one fsync per batch, not per report), a busy timeout so
+/// concurrent writers wait for the lock instead of failing, and a page cache of 32 MiB per connection
+/// instead of SQLite's 2 MB: with the node's indexes, the writer's batches of new cases touch more pages
+/// than 2 MB holds, and read them back from the file each time (about 70 reads per commit in the intake
+/// benchmark, a third of that with this cache). A connection's cache fills only as far as it reads.
 /// </summary>
 internal sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
 {
@@ -16,7 +19,7 @@ internal sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
     // Pooled connections run this again on every open: a few microseconds, in process.
     // (EF itself turns foreign_keys on.)
     internal const string Pragmas =
-        "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 30000;";
+        "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 30000; PRAGMA cache_size = -32768;";
 
     public static readonly SqlitePragmaInterceptor Instance = new();
 

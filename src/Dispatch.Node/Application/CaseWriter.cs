@@ -19,6 +19,7 @@ internal sealed partial class CaseWriter(
     IDbContextFactory<DispatchDbContext> contexts,
     CaseFeedSignal feedSignal,
     Deadlines.AlarmSignal alarms,
+    WalCheckpointer checkpointer,
     ILogger<CaseWriter> logger) : BackgroundService
 {
     public const int MaxBatch = 256;
@@ -45,19 +46,51 @@ internal sealed partial class CaseWriter(
         return (T)(await item.Completion.Task.ConfigureAwait(false))!;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>
+    /// Runs the writer's loop on a thread of its own. On the thread pool, every step of the loop that
+    /// yields (waiting for work, a database call that completes later) is queued behind the request
+    /// handlers' work items, and with 64 callers on 2 cores that stretched each commit of the one writer
+    /// everybody waits for. On its own thread the loop blocks instead, and is scheduled by the kernel
+    /// like the pool's threads. On SQLite every database call completes synchronously, so a whole batch
+    /// runs on this thread; on PostgreSQL a call that completes later resumes on the pool and this thread
+    /// waits for it.
+    /// </summary>
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var finished = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                Run(stoppingToken);
+                finished.TrySetResult();
+            }
+            catch (Exception ex)
+            {
+                finished.TrySetException(ex);
+            }
+        })
+        {
+            IsBackground = true,
+            Name = "Dispatch case writer",
+        };
+        thread.Start();
+        return finished.Task;
+    }
+
+    private void Run(CancellationToken stoppingToken)
     {
         var batch = new List<WriteItem>(MaxBatch);
         try
         {
-            while (await _queue.Reader.WaitToReadAsync(stoppingToken).ConfigureAwait(false))
+            while (WaitForWork(stoppingToken))
             {
                 while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var item))
                 {
                     batch.Add(item);
                 }
 
-                await CommitBatchAsync(batch).ConfigureAwait(false);
+                CommitBatchAsync(batch).GetAwaiter().GetResult();
                 batch.Clear();
             }
         }
@@ -70,6 +103,13 @@ internal sealed partial class CaseWriter(
         {
             left.Completion.TrySetException(new OperationCanceledException("The node is shutting down."));
         }
+    }
+
+    /// <summary>Blocks until work is queued; false once the queue is closed.</summary>
+    private bool WaitForWork(CancellationToken stoppingToken)
+    {
+        var wait = _queue.Reader.WaitToReadAsync(stoppingToken);
+        return wait.IsCompletedSuccessfully ? wait.Result : wait.AsTask().GetAwaiter().GetResult();
     }
 
     private async Task CommitBatchAsync(List<WriteItem> batch)
@@ -114,8 +154,8 @@ internal sealed partial class CaseWriter(
         // far, so a batch cost grew with the square of its size. Items add what they create explicitly;
         // what domain methods change on loaded cases (fields, new history entries) waits for this one pass.
         context.ChangeTracker.AutoDetectChangesEnabled = false;
+        await checkpointer.BeforeBatchAsync(context).ConfigureAwait(false);
         await using var transaction = await context.Database.BeginTransactionAsync().ConfigureAwait(false);
-        await WalCheckpointer.DeferAsync(context).ConfigureAwait(false);
         var results = new (object? Value, Exception? Error)[batch.Count];
         var phase = Stopwatch.GetTimestamp();
         for (var i = 0; i < batch.Count; i++)

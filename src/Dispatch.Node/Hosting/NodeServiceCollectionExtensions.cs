@@ -50,7 +50,8 @@ public static class NodeServiceCollectionExtensions
         services.AddSingleton<CaseFeedSignal>();
         services.AddSingleton<CaseWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<CaseWriter>());
-        services.AddHostedService<WalCheckpointer>();
+        services.AddSingleton<WalCheckpointer>();
+        services.AddHostedService(sp => sp.GetRequiredService<WalCheckpointer>());
         services.AddSingleton<CaseCommands>();
         services.AddSingleton<CaseQueries>();
         services.AddSingleton<CaseFeedReader>();
