@@ -51,6 +51,7 @@ kill_member() { cluster kill "$1"; }
 pid_of() { cat "$work/run/$1.pid"; }
 
 cleanup() {
+  ! declare -F anchor_stop >/dev/null || anchor_stop
   if [ -n "$work" ]; then
     cluster stop 2>/dev/null || true
     if [ -z "${KEEP:-}" ]; then rm -rf "$work"; fi
@@ -68,6 +69,12 @@ fresh_cluster() {
 }
 
 bench() { dotnet "$artifacts/bench/Dispatch.Node.Bench.dll" "$@"; }
+
+# The grpc-go echo anchor, loaded by h2load right before and right after the latency run, for how fast
+# this (noisy) machine was meanwhile.
+# shellcheck source=scripts/bench-anchor-common.sh
+source scripts/bench-anchor-common.sh
+anchor_requests=200000
 
 load_now() { cut -d' ' -f1-3 /proc/loadavg; }
 
@@ -111,9 +118,15 @@ run_latency() {
   log "pre-warm: $((rate / 2))/s for $prewarm s (not recorded)"
   bench escalate-latency "${urls[@]}" --rate $((rate / 2)) --duration "$prewarm" --warmup 1 --drain 60 | grep '^summary ' >&2 || true
   load_before=$(load_now)
-  log "latency: $rate/s for $duration s after $warmup s warm-up (load $load_before)"
+  anchor_start
+  anchor_load "$anchor_port" "$anchor_requests" >/dev/null
+  local anchor_before anchor_after
+  anchor_before=$(anchor_load "$anchor_port" "$anchor_requests")
+  log "latency: $rate/s for $duration s after $warmup s warm-up (load $load_before, anchor $anchor_before req/s)"
   out=$(bench escalate-latency "${urls[@]}" --rate "$rate" --duration "$duration" --warmup "$warmup" --nodes "$nodes") || true
   printf '%s\n' "$out"
+  anchor_after=$(anchor_load "$anchor_port" "$anchor_requests")
+  anchor_stop
   local main_table main_summary
   main_table=$(grep '^escalate-latency: ' <<<"$out" | sed 's/^escalate-latency: //')
   main_summary=$(grep '^summary ' <<<"$out" || true)
@@ -161,6 +174,7 @@ $(grep '^| ' <<<"$main_table" | tail -n +2)
 - $(grep -v '^| ' <<<"$main_table" | sed -n 1p)
 - $(grep -v '^| ' <<<"$main_table" | grep '^backlog' || true)
 - $(grep -v '^| ' <<<"$main_table" | grep '^cpu' || true)
+- anchor (the grpc-go echo server of shared/anchors, $anchor_load_description, $anchor_requests calls, the cluster idle): $anchor_before req/s right before the run, $anchor_after right after
 - sweep (the run above, then $sweep_duration s per rate after 5 s warm-up on the same cluster):
 
 | offered /s | achieved /s | town p50 ms | town p99 ms | district p50 ms | district p99 ms | end-to-end p99 ms | backlog at end | shed | undelivered | cpu busy (others), cores |

@@ -8,7 +8,6 @@ set -euo pipefail
 top=$(git -C "$(dirname "$0")" rev-parse --show-toplevel)
 cd "$top"
 
-shared=${SHARED_DIR:-$top/../shared}
 requests=${REQUESTS:-200000}
 warmup_requests=${WARMUP_REQUESTS:-300000}
 rounds=${ROUNDS:-3}
@@ -19,61 +18,26 @@ work=$top/artifacts/bench
 command_line="scripts/bench-grpc.sh (REQUESTS=$requests WARMUP_REQUESTS=$warmup_requests ROUNDS=$rounds"
 command_line+=" CLIENT_CONCURRENCY=$client_concurrency CLIENT_DURATION=$client_duration CLIENT_WARMUP=$client_warmup)"
 
-scripts/install-bench-deps.sh
+# shellcheck source=scripts/bench-anchor-common.sh
+source scripts/bench-anchor-common.sh
 mkdir -p "$work"
-echo "building the grpc-go anchor and publishing the bench app..."
-bash "$shared/anchors/grpc-go-echo/build.sh" "$work/goanchor"
+echo "publishing the bench app..."
 dotnet publish tests/Dispatch.Grpc.Bench -c Release --disable-build-servers -o "$work/bench" -nologo -v q -tl:off -clp:ErrorsOnly >/dev/null
 
-pids=()
+ours_pid=
 stop_servers() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  [ -z "$ours_pid" ] || kill "$ours_pid" 2>/dev/null || true
+  anchor_stop
   wait 2>/dev/null || true
 }
 trap stop_servers EXIT
 
-free_port() {
-  /usr/bin/python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
-}
-
-wait_for_port() {
-  for _ in $(seq 150); do
-    (: <"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0
-    sleep 0.1
-  done
-  echo "nothing listens on 127.0.0.1:$1 (see $work/*.log)" >&2
-  return 1
-}
-
 ours_port=$(free_port)
 dotnet "$work/bench/Dispatch.Grpc.Bench.dll" server --port "$ours_port" >"$work/ours.log" 2>&1 &
-pids+=($!)
-anchor_port=$(free_port)
-"$work/goanchor" -addr "127.0.0.1:$anchor_port" >"$work/anchor.log" 2>&1 &
-pids+=($!)
+ours_pid=$!
+anchor_start
 wait_for_port "$ours_port"
-wait_for_port "$anchor_port"
-
-# One gRPC frame: not compressed, 4-byte big-endian length 16, then 16 message bytes.
-body=$work/body.bin
-printf '\x00\x00\x00\x00\x10%s' 0123456789abcdef >"$body"
-frame_bytes=21
-load_args=(-c 16 -m 10 -t 1 -d "$body" -H 'content-type: application/grpc' -H 'te: trailers')
-
-# h2load PORT COUNT: prints req/s. h2load counts any HTTP 200 as success, and a gRPC error is an
-# HTTP 200 too, so the run only counts when every response carried the echoed frame back.
-load() {
-  local out ok data
-  out=$(h2load -n "$2" "${load_args[@]}" "http://127.0.0.1:$1/bench.Echo/Call")
-  ok=$(sed -n 's/^requests: .* \([0-9]*\) succeeded.*/\1/p' <<<"$out")
-  data=$(sed -n 's/^traffic: .*(\([0-9]*\)) data.*/\1/p' <<<"$out")
-  if [ "$ok" != "$2" ] || [ "$data" != $(($2 * frame_bytes)) ]; then
-    printf '%s\n' "$out" >&2
-    echo "h2load against 127.0.0.1:$1: not every call returned the echo" >&2
-    return 1
-  fi
-  sed -n 's/^finished in .*, \([0-9.]*\) req\/s.*/\1/p' <<<"$out"
-}
+load() { anchor_load "$@"; }
 
 median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { printf "%.0f", (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 

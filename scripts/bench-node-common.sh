@@ -13,6 +13,7 @@ databases=()
 pg_base=
 cleanup() {
   [ -z "$node_pid" ] || { kill "$node_pid" 2>/dev/null || true; wait "$node_pid" 2>/dev/null || true; }
+  ! declare -F anchor_stop >/dev/null || anchor_stop
   for db in "${databases[@]}"; do
     PGPASSWORD=dispatch psql "$(pg_url postgres)" -qAtc "DROP DATABASE IF EXISTS $db" >/dev/null 2>&1 || true
   done

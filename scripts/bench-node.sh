@@ -21,6 +21,13 @@ command_line="scripts/bench-node.sh (CASES=$cases CONCURRENCY=$concurrency DURAT
 
 # shellcheck source=scripts/bench-node-common.sh
 source scripts/bench-node-common.sh
+# The grpc-go echo anchor, loaded by h2load right before and right after each intake run: this machine's
+# speed varies by a third from one minute to the next, and the anchor shows how fast it was meanwhile.
+# shellcheck source=scripts/bench-anchor-common.sh
+source scripts/bench-anchor-common.sh
+anchor_requests=200000
+anchor_start
+anchor_load "$anchor_port" "$anchor_requests" >/dev/null
 
 # start_node PROVIDER DIR: starts a node on a fresh database; sets node_pid, grpc_port, connection.
 start_node() {
@@ -28,7 +35,7 @@ start_node() {
   launch_node "$2" "${node_args[@]}"
 }
 
-declare -A report cpu list_out fill_out load_report load_list
+declare -A report cpu list_out fill_out load_report load_list anchor
 report_rows=
 for provider in $providers; do
   dir=$(mktemp -d "/tmp/dispatch-node-bench.XXXXXX")
@@ -38,12 +45,14 @@ for provider in $providers; do
 
   echo "== $provider: ReportCase, $concurrency callers, ${warmup} s warm-up then ${duration} s (load before: $(load))"
   load_report[$provider]="$(load)"
+  anchor[$provider]="$(anchor_load "$anchor_port" "$anchor_requests")"
   out=$(bench report --address "http://127.0.0.1:$grpc_port" --concurrency "$concurrency" \
     --duration "$duration" --warmup "$warmup" --node-pid "$node_pid") || true
   echo "$out"
   report[$provider]=$(sed -n 's/^report: //p' <<<"$out")
   cpu[$provider]=$(sed -n 's/^cpu (cores, measured window): //p' <<<"$out")
   load_report[$provider]+=" -> $(load)"
+  anchor[$provider]+=" / $(anchor_load "$anchor_port" "$anchor_requests")"
   rows=$provider
   if [ "$provider" = postgres ]; then
     # A database created seconds ago has no planner statistics yet (autovacuum analyzes about a minute
@@ -53,12 +62,14 @@ for provider in $providers; do
     echo "== $provider: ReportCase again after ANALYZE (load before: $(load))"
     rows="$provider $provider-analyzed"
     load_report[$provider-analyzed]="$(load)"
+    anchor[$provider-analyzed]="$(anchor_load "$anchor_port" "$anchor_requests")"
     out=$(bench report --address "http://127.0.0.1:$grpc_port" --concurrency "$concurrency" \
       --duration "$duration" --warmup "$warmup" --node-pid "$node_pid") || true
     echo "$out"
     report[$provider-analyzed]=$(sed -n 's/^report: //p' <<<"$out")
     cpu[$provider-analyzed]=$(sed -n 's/^cpu (cores, measured window): //p' <<<"$out")
     load_report[$provider-analyzed]+=" -> $(load)"
+    anchor[$provider-analyzed]+=" / $(anchor_load "$anchor_port" "$anchor_requests")"
   fi
   report_rows+=" $rows"
 
@@ -110,11 +121,13 @@ block=$(
   echo
   echo "ReportCase: $concurrency concurrent callers (one signed-in grid worker), unique request ids, category 0201 in one grid"
   echo
-  echo "| provider | result | CPU during the measured window (cores) | load |"
-  echo "|---|---|---|---|"
+  echo "| provider | result | CPU during the measured window (cores) | load | anchor req/s before / after |"
+  echo "|---|---|---|---|---|"
   for row in $report_rows; do
-    echo "| $row | ${report[$row]} | ${cpu[$row]} | ${load_report[$row]} |"
+    echo "| $row | ${report[$row]} | ${cpu[$row]} | ${load_report[$row]} | ${anchor[$row]} |"
   done
+  echo
+  echo "anchor: the grpc-go echo server of shared/anchors, $anchor_load_description, $anchor_requests calls right before and right after each run (the node idle meanwhile)."
   case " $report_rows " in
     *" postgres-analyzed "*) echo
       echo "postgres: a database created seconds before, without planner statistics; postgres-analyzed: the same node right after ANALYZE." ;;
