@@ -48,12 +48,12 @@ internal sealed partial class CaseWriter(
 
     /// <summary>
     /// Runs the writer's loop on a thread of its own. On the thread pool, every step of the loop that
-    /// yields (waiting for work, a database call that completes later) is queued behind the request
-    /// handlers' work items, and with 64 callers on 2 cores that stretched each commit of the one writer
-    /// everybody waits for. On its own thread the loop blocks instead, and is scheduled by the kernel
-    /// like the pool's threads. On SQLite every database call completes synchronously, so a whole batch
-    /// runs on this thread; on PostgreSQL a call that completes later resumes on the pool and this thread
-    /// waits for it.
+    /// yields (waiting for work, a database call that completes later) waits in the pool's queue behind
+    /// the request handlers' work items, so under load a commit of the one writer that every caller waits
+    /// for can take longer than its work. On its own thread the loop blocks instead, and is scheduled by
+    /// the kernel like the pool's threads. On SQLite every database call completes synchronously, so a
+    /// whole batch runs on this thread; on PostgreSQL a call that completes later resumes on the pool and
+    /// this thread waits for it.
     /// </summary>
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
