@@ -10,7 +10,7 @@ namespace Dispatch.Node.Application;
 /// also appended to at its end (with a random number, every report dirtied a page of that index of its
 /// own, and the commit wrote each of them to the log). No counter to coordinate between replicas; two
 /// reports share a number only in the same millisecond and with the same 20 random bits (at a million
-/// reports a day, about once in 80 years; at 5,000 a second, once in a couple of minutes), and then the
+/// reports a day, about twice a year; at 5,000 a second, about once a minute and a half), and then the
 /// report is made again with a new id (see <see cref="CaseCommands.ReportAsync"/>).
 /// </summary>
 internal static class CaseNumbers
