@@ -1,5 +1,6 @@
 using System.Text;
 using Dispatch.Contracts.V1;
+using Dispatch.Node.Seeding;
 using Dispatch.Node.Tests.Infrastructure;
 using Grpc.Core;
 
@@ -71,6 +72,45 @@ public abstract partial class CaseBadInputTests(StorageKind storage) : ScenarioT
 
         Assert.StartsWith(field + ":", error.Status.Detail, StringComparison.Ordinal);
         await AssertUnchangedAsync(before);
+    }
+
+    [Fact]
+    public async Task ReportCase_GridNotInTheDirectory_NotFoundNamingTheGridAndNothingWritten()
+    {
+        var earlier = await ReportedAsync("earlier");
+        var before = await SnapshotAsync(earlier);
+        var request = NewReport("unknown-grid", grid: DemoDirectory.AreaTownVillage + "999");
+
+        await RpcAssert.FailsAsync(StatusCode.NotFound, (await As("dispatcher")).ReportCaseAsync(request), request.GridId);
+
+        await AssertUnchangedAsync(before);
+        var retried = await (await As("dispatcher")).ReportCaseAsync(NewReport("unknown-grid"));
+        Assert.True(retried.Created);
+    }
+
+    [Fact]
+    public async Task ReportCase_UnknownGridBesideGoodReports_OnlyThatReportFails()
+    {
+        var dispatcher = await As("dispatcher");
+        var calls = Enumerable.Range(0, 8)
+            .Select(i => dispatcher.ReportCaseAsync(NewReport($"mixed-{i}", grid: i == 3 ? DemoDirectory.AreaTownVillage + "998" : Grid1)).ResponseAsync)
+            .ToList();
+
+        var outcomes = await Task.WhenAll(calls.Select(async call =>
+        {
+            try
+            {
+                return (await call).Created ? "created" : "repeat";
+            }
+            catch (RpcException ex)
+            {
+                return ex.StatusCode.ToString();
+            }
+        }));
+
+        Assert.Equal(["created", "created", "created", "NotFound", "created", "created", "created", "created"], outcomes);
+        var listed = await dispatcher.ListCasesAsync(new ListCasesRequest { PageSize = 50 });
+        Assert.Equal(7, listed.Cases.Count);
     }
 
     [Fact]

@@ -48,6 +48,12 @@ internal sealed class CaseCommands(CaseWriter writer, CategoryCatalogue catalogu
                     return new ReportOutcome(existing, Created: false, await PossibleDuplicates.ForAsync(batch, existing, now));
                 }
 
+                // A grid worker's grids are the directory's, but a dispatcher may name any 15 digits.
+                if (!await batch.SharedAsync(("grid exists", input.GridId), context => context.Grids.AnyAsync(g => g.Id == input.GridId)))
+                {
+                    throw new NotFoundException("Grid", input.GridId.Value);
+                }
+
                 if (!batch.Optimistic && await batch.Context.Cases.AnyAsync(c => c.Number == candidate.Number))
                 {
                     // The random part of the number matched an existing case's: the report gets another id.
