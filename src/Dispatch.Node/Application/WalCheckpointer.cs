@@ -42,19 +42,29 @@ internal sealed partial class WalCheckpointer(
     /// commit, and the one passive checkpoint that lets the log start over when the last background
     /// checkpoint found it long.
     /// </summary>
-    public Task BeforeBatchAsync(DispatchDbContext context)
+    public async Task BeforeBatchAsync(DispatchDbContext context)
     {
         if (!context.Database.IsSqlite())
         {
-            return Task.CompletedTask;
+            return;
         }
 
+        await context.Database.ExecuteSqlRawAsync("PRAGMA wal_autocheckpoint = 0;").ConfigureAwait(false);
         if (Interlocked.Exchange(ref _logFrames, 0) < RestartFrames)
         {
-            return context.Database.ExecuteSqlRawAsync("PRAGMA wal_autocheckpoint = 0;");
+            return;
         }
 
-        return context.Database.ExecuteSqlRawAsync("PRAGMA wal_autocheckpoint = 0; PRAGMA wal_checkpoint(PASSIVE);");
+        // The batch's reports do not depend on this copy: if it fails, they are committed all the same and
+        // the next background checkpoint asks again.
+        try
+        {
+            await context.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(PASSIVE);").ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogFailed(logger, ex.Message);
+        }
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -101,6 +111,6 @@ internal sealed partial class WalCheckpointer(
         return await reader.ReadAsync(cancellationToken) ? reader.GetInt32(1) : 0;
     }
 
-    [LoggerMessage(1, LogLevel.Warning, "A background WAL checkpoint failed ({Message}); the next one retries.")]
+    [LoggerMessage(1, LogLevel.Warning, "A WAL checkpoint failed ({Message}); the next one retries.")]
     private static partial void LogFailed(ILogger logger, string message);
 }
