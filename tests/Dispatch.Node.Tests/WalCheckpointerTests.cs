@@ -48,13 +48,26 @@ public sealed class WalCheckpointerTests() : NodeTestBase(StorageKind.Sqlite)
             await context.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);");
         }
 
-        // The clock does not move, so no background checkpoint runs: these stay in the log only.
-        for (var i = 0; i < 20; i++)
+        // The clock does not move, so no background checkpoint runs; and a reader that began before the
+        // reports keeps every other connection's checkpoint (the deadline scheduler's, at its commits) from
+        // copying them: these stay in the log only.
+        await using (var reader = new SqliteConnection($"Data Source={DatabaseFile()};Pooling=False"))
         {
-            await worker.ReportCaseAsync(NewReport($"long-log-{i}"));
-        }
+            await reader.OpenAsync();
+            await using var snapshot = reader.BeginTransaction(deferred: true);
+            await using (var count = reader.CreateCommand())
+            {
+                count.CommandText = "SELECT count(*) FROM cases";
+                await count.ExecuteScalarAsync();
+            }
 
-        Assert.Equal(0, await CasesInFileAloneAsync());
+            for (var i = 0; i < 20; i++)
+            {
+                await worker.ReportCaseAsync(NewReport($"long-log-{i}"));
+            }
+
+            Assert.Equal(0, await CasesInFileAloneAsync());
+        }
 
         // As if a background checkpoint had just found the log long while the writer kept committing.
         Node.Services.GetRequiredService<WalCheckpointer>().Observe(WalCheckpointer.RestartFrames);
