@@ -15,7 +15,7 @@ public sealed class CaseInserterTests
     [Theory]
     [ProviderData(DatabaseProvider.Sqlite)]
     [ProviderData(DatabaseProvider.Postgres)]
-    public async Task InsertAsync_CasesInEveryShape_WritesTheRowsSaveChangesWrites(DatabaseProvider provider)
+    public async Task Insert_CasesInEveryShape_WritesTheRowsSaveChangesWrites(DatabaseProvider provider)
     {
         await using var saved = await TestDatabase.CreateMigratedAsync(provider);
         await using var inserted = await TestDatabase.CreateMigratedAsync(provider);
@@ -40,7 +40,7 @@ public sealed class CaseInserterTests
     [Theory]
     [ProviderData(DatabaseProvider.Sqlite)]
     [ProviderData(DatabaseProvider.Postgres)]
-    public async Task InsertAsync_ARequestIdAlreadyStored_ThrowsDbUpdateExceptionAndWritesNothing(DatabaseProvider provider)
+    public async Task Insert_ARequestIdAlreadyStored_ThrowsDbUpdateExceptionAndWritesNothing(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateMigratedAsync(provider);
         var reporter = Guid.NewGuid();
@@ -58,13 +58,13 @@ public sealed class CaseInserterTests
 
     [Theory]
     [ProviderData(DatabaseProvider.Sqlite)]
-    public async Task InsertAsync_NoTransactionOnTheContext_Throws(DatabaseProvider provider)
+    public async Task Insert_NoTransactionOnTheContext_Throws(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateMigratedAsync(provider);
         await using var context = database.CreateContext();
         using var inserter = new CaseInserter(context);
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() => inserter.InsertAsync([TestCases.Report()]));
+        Assert.Throws<InvalidOperationException>(() => inserter.Insert([TestCases.Report()]));
     }
 
     private static readonly string[] RowQueries =
@@ -98,7 +98,10 @@ public sealed class CaseInserterTests
                 Whistle = WhistleClass.Emergency,
                 HandlingMode = HandlingMode.Joint,
                 ReporterId = Guid.NewGuid(),
-                EvidenceRefs = [],
+
+                // What an array literal must quote (PostgreSQL stores these as an array column): quotes, a
+                // backslash, a comma, braces, a space-free NULL.
+                EvidenceRefs = ["https://example.com/p?q=\"a,b\"&r={1}\\2", "https://NULL"],
             },
             new CaseOrigin("village-a", Guid.NewGuid(), "C-20261124-0123456789AB"),
             "Needs the town's crew.",
@@ -121,7 +124,7 @@ public sealed class CaseInserterTests
         await using var context = database.CreateContext();
         await using var transaction = await context.Database.BeginTransactionAsync();
         using var inserter = new CaseInserter(context);
-        await inserter.InsertAsync(cases);
+        inserter.Insert(cases);
         await transaction.CommitAsync();
     }
 

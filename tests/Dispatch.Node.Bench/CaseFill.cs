@@ -63,10 +63,10 @@ internal static class CaseFill
             var chunk = await making;
             making = Task.Run(() => Make(factory, last, options.Cases));
             eventCount += chunk.Sum(c => c.History.Count);
-            await using (var transaction = await context.Database.BeginTransactionAsync())
+            using (var transaction = context.Database.BeginTransaction())
             {
-                await inserter.InsertAsync(chunk);
-                await transaction.CommitAsync();
+                inserter.Insert(chunk);
+                transaction.Commit();
             }
 
             samples.AddRange(chunk.Where((_, i) => i % 2_500 == 0));

@@ -16,11 +16,82 @@ public sealed class TableColumn(string name, Func<object, object?> read, Relatio
     public DbParameter CreateParameter(DbCommand command, string parameterName) =>
         mapping.CreateParameter(command, parameterName, value: null, nullable: true);
 
-    /// <summary>The PostgreSQL type the provider gives this column's parameters (for a binary COPY).</summary>
-    public NpgsqlTypes.NpgsqlDbType PostgresType(DbConnection connection)
+    /// <summary>The column's type in the database, as the model maps it (for a cast).</summary>
+    public string StoreType => mapping.StoreType;
+
+    /// <summary>True for a PostgreSQL array column (a primitive collection).</summary>
+    public bool IsPostgresArray => mapping.StoreType.EndsWith("[]", StringComparison.Ordinal);
+
+    /// <summary>
+    /// This column's provider values of <paramref name="entities"/> as one typed array, and the PostgreSQL type
+    /// of its elements: an array parameter of the column's values. A value that is itself an array (a
+    /// primitive collection) becomes the text of an array literal.
+    /// </summary>
+    public (Array Values, NpgsqlTypes.NpgsqlDbType ElementType) PostgresArray(IReadOnlyList<object> entities)
     {
-        using var command = connection.CreateCommand();
-        return ((Npgsql.NpgsqlParameter)CreateParameter(command, "p")).NpgsqlDbType;
+        var (clrType, elementType) = _postgresElement ??= PostgresElement();
+        var values = Array.CreateInstance(clrType, entities.Count);
+        for (var i = 0; i < entities.Count; i++)
+        {
+            var value = ProviderValue(entities[i]);
+            values.SetValue(value is DBNull ? null : IsPostgresArray ? ArrayLiteral((System.Collections.IEnumerable)value) : value, i);
+        }
+
+        return (values, elementType);
+    }
+
+    private (Type ClrType, NpgsqlTypes.NpgsqlDbType ElementType)? _postgresElement;
+
+    private (Type ClrType, NpgsqlTypes.NpgsqlDbType ElementType) PostgresElement()
+    {
+        if (IsPostgresArray)
+        {
+            return (typeof(string), NpgsqlTypes.NpgsqlDbType.Text);
+        }
+
+        using var command = new Npgsql.NpgsqlCommand();
+        var elementType = ((Npgsql.NpgsqlParameter)CreateParameter(command, "p")).NpgsqlDbType;
+        if (elementType == NpgsqlTypes.NpgsqlDbType.Unknown)
+        {
+            throw new InvalidOperationException($"Column {Name} ({mapping.StoreType}) has no PostgreSQL parameter type to insert by arrays.");
+        }
+
+        var clrType = mapping.Converter?.ProviderClrType ?? mapping.ClrType;
+        return (clrType.IsValueType && Nullable.GetUnderlyingType(clrType) is null ? typeof(Nullable<>).MakeGenericType(clrType) : clrType, elementType);
+    }
+
+    /// <summary>A PostgreSQL array literal of text elements: each quoted, with quotes and backslashes escaped.</summary>
+    internal static string ArrayLiteral(System.Collections.IEnumerable elements)
+    {
+        var literal = new System.Text.StringBuilder("{");
+        foreach (var element in elements)
+        {
+            if (literal.Length > 1)
+            {
+                literal.Append(',');
+            }
+
+            if (element is null)
+            {
+                literal.Append("NULL");
+                continue;
+            }
+
+            literal.Append('"');
+            foreach (var c in Convert.ToString(element, System.Globalization.CultureInfo.InvariantCulture)!)
+            {
+                if (c is '"' or '\\')
+                {
+                    literal.Append('\\');
+                }
+
+                literal.Append(c);
+            }
+
+            literal.Append('"');
+        }
+
+        return literal.Append('}').ToString();
     }
 
     public object ProviderValue(object entity)

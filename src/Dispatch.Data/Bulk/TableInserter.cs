@@ -8,37 +8,33 @@ namespace Dispatch.Data.Bulk;
 
 /// <summary>
 /// Inserts entities of one type with the columns and value conversions of the EF model (what SaveChanges
-/// would write): on SQLite by multi-row INSERT statements, prepared once per statement size and reused within the inserter; on
-/// PostgreSQL by one binary COPY per call, which the server neither parses nor plans per row count (a
-/// multi-row INSERT of a few dozen cases cost it several milliseconds to plan and run).
+/// would write): on SQLite by multi-row INSERT statements, prepared once per statement size and reused
+/// within the inserter; on PostgreSQL by one statement over arrays of column values, which the server
+/// neither parses nor plans per row count (a multi-row INSERT of a few dozen cases cost it several
+/// milliseconds to plan and run) and which, unlike a COPY (two round trips each), goes into one batch with
+/// the other tables' inserts.
 /// </summary>
-public sealed class TableInserter(IEntityType type, ISqlGenerationHelper sql, int maxParameters) : IDisposable
+public sealed class TableInserter(IEntityType type, ISqlGenerationHelper sql) : IDisposable
 {
     /// <summary>
-    /// Parameters per statement: SQLite binds each by name with a linear search (cost grows with the square
-    /// of the count) and pays no round trip, so small statements; PostgreSQL pays a round trip per statement.
+    /// Parameters per SQLite statement: SQLite binds each by name with a linear search (cost grows with the
+    /// square of the count) and pays no round trip, so small statements.
     /// </summary>
     public const int SqliteParameters = 64;
-    public const int PostgresParameters = 16_000;
 
     private readonly IReadOnlyList<TableColumn> _columns = TableColumn.For(type);
     private readonly Dictionary<int, DbCommand> _commands = [];
-    private NpgsqlTypes.NpgsqlDbType[]? _postgresTypes;
+    private string? _postgresInsert;
 
-    public async Task InsertAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<object> entities)
+    /// <summary>Inserts the entities in the connection's open transaction on SQLite; blocking (see <see cref="CaseInserter"/>).</summary>
+    public void Insert(DbConnection connection, DbTransaction transaction, IReadOnlyList<object> entities)
     {
         if (entities.Count == 0)
         {
             return;
         }
 
-        if (connection is Npgsql.NpgsqlConnection postgres)
-        {
-            await CopyAsync(postgres, entities).ConfigureAwait(false);
-            return;
-        }
-
-        var rowsPerStatement = Math.Max(1, maxParameters / _columns.Count);
+        var rowsPerStatement = Math.Max(1, SqliteParameters / _columns.Count);
         for (var offset = 0; offset < entities.Count; offset += rowsPerStatement)
         {
             var rows = Math.Min(rowsPerStatement, entities.Count - offset);
@@ -53,34 +49,38 @@ public sealed class TableInserter(IEntityType type, ISqlGenerationHelper sql, in
                 }
             }
 
-            await command.ExecuteNonQueryAsync();
+            command.ExecuteNonQuery();
         }
     }
 
-    private async Task CopyAsync(Npgsql.NpgsqlConnection connection, IReadOnlyList<object> entities)
+    /// <summary>
+    /// One statement that inserts all the entities on PostgreSQL, to send in a batch with others: an
+    /// INSERT of the rows of <c>unnest</c> over one array parameter per column. Its text and parameter types
+    /// are the same for any number of rows, so a prepared statement serves every batch. A column that is
+    /// itself an array travels as the text of an array literal per row (unnest would flatten an array of
+    /// arrays) and is cast back to its type.
+    /// </summary>
+    public Npgsql.NpgsqlBatchCommand PostgresCommand(IReadOnlyList<object> entities)
     {
-        // The COPY runs in the connection's open transaction, like any other command on it.
-        var types = _postgresTypes ??= _columns.Select(c => c.PostgresType(connection)).ToArray();
-        var copy = $"COPY {sql.DelimitIdentifier(type.GetTableName()!)} ({string.Join(", ", _columns.Select(c => sql.DelimitIdentifier(c.Name)))}) FROM STDIN (FORMAT BINARY)";
-        await using var importer = await connection.BeginBinaryImportAsync(copy).ConfigureAwait(false);
-        foreach (var entity in entities)
+        var command = new Npgsql.NpgsqlBatchCommand(_postgresInsert ??= PostgresInsert());
+        for (var column = 0; column < _columns.Count; column++)
         {
-            await importer.StartRowAsync().ConfigureAwait(false);
-            for (var column = 0; column < _columns.Count; column++)
-            {
-                var value = _columns[column].ProviderValue(entity);
-                if (value is DBNull)
-                {
-                    await importer.WriteNullAsync().ConfigureAwait(false);
-                }
-                else
-                {
-                    await importer.WriteAsync(value, types[column]).ConfigureAwait(false);
-                }
-            }
+            var values = _columns[column].PostgresArray(entities);
+            command.Parameters.Add(new Npgsql.NpgsqlParameter { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Array | values.ElementType, Value = values.Values });
         }
 
-        await importer.CompleteAsync().ConfigureAwait(false);
+        return command;
+    }
+
+    private string PostgresInsert()
+    {
+        var names = _columns.Select(c => sql.DelimitIdentifier(c.Name)).ToList();
+        return new StringBuilder("INSERT INTO ").Append(sql.DelimitIdentifier(type.GetTableName()!))
+            .Append(" (").AppendJoin(", ", names).Append(") SELECT ")
+            .AppendJoin(", ", _columns.Select((c, i) => c.IsPostgresArray ? $"{names[i]}::{c.StoreType}" : names[i]))
+            .Append(" FROM unnest(").AppendJoin(", ", _columns.Select((_, i) => $"${i + 1}"))
+            .Append(") AS u (").AppendJoin(", ", names).Append(')')
+            .ToString();
     }
 
     public void Dispose()
@@ -90,8 +90,6 @@ public sealed class TableInserter(IEntityType type, ISqlGenerationHelper sql, in
             command.Dispose();
         }
     }
-
-    private static bool Positional(DbConnection connection) => connection.GetType().Name == "NpgsqlConnection";
 
     private DbCommand Command(DbConnection connection, int rows)
     {
@@ -108,17 +106,8 @@ public sealed class TableInserter(IEntityType type, ISqlGenerationHelper sql, in
             text.Append(row == 0 ? "(" : ", (");
             for (var column = 0; column < _columns.Count; column++)
             {
-                var index = (row * _columns.Count) + column;
-                var name = $"@p{index}";
+                var name = $"@p{(row * _columns.Count) + column}";
                 var parameter = _columns[column].CreateParameter(command, name);
-                if (Positional(connection))
-                {
-                    // Npgsql sends "$n" placeholders with unnamed parameters as they are; named ones make it
-                    // parse and rewrite the whole statement on every execution.
-                    name = $"${index + 1}";
-                    parameter.ParameterName = "";
-                }
-
                 text.Append(column == 0 ? name : ", " + name);
                 command.Parameters.Add(parameter);
             }

@@ -70,9 +70,8 @@ internal static class FeedOrdering
         context.Database.IsNpgsql()
         && context.ChangeTracker.Entries<CaseFeedEntry>().Any(entry => entry.State == EntityState.Added);
 
-    /// <summary>Takes the feed's lock for the current transaction (PostgreSQL; nothing on SQLite), for writes that bypass SaveChanges.</summary>
-    public static Task LockForInsertAsync(DbContext context, CancellationToken cancellationToken) =>
-        context.Database.IsNpgsql() ? LockAsync(context, cancellationToken) : Task.CompletedTask;
+    /// <summary>The statement that takes the feed's lock, for a PostgreSQL batch of writes that bypass SaveChanges.</summary>
+    public static Npgsql.NpgsqlBatchCommand LockCommand() => new($"SELECT pg_advisory_xact_lock({LockKey})");
 
     private static Task LockAsync(DbContext context, CancellationToken cancellationToken) =>
         context.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({LockKey})", cancellationToken);

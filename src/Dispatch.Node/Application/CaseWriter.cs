@@ -16,7 +16,7 @@ namespace Dispatch.Node.Application;
 /// (taken when feed rows are saved) serializes the writers of several replicas.
 /// </summary>
 internal sealed partial class CaseWriter(
-    IDbContextFactory<DispatchDbContext> contexts,
+    [FromKeyedServices(DispatchDataServiceCollectionExtensions.WriterKey)] IDbContextFactory<DispatchDbContext> contexts,
     CaseFeedSignal feedSignal,
     Deadlines.AlarmSignal alarms,
     WalCheckpointer checkpointer,
@@ -29,7 +29,7 @@ internal sealed partial class CaseWriter(
 
     private static readonly Meter WriterMeter = new(MeterName);
     private static readonly Histogram<int> BatchSize = WriterMeter.CreateHistogram<int>("dispatch.writer.batch.size", "{items}", "Work items committed together.");
-    private static readonly Histogram<double> PhaseTime = WriterMeter.CreateHistogram<double>("dispatch.writer.phase.duration", "ms", "Time of one phase of a batch commit: items (the domain work and its reads), insert (new cases), save (changed rows), commit (durable).");
+    private static readonly Histogram<double> PhaseTime = WriterMeter.CreateHistogram<double>("dispatch.writer.phase.duration", "ms", "Time of one phase of the writer: idle (waiting for work), begin (a context, the log checkpoint on SQLite, the transaction), items (the domain work and its reads), insert (new cases), save (changed rows), commit (durable).");
 
     private readonly Channel<WriteItem> _queue = Channel.CreateBounded<WriteItem>(
         new BoundedChannelOptions(16 * MaxBatch) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
@@ -51,9 +51,9 @@ internal sealed partial class CaseWriter(
     /// yields (waiting for work, a database call that completes later) waits in the pool's queue behind
     /// the request handlers' work items, so under load a commit of the one writer that every caller waits
     /// for can take longer than its work. On its own thread the loop blocks instead, and is scheduled by
-    /// the kernel like the pool's threads. On SQLite every database call completes synchronously, so a
-    /// whole batch runs on this thread; on PostgreSQL a call that completes later resumes on the pool and
-    /// this thread waits for it.
+    /// the kernel like the pool's threads. Its database calls block it (<see cref="BlockingIo"/>), so on
+    /// both providers a whole batch runs on this thread, and a reply from PostgreSQL wakes it without a
+    /// work item on the pool.
     /// </summary>
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -80,18 +80,22 @@ internal sealed partial class CaseWriter(
 
     private void Run(CancellationToken stoppingToken)
     {
+        BlockingIo.MarkThisThread();
         var batch = new List<WriteItem>(MaxBatch);
         try
         {
+            var idle = Stopwatch.GetTimestamp();
             while (WaitForWork(stoppingToken))
             {
+                Record("idle", idle);
                 while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var item))
                 {
                     batch.Add(item);
                 }
 
-                CommitBatchAsync(batch).GetAwaiter().GetResult();
+                CommitBatch(batch);
                 batch.Clear();
+                idle = Stopwatch.GetTimestamp();
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -112,11 +116,11 @@ internal sealed partial class CaseWriter(
         return wait.IsCompletedSuccessfully ? wait.Result : wait.AsTask().GetAwaiter().GetResult();
     }
 
-    private async Task CommitBatchAsync(List<WriteItem> batch)
+    private void CommitBatch(List<WriteItem> batch)
     {
         try
         {
-            await RunAsync(batch, optimistic: true).ConfigureAwait(false);
+            Run(batch, optimistic: true);
         }
         catch (DbUpdateException ex)
         {
@@ -127,7 +131,7 @@ internal sealed partial class CaseWriter(
             {
                 try
                 {
-                    await RunAsync([item], optimistic: false).ConfigureAwait(false);
+                    Run([item], optimistic: false);
                 }
                 catch (Exception single)
                 {
@@ -144,37 +148,43 @@ internal sealed partial class CaseWriter(
         }
     }
 
-    private async Task RunAsync(IReadOnlyList<WriteItem> batch, bool optimistic)
+    /// <summary>
+    /// Commits a batch. Its database calls block this thread (<see cref="BlockingIo"/>); an item's work is
+    /// asynchronous in form and completes synchronously here, unless a read needs more than one reply from
+    /// the server, and then this thread waits for it.
+    /// </summary>
+    private void Run(IReadOnlyList<WriteItem> batch, bool optimistic)
     {
-        await using var context = await contexts.CreateDbContextAsync().ConfigureAwait(false);
+        using var context = contexts.CreateDbContext();
         var shared = new WriteBatch(context, optimistic);
+        var phase = Stopwatch.GetTimestamp();
 
         // Changes are detected once, just before saving. Detecting them automatically (before every item's
         // queries, and for every item's rollback bookkeeping) scanned every entity the batch had tracked so
         // far, so a batch cost grew with the square of its size. Items add what they create explicitly;
         // what domain methods change on loaded cases (fields, new history entries) waits for this one pass.
         context.ChangeTracker.AutoDetectChangesEnabled = false;
-        await checkpointer.BeforeBatchAsync(context).ConfigureAwait(false);
-        await using var transaction = await context.Database.BeginTransactionAsync().ConfigureAwait(false);
+        checkpointer.BeforeBatch(context);
+        using var transaction = context.Database.BeginTransaction();
         var results = new (object? Value, Exception? Error)[batch.Count];
-        var phase = Stopwatch.GetTimestamp();
+        phase = Record("begin", phase);
         for (var i = 0; i < batch.Count; i++)
         {
-            results[i] = await RunItemAsync(shared, batch[i]).ConfigureAwait(false);
+            results[i] = RunItemAsync(shared, batch[i]).GetAwaiter().GetResult();
         }
 
         phase = Record("items", phase);
         if (shared.NewCases.Count > 0)
         {
             using var inserter = new CaseInserter(context);
-            await inserter.InsertAsync(shared.NewCases).ConfigureAwait(false);
+            inserter.Insert(shared.NewCases);
         }
 
         phase = Record("insert", phase);
         context.ChangeTracker.DetectChanges();
-        await context.SaveChangesAsync().ConfigureAwait(false);
+        context.SaveChanges();
         phase = Record("save", phase);
-        await transaction.CommitAsync().ConfigureAwait(false);
+        transaction.Commit();
         Record("commit", phase);
         BatchSize.Record(batch.Count);
         feedSignal.Notify();

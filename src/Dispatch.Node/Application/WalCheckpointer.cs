@@ -7,7 +7,7 @@ namespace Dispatch.Node.Application;
 /// Copies SQLite's write-ahead log back into the database file in the background. Left to SQLite, the
 /// commit that takes the log past 1,000 pages does that copy (and its fsync) itself, and the reports
 /// waiting on that commit of the single writer wait for it too: the slowest replies of the intake
-/// benchmark. The writer's connection turns that off (<see cref="BeforeBatchAsync"/>); this runs a passive
+/// benchmark. The writer's connection turns that off (<see cref="BeforeBatch"/>); this runs a passive
 /// checkpoint on a connection of its own every <see cref="Interval"/>, which neither waits for the writer
 /// nor holds it up.
 /// <para>
@@ -16,7 +16,7 @@ namespace Dispatch.Node.Application;
 /// writer adds frames while the copy runs. The log then grew by tens of megabytes a second under load
 /// (1.4 GB after 25 s of the intake benchmark), with every lookup of a page in the log slower for it.
 /// So once a background checkpoint finds more than <see cref="RestartFrames"/> frames in the log, the
-/// writer runs one passive checkpoint itself before its next batch (<see cref="BeforeBatchAsync"/>):
+/// writer runs one passive checkpoint itself before its next batch (<see cref="BeforeBatch"/>):
 /// nothing is committed meanwhile, so it copies the rest (what was added since the background one), and
 /// the batch after it rewinds the log (unless a reader still reads an older snapshot; then the next
 /// background checkpoint asks again). Nothing to do on PostgreSQL.
@@ -42,14 +42,14 @@ internal sealed partial class WalCheckpointer(
     /// commit, and the one passive checkpoint that lets the log start over when the last background
     /// checkpoint found it long.
     /// </summary>
-    public async Task BeforeBatchAsync(DispatchDbContext context)
+    public void BeforeBatch(DispatchDbContext context)
     {
         if (!context.Database.IsSqlite())
         {
             return;
         }
 
-        await context.Database.ExecuteSqlRawAsync("PRAGMA wal_autocheckpoint = 0;").ConfigureAwait(false);
+        context.Database.ExecuteSqlRaw("PRAGMA wal_autocheckpoint = 0;");
         if (Interlocked.Exchange(ref _logFrames, 0) < RestartFrames)
         {
             return;
@@ -59,7 +59,7 @@ internal sealed partial class WalCheckpointer(
         // the next background checkpoint asks again.
         try
         {
-            await context.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(PASSIVE);").ConfigureAwait(false);
+            context.Database.ExecuteSqlRaw("PRAGMA wal_checkpoint(PASSIVE);");
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -35,6 +35,8 @@ internal sealed class TestDatabase : IAsyncDisposable
 
     public DatabaseProvider Provider => Settings.Provider;
 
+    public IServiceProvider Services => services;
+
     public IDbContextFactory<DispatchDbContext> Contexts => services.GetRequiredService<IDbContextFactory<DispatchDbContext>>();
 
     public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider) =>
