@@ -89,6 +89,20 @@ public abstract partial class CaseBadInputTests(StorageKind storage) : ScenarioT
     }
 
     [Fact]
+    public async Task ReportCase_GridAddedAfterANotFound_AcceptedAtOnce()
+    {
+        var dispatcher = await As("dispatcher");
+        var grid = DemoDirectory.AreaTownVillage + "997";
+        await RpcAssert.FailsAsync(StatusCode.NotFound, dispatcher.ReportCaseAsync(NewReport("before-the-grid", grid: grid)), grid);
+
+        await (await Node.DirectoryAsAsync("admin")).UpsertGridAsync(new UpsertGridRequest { Grid = new Grid { Id = grid, Name = "Grid 997" } });
+        var reported = await dispatcher.ReportCaseAsync(NewReport("after-the-grid", grid: grid));
+
+        Assert.True(reported.Created);
+        Assert.Equal(grid, reported.Case.GridId);
+    }
+
+    [Fact]
     public async Task ReportCase_UnknownGridBesideGoodReports_OnlyThatReportFails()
     {
         var dispatcher = await As("dispatcher");

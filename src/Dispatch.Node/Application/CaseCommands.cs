@@ -17,7 +17,7 @@ namespace Dispatch.Node.Application;
 /// writer: the case is loaded, its version checked, the domain method applied and every new event
 /// appended to the node's feed, all in one transaction.
 /// </summary>
-internal sealed class CaseCommands(CaseWriter writer, CategoryCatalogue catalogue, TimeProvider clock, IOptions<NodeOptions> options, Deadlines.DeadlineSettings deadlines)
+internal sealed class CaseCommands(CaseWriter writer, KnownGrids grids, CategoryCatalogue catalogue, TimeProvider clock, IOptions<NodeOptions> options, Deadlines.DeadlineSettings deadlines)
 {
     /// <summary>
     /// Reports a case; idempotent on (reporter, request id). A first attempt leaves the check for an earlier
@@ -49,7 +49,7 @@ internal sealed class CaseCommands(CaseWriter writer, CategoryCatalogue catalogu
                 }
 
                 // A grid worker's grids are the directory's, but a dispatcher may name any 15 digits.
-                if (!await batch.SharedAsync(("grid exists", input.GridId), context => context.Grids.AnyAsync(g => g.Id == input.GridId)))
+                if (!await grids.ExistsAsync(input.GridId, () => batch.SharedAsync(("grid exists", input.GridId), context => context.Grids.AnyAsync(g => g.Id == input.GridId))))
                 {
                     throw new NotFoundException("Grid", input.GridId.Value);
                 }

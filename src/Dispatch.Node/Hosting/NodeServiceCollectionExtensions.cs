@@ -52,6 +52,7 @@ public static class NodeServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<CaseWriter>());
         services.AddSingleton<WalCheckpointer>();
         services.AddHostedService(sp => sp.GetRequiredService<WalCheckpointer>());
+        services.AddSingleton<KnownGrids>();
         services.AddSingleton<CaseCommands>();
         services.AddSingleton<CaseQueries>();
         services.AddSingleton<CaseFeedReader>();
