@@ -29,6 +29,7 @@ public sealed class TableColumn(string name, Func<object, object?> read, Relatio
     /// </summary>
     public (Array Values, NpgsqlTypes.NpgsqlDbType ElementType) PostgresArray(IReadOnlyList<object> entities)
     {
+        // Worked out once; a reference, so a column shared by threads is never seen half written.
         var (clrType, elementType) = _postgresElement ??= PostgresElement();
         var values = Array.CreateInstance(clrType, entities.Count);
         for (var i = 0; i < entities.Count; i++)
@@ -40,13 +41,13 @@ public sealed class TableColumn(string name, Func<object, object?> read, Relatio
         return (values, elementType);
     }
 
-    private (Type ClrType, NpgsqlTypes.NpgsqlDbType ElementType)? _postgresElement;
+    private PostgresElementType? _postgresElement;
 
-    private (Type ClrType, NpgsqlTypes.NpgsqlDbType ElementType) PostgresElement()
+    private PostgresElementType PostgresElement()
     {
         if (IsPostgresArray)
         {
-            return (typeof(string), NpgsqlTypes.NpgsqlDbType.Text);
+            return new(typeof(string), NpgsqlTypes.NpgsqlDbType.Text);
         }
 
         using var command = new Npgsql.NpgsqlCommand();
@@ -57,8 +58,11 @@ public sealed class TableColumn(string name, Func<object, object?> read, Relatio
         }
 
         var clrType = mapping.Converter?.ProviderClrType ?? mapping.ClrType;
-        return (clrType.IsValueType && Nullable.GetUnderlyingType(clrType) is null ? typeof(Nullable<>).MakeGenericType(clrType) : clrType, elementType);
+        return new(clrType.IsValueType && Nullable.GetUnderlyingType(clrType) is null ? typeof(Nullable<>).MakeGenericType(clrType) : clrType, elementType);
     }
+
+    /// <summary>The element type of this column's array parameter: in .NET (nullable) and in PostgreSQL.</summary>
+    private sealed record PostgresElementType(Type ClrType, NpgsqlTypes.NpgsqlDbType ElementType);
 
     /// <summary>A PostgreSQL array literal of text elements: each quoted, with quotes and backslashes escaped.</summary>
     internal static string ArrayLiteral(System.Collections.IEnumerable elements)
