@@ -18,6 +18,7 @@ namespace Dispatch.Node.Application;
 internal sealed partial class CaseWriter(
     [FromKeyedServices(DispatchDataServiceCollectionExtensions.WriterKey)] IDbContextFactory<DispatchDbContext> contexts,
     CaseFeedSignal feedSignal,
+    OutboxSignal outboxSignal,
     Deadlines.AlarmSignal alarms,
     WalCheckpointer checkpointer,
     ILogger<CaseWriter> logger) : BackgroundService
@@ -182,12 +183,19 @@ internal sealed partial class CaseWriter(
 
         phase = Record("insert", phase);
         context.ChangeTracker.DetectChanges();
+        var outboxPending = context.ChangeTracker.Entries<Data.Escalation.OutboxMessage>().Any(e =>
+            e.State == EntityState.Added || (e.State == EntityState.Modified && e.Entity.DeliveredAt is null && !e.Entity.IsRefused));
         context.SaveChanges();
         phase = Record("save", phase);
         transaction.Commit();
         Record("commit", phase);
         BatchSize.Record(batch.Count);
         feedSignal.Notify();
+        if (outboxPending)
+        {
+            outboxSignal.Notify();
+        }
+
         alarms.AfterCommit(context, shared.NewCases);
         for (var i = 0; i < batch.Count; i++)
         {

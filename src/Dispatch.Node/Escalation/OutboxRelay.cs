@@ -9,7 +9,7 @@ namespace Dispatch.Node.Escalation;
 /// <summary>
 /// Delivers the outbox to the parent as a pipeline, so a message waits only for its own case's earlier messages:
 /// <list type="bullet">
-/// <item>a reader picks up new messages as soon as they are committed (<see cref="CaseFeedSignal"/>), also while
+/// <item>a reader picks up new messages as soon as they are committed (<see cref="OutboxSignal"/>), also while
 /// others are in flight, and hands each to its case's lane;</item>
 /// <item>a lane per case sends that case's messages one after the other, in sequence order (a case's next message
 /// waits only for the parent's answer to its previous one); lanes of different cases run side by side, up to
@@ -30,7 +30,7 @@ internal sealed partial class OutboxRelay(
     OutboxDelivery delivery,
     OutboxSettlement settlement,
     IDbContextFactory<DispatchDbContext> contexts,
-    CaseFeedSignal signal,
+    OutboxSignal signal,
     TimeProvider clock,
     ILogger<OutboxRelay> logger) : BackgroundService
 {

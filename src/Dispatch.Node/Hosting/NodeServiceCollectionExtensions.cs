@@ -48,6 +48,7 @@ public static class NodeServiceCollectionExtensions
         services.AddSingleton<SupervisionCommands>();
         services.AddSingleton<SupervisionQueries>();
         services.AddSingleton<CaseFeedSignal>();
+        services.AddSingleton<OutboxSignal>();
         services.AddSingleton<CaseWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<CaseWriter>());
         services.AddSingleton<WalCheckpointer>();
