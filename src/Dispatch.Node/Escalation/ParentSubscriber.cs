@@ -13,8 +13,9 @@ namespace Dispatch.Node.Escalation;
 
 /// <summary>
 /// Follows the parent's progress on this node's escalated cases. The subscription resumes after the
-/// last sequence applied; each update is applied in the same transaction that advances the cursor,
-/// so an update is never lost and never applied twice, however often the stream breaks.
+/// last sequence applied; updates are applied in the same transaction that advances the cursor past
+/// them (those that arrived together in one), so an update is never lost and never applied twice,
+/// however often the stream breaks.
 /// </summary>
 internal sealed partial class ParentSubscriber(
     ParentClient parent,
@@ -24,6 +25,9 @@ internal sealed partial class ParentSubscriber(
     ILogger<ParentSubscriber> logger) : BackgroundService
 {
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(5);
+
+    /// <summary>Updates applied in one write at most.</summary>
+    private const int MaxUpdatesPerWrite = 256;
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(parent.Upstreams.Select(upstream => FollowAsync(upstream, stoppingToken)));
@@ -39,10 +43,32 @@ internal sealed partial class ParentSubscriber(
             {
                 var from = await CursorAsync(parentId, stoppingToken);
                 using var call = parent.For(parentId).Subscribe(new SubscribeRequest { FromSequence = from }, cancellationToken: stoppingToken);
-                while (await call.ResponseStream.MoveNext(stoppingToken))
+                var updates = new List<SubscribeResponse>();
+                var next = call.ResponseStream.MoveNext(stoppingToken);
+                while (true)
                 {
-                    await ApplyAsync(parentId, call.ResponseStream.Current, stoppingToken);
-                    backoff = TimeSpan.FromMilliseconds(100);
+                    // The updates that have arrived meanwhile are applied in one write, while the next is read:
+                    // one write per update kept the writer busy with a commit per status change of each case the
+                    // parent works on (three per escalation at a village), each loading the cursor again.
+                    if (updates.Count > 0 && (!next.IsCompleted || updates.Count == MaxUpdatesPerWrite))
+                    {
+                        await ApplyAsync(parentId, updates, stoppingToken);
+                        updates.Clear();
+                        backoff = TimeSpan.FromMilliseconds(100);
+                    }
+
+                    if (!await next)
+                    {
+                        break;
+                    }
+
+                    updates.Add(call.ResponseStream.Current);
+                    next = call.ResponseStream.MoveNext(stoppingToken);
+                }
+
+                if (updates.Count > 0)
+                {
+                    await ApplyAsync(parentId, updates, stoppingToken);
                 }
             }
             catch (RpcException ex) when (!stoppingToken.IsCancellationRequested)
@@ -78,8 +104,11 @@ internal sealed partial class ParentSubscriber(
         return await context.ParentCursors.Where(c => c.ParentNodeId == parentId).Select(c => c.LastSequence).FirstOrDefaultAsync(cancellationToken);
     }
 
-    private Task ApplyAsync(string parentId, SubscribeResponse update, CancellationToken cancellationToken) =>
-        writer.WriteAsync(
+    /// <summary>Applies updates in their order and advances the cursor past the last, in one transaction.</summary>
+    private Task ApplyAsync(string parentId, IReadOnlyList<SubscribeResponse> updates, CancellationToken cancellationToken)
+    {
+        var batch = updates.ToList();
+        return writer.WriteAsync(
             async context =>
             {
                 var cursor = context.ParentCursors.Local.FirstOrDefault(c => c.ParentNodeId == parentId) ??
@@ -90,15 +119,16 @@ internal sealed partial class ParentSubscriber(
                     context.ParentCursors.Add(cursor);
                 }
 
-                if (update.Sequence <= cursor.LastSequence)
+                foreach (var update in batch.Where(u => u.Sequence > cursor.LastSequence))
                 {
-                    return false;
-                }
+                    cursor.Advance(update.Sequence);
+                    var caseId = ContractMapper.ParseId(update.OriginCaseId, "origin_case_id");
+                    var @case = context.Cases.Local.FirstOrDefault(c => c.Id == caseId) ?? await context.Cases.FirstOrDefaultAsync(c => c.Id == caseId);
+                    if (@case is null)
+                    {
+                        continue;
+                    }
 
-                cursor.Advance(update.Sequence);
-                var caseId = ContractMapper.ParseId(update.OriginCaseId, "origin_case_id");
-                if (await context.Cases.FirstOrDefaultAsync(c => c.Id == caseId) is { } @case)
-                {
                     var before = @case.Version;
                     var status = ContractMapper.Convert<Domain.Cases.CaseStatus>(update.Status);
                     var note = $"{update.Event.Type} at {parentId}: {update.Event.Note}".TrimEnd(' ', ':');
@@ -115,6 +145,7 @@ internal sealed partial class ParentSubscriber(
                 return true;
             },
             cancellationToken);
+    }
 
     [LoggerMessage(1, LogLevel.Warning, "Subscription to the parent broke ({Code}: {Detail}); resuming.")]
     private static partial void LogBroken(ILogger logger, StatusCode code, string detail);

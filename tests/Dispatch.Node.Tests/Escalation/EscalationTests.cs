@@ -82,6 +82,36 @@ public abstract class EscalationTests(StorageKind storage) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ChildDownWhileTheParentWorks_ItsUpdatesAppliedInOrderOnceWhenTheChildReturns()
+    {
+        var worker = await _cluster.Village.CasesAsAsync("worker1");
+        var villageDispatcher = await _cluster.Village.CasesAsAsync("dispatcher");
+        var townDispatcher = await _cluster.Town.CasesAsAsync("dispatcher");
+        var townHandler = await _cluster.Town.CasesAsAsync("sanitation");
+        var reported = (await worker.ReportCaseAsync(Report("esc-burst"))).Case;
+        await villageDispatcher.EscalateCaseAsync(new EscalateCaseRequest { CaseId = reported.Id, ExpectedVersion = reported.Version, Reason = "Town crew." });
+        var atTown = await _cluster.EventuallyAsync(() => FindByOriginAsync(townDispatcher, reported.Id), "the escalation to reach the town");
+        await _cluster.EventuallyAsync(() => LinkedAsync(villageDispatcher, reported.Id), "the village to record the town's case id");
+
+        // Three updates wait at the town while the village is down, and reach it together when it returns.
+        await _cluster.Village.StopAsync();
+        atTown = (await townDispatcher.AcceptCaseAsync(new AcceptCaseRequest { CaseId = atTown.Id, ExpectedVersion = atTown.Version })).Case;
+        atTown = (await townDispatcher.AssignCaseAsync(new AssignCaseRequest { CaseId = atTown.Id, ExpectedVersion = atTown.Version, Assignee = new Assignee { Kind = AssigneeKind.Department, Id = DemoDirectory.SanitationId.ToString() } })).Case;
+        await townHandler.StartCaseAsync(new StartCaseRequest { CaseId = atTown.Id, ExpectedVersion = atTown.Version });
+        await _cluster.Village.RestartAsync();
+
+        villageDispatcher = await _cluster.Village.CasesAsAsync("dispatcher");
+        await _cluster.EventuallyAsync(
+            async () => (await villageDispatcher.GetCaseAsync(new GetCaseRequest { CaseId = reported.Id })).Case is { ParentStatus: CaseStatus.InProgress } c ? c : null,
+            "the town's progress to reach the village");
+        var mirrored = (await villageDispatcher.GetCaseAsync(new GetCaseRequest { CaseId = reported.Id })).Case.History
+            .Where(e => e.Type == "CaseParentUpdated")
+            .Select(e => e.Note.Split(' ')[0])
+            .ToList();
+        Assert.Equal(["CaseReported", "CaseAccepted", "CaseAssigned", "CaseStarted"], mirrored);
+    }
+
+    [Fact]
     public async Task ParentHandsEscalationBack_ChildCaseBackInItsQueue()
     {
         var worker = await _cluster.Village.CasesAsAsync("worker1");
