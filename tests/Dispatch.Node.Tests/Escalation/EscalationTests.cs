@@ -112,6 +112,38 @@ public abstract class EscalationTests(StorageKind storage) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ParentBusyWithItsOwnCases_AChildsUpdatesStillReachIt()
+    {
+        var worker = await _cluster.Village.CasesAsAsync("worker1");
+        var villageDispatcher = await _cluster.Village.CasesAsAsync("dispatcher");
+        var townDispatcher = await _cluster.Town.CasesAsAsync("dispatcher");
+        var townGrid = (await (await _cluster.Town.DirectoryAsAsync("dispatcher")).ListGridsAsync(new ListGridsRequest())).Grids[0].Id;
+
+        // More of the town's own feed entries than one read of a child's subscription takes, none of them the
+        // village's: its subscription reads past them, and then must still see what concerns it.
+        await Task.WhenAll(Enumerable.Range(0, 230).Select(i =>
+        {
+            var own = Report($"town-own-{i}");
+            own.GridId = townGrid;
+            return townDispatcher.ReportCaseAsync(own).ResponseAsync;
+        }));
+        var reported = (await worker.ReportCaseAsync(Report("esc-after-busy", title: "Collapsed culvert by the mill"))).Case;
+        await villageDispatcher.EscalateCaseAsync(new EscalateCaseRequest { CaseId = reported.Id, ExpectedVersion = reported.Version, Reason = "Town crew." });
+        var atTown = await _cluster.EventuallyAsync(
+            async () => (await townDispatcher.ListCasesAsync(new ListCasesRequest { Text = "culvert" })).Cases.FirstOrDefault(c => c.OriginCaseId == reported.Id),
+            "the escalation to reach the town");
+        await townDispatcher.AcceptCaseAsync(new AcceptCaseRequest { CaseId = atTown.Id, ExpectedVersion = atTown.Version });
+
+        var mirrored = await _cluster.EventuallyAsync(
+            async () => (await villageDispatcher.GetCaseAsync(new GetCaseRequest { CaseId = reported.Id })).Case is { ParentStatus: CaseStatus.Accepted } c ? c : null,
+            "the town's acceptance to reach the village");
+        Assert.Equal(atTown.Id, mirrored.ParentCaseId);
+        Assert.Equal(
+            ["CaseReported", "CaseAccepted"],
+            mirrored.History.Where(e => e.Type == "CaseParentUpdated").Select(e => e.Note.Split(' ')[0]));
+    }
+
+    [Fact]
     public async Task ParentHandsEscalationBack_ChildCaseBackInItsQueue()
     {
         var worker = await _cluster.Village.CasesAsAsync("worker1");
