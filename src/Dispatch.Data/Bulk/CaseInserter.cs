@@ -8,8 +8,9 @@ namespace Dispatch.Data.Bulk;
 
 /// <summary>
 /// Inserts new cases with their history and feed entries, in the transaction open on a context, without
-/// the change tracker, by <see cref="TableInserter"/> (multi-row INSERTs on SQLite, binary COPY on
-/// PostgreSQL, both with the EF model's columns and conversions). The feed's order
+/// the change tracker, by <see cref="TableInserter"/> (multi-row INSERTs on SQLite; on PostgreSQL one
+/// prepared batch of the feed's lock and an INSERT over column arrays per table; both with the EF model's
+/// columns and conversions). The feed's order
 /// is kept as SaveChanges keeps it (see <see cref="FeedOrdering"/>). A refused insert (a unique key)
 /// surfaces as <see cref="DbUpdateException"/>, as it would from SaveChanges.
 /// </summary>
