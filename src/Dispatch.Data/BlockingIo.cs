@@ -25,9 +25,6 @@ public static class BlockingIo
     /// <summary>The interceptor every context of the node carries; it acts only on marked threads.</summary>
     public static IInterceptor Interceptor { get; } = new CommandInterceptor();
 
-    /// <summary>True on a thread marked with <see cref="MarkThisThread"/>.</summary>
-    public static bool OnThisThread => t_marked;
-
     /// <summary>
     /// Makes the database calls EF runs asynchronously on the current thread block instead. For a thread
     /// that exists for that work only: nothing else waits for it while it blocks.

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Dispatch.Data;
 
 /// <summary>Points a <see cref="DbContextOptionsBuilder"/> at the configured provider.</summary>
-public static class DispatchDbContextOptions
+internal static class DispatchDbContextOptions
 {
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder, DatabaseSettings settings)
     {

@@ -32,10 +32,11 @@ public sealed class TableColumn(string name, Func<object, object?> read, Relatio
         // Worked out once; a reference, so a column shared by threads is never seen half written.
         var (clrType, elementType) = _postgresElement ??= PostgresElement();
         var values = Array.CreateInstance(clrType, entities.Count);
+        var isArray = IsPostgresArray;
         for (var i = 0; i < entities.Count; i++)
         {
             var value = ProviderValue(entities[i]);
-            values.SetValue(value is DBNull ? null : IsPostgresArray ? ArrayLiteral((System.Collections.IEnumerable)value) : value, i);
+            values.SetValue(value is DBNull ? null : isArray ? ArrayLiteral((System.Collections.IEnumerable)value) : value, i);
         }
 
         return (values, elementType);

@@ -51,6 +51,9 @@ public sealed class OutboxMessage
 
     public bool IsRefused => RefusedAt is not null;
 
+    /// <summary>Waiting for the relay: neither delivered nor refused.</summary>
+    public bool IsPending => DeliveredAt is null && RefusedAt is null;
+
     public void MarkAttempted() => Attempts++;
 
     public void MarkDelivered(DateTimeOffset at) => DeliveredAt = at;

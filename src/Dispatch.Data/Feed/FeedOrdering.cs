@@ -71,11 +71,12 @@ internal static class FeedOrdering
         && context.ChangeTracker.Entries<CaseFeedEntry>().Any(entry => entry.State == EntityState.Added);
 
     /// <summary>The statement that takes the feed's lock, for a PostgreSQL batch of writes that bypass SaveChanges.</summary>
-    public static Npgsql.NpgsqlBatchCommand LockCommand() => new($"SELECT pg_advisory_xact_lock({LockKey})");
+    public static Npgsql.NpgsqlBatchCommand LockCommand() => new(LockStatement);
+
+    private static readonly string LockStatement = FormattableString.Invariant($"SELECT pg_advisory_xact_lock({LockKey})");
 
     private static Task LockAsync(DbContext context, CancellationToken cancellationToken) =>
-        context.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({LockKey})", cancellationToken);
+        context.Database.ExecuteSqlRawAsync(LockStatement, cancellationToken);
 
-    private static void Lock(DbContext context) =>
-        context.Database.ExecuteSql($"SELECT pg_advisory_xact_lock({LockKey})");
+    private static void Lock(DbContext context) => context.Database.ExecuteSqlRaw(LockStatement);
 }

@@ -184,7 +184,7 @@ internal sealed partial class CaseWriter(
         phase = Record("insert", phase);
         context.ChangeTracker.DetectChanges();
         var outboxPending = context.ChangeTracker.Entries<Data.Escalation.OutboxMessage>().Any(e =>
-            e.State == EntityState.Added || (e.State == EntityState.Modified && e.Entity.DeliveredAt is null && !e.Entity.IsRefused));
+            e.State == EntityState.Added || (e.State == EntityState.Modified && e.Entity.IsPending));
         context.SaveChanges();
         phase = Record("save", phase);
         transaction.Commit();

@@ -104,11 +104,12 @@ internal sealed partial class ParentSubscriber(
         return await context.ParentCursors.Where(c => c.ParentNodeId == parentId).Select(c => c.LastSequence).FirstOrDefaultAsync(cancellationToken);
     }
 
-    /// <summary>Applies updates in their order and advances the cursor past the last, in one transaction.</summary>
-    private Task ApplyAsync(string parentId, IReadOnlyList<SubscribeResponse> updates, CancellationToken cancellationToken)
-    {
-        var batch = updates.ToList();
-        return writer.WriteAsync(
+    /// <summary>
+    /// Applies updates in their order and advances the cursor past the last, in one transaction. The list is
+    /// read until the returned task completes (the writer may run the work twice: alone after a failed batch).
+    /// </summary>
+    private Task ApplyAsync(string parentId, IReadOnlyList<SubscribeResponse> updates, CancellationToken cancellationToken) =>
+        writer.WriteAsync(
             async context =>
             {
                 var cursor = context.ParentCursors.Local.FirstOrDefault(c => c.ParentNodeId == parentId) ??
@@ -119,7 +120,7 @@ internal sealed partial class ParentSubscriber(
                     context.ParentCursors.Add(cursor);
                 }
 
-                foreach (var update in batch.Where(u => u.Sequence > cursor.LastSequence))
+                foreach (var update in updates.Where(u => u.Sequence > cursor.LastSequence))
                 {
                     cursor.Advance(update.Sequence);
                     var caseId = ContractMapper.ParseId(update.OriginCaseId, "origin_case_id");
@@ -145,7 +146,6 @@ internal sealed partial class ParentSubscriber(
                 return true;
             },
             cancellationToken);
-    }
 
     [LoggerMessage(1, LogLevel.Warning, "Subscription to the parent broke ({Code}: {Detail}); resuming.")]
     private static partial void LogBroken(ILogger logger, StatusCode code, string detail);
