@@ -184,7 +184,15 @@ internal sealed class CaseCommands(CaseWriter writer, KnownGrids grids, Category
             cancellationToken);
 
     internal static async Task<Case> LoadAsync(DispatchDbContext context, Guid id) =>
-        await context.Cases.FirstOrDefaultAsync(c => c.Id == id) ?? throw new NotFoundException("Case", id.ToString());
+        await FindAsync(context, id) ?? throw new NotFoundException("Case", id.ToString());
+
+    /// <summary>A case by id, tracked: the one the context already tracks, else loaded; null if there is none.</summary>
+    internal static async Task<Case?> FindAsync(DispatchDbContext context, Guid id) =>
+        context.Cases.Local.FindEntry(id)?.Entity ?? await CaseById.For(context)(context, id);
+
+    // Compiled: every change of a case loads it.
+    private static readonly CompiledQuery<Func<DispatchDbContext, Guid, Task<Case?>>> CaseById = new(() => EF.CompileAsyncQuery(
+        (DispatchDbContext context, Guid id) => context.Cases.FirstOrDefault(c => c.Id == id)));
 
     private static async Task EnsureAssigneeExistsAsync(DispatchDbContext context, Assignee assignee)
     {

@@ -56,27 +56,48 @@ internal sealed class CaseFeedReader(IDbContextFactory<DispatchDbContext> contex
         long after, CancellationToken cancellationToken)
     {
         await using var context = await contexts.CreateDbContextAsync(cancellationToken);
-        var rows = await (
+        var page = new List<(WatchCasesResponse, Domain.Geography.GridId, Domain.Cases.Assignee?)>();
+        await foreach (var row in PageAfter.For(context)(context, after).WithCancellation(cancellationToken))
+        {
+            page.Add((
+                new WatchCasesResponse
+                {
+                    Sequence = row.Sequence,
+                    CaseId = row.Event.CaseId.ToString(),
+                    CaseNumber = row.Number,
+                    Event = row.Event.ToContract(),
+                    Status = ContractMapper.Convert<CaseStatus>(row.Status),
+                    Version = row.Version,
+                    GridId = row.GridId.Value,
+                },
+                row.GridId,
+                Domain.Cases.Assignee.FromFields(row.AssigneeKind, row.AssigneeId)));
+        }
+
+        return page;
+    }
+
+    /// <summary>
+    /// The feed after a sequence, a page at most, with each entry's event and what decides who sees it. Compiled
+    /// (<see cref="CompiledQuery{TQuery}"/>): every watcher reads at every commit.
+    /// </summary>
+    private static readonly CompiledQuery<Func<DispatchDbContext, long, IAsyncEnumerable<FeedRow>>> PageAfter = new(() => EF.CompileAsyncQuery(
+        (DispatchDbContext context, long after) => (
             from entry in context.CaseFeed.AsNoTracking()
             where entry.Sequence > after
             orderby entry.Sequence
             join caseEvent in context.CaseEvents.AsNoTracking() on new { entry.CaseId, Sequence = entry.Version } equals new { caseEvent.CaseId, caseEvent.Sequence }
             join @case in context.Cases.AsNoTracking() on entry.CaseId equals @case.Id
-            select new { entry.Sequence, entry.Status, entry.Version, Event = caseEvent, @case.Number, @case.GridId, @case.AssigneeKind, @case.AssigneeId })
-            .Take(PageSize)
-            .ToListAsync(cancellationToken);
-        return rows.Select(row => (
-            new WatchCasesResponse
-            {
-                Sequence = row.Sequence,
-                CaseId = row.Event.CaseId.ToString(),
-                CaseNumber = row.Number,
-                Event = row.Event.ToContract(),
-                Status = ContractMapper.Convert<CaseStatus>(row.Status),
-                Version = row.Version,
-                GridId = row.GridId.Value,
-            },
-            row.GridId,
-            Domain.Cases.Assignee.FromFields(row.AssigneeKind, row.AssigneeId))).ToList();
-    }
+            select new FeedRow(entry.Sequence, entry.Status, entry.Version, caseEvent, @case.Number, @case.GridId, @case.AssigneeKind, @case.AssigneeId))
+            .Take(PageSize)));
+
+    private sealed record FeedRow(
+        long Sequence,
+        Domain.Cases.CaseStatus Status,
+        int Version,
+        Domain.Cases.CaseEvent Event,
+        string Number,
+        Domain.Geography.GridId GridId,
+        Domain.Cases.AssigneeKind? AssigneeKind,
+        Guid? AssigneeId);
 }

@@ -32,6 +32,8 @@ internal sealed partial class CaseWriter(
     private static readonly Histogram<int> BatchSize = WriterMeter.CreateHistogram<int>("dispatch.writer.batch.size", "{items}", "Work items committed together.");
     private static readonly Histogram<double> PhaseTime = WriterMeter.CreateHistogram<double>("dispatch.writer.phase.duration", "ms", "Time of one phase of the writer: idle (waiting for work), begin (a context, the log checkpoint on SQLite, the transaction), items (the domain work and its reads), insert (new cases), save (changed rows), commit (durable).");
 
+    private readonly ManualResetEventSlim _workQueued = new(initialState: false, spinCount: 0);
+
     private readonly Channel<WriteItem> _queue = Channel.CreateBounded<WriteItem>(
         new BoundedChannelOptions(16 * MaxBatch) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
 
@@ -110,11 +112,23 @@ internal sealed partial class CaseWriter(
         }
     }
 
-    /// <summary>Blocks until work is queued; false once the queue is closed.</summary>
+    /// <summary>
+    /// Blocks until work is queued; false once the queue is closed. Blocks without spinning first (a task's
+    /// <c>Wait</c> spins, yielding the core, before it sleeps): with nothing queued the next item is
+    /// usually more than a spin away, and on a small machine the spinning took the core from the request handlers
+    /// that were about to queue it.
+    /// </summary>
     private bool WaitForWork(CancellationToken stoppingToken)
     {
         var wait = _queue.Reader.WaitToReadAsync(stoppingToken);
-        return wait.IsCompletedSuccessfully ? wait.Result : wait.AsTask().GetAwaiter().GetResult();
+        if (!wait.IsCompleted)
+        {
+            _workQueued.Reset();
+            wait.GetAwaiter().UnsafeOnCompleted(_workQueued.Set);
+            _workQueued.Wait(CancellationToken.None);
+        }
+
+        return wait.GetAwaiter().GetResult();
     }
 
     private void CommitBatch(List<WriteItem> batch)
@@ -208,6 +222,12 @@ internal sealed partial class CaseWriter(
                 batch[i].Completion.TrySetResult(results[i].Value);
             }
         }
+    }
+
+    public override void Dispose()
+    {
+        base.Dispose();
+        _workQueued.Dispose();
     }
 
     /// <summary>Records the time since <paramref name="start"/> under a phase name; returns now.</summary>

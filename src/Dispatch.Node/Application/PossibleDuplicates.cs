@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Dispatch.Data;
 using Dispatch.Domain.Cases;
 using Dispatch.Domain.Geography;
@@ -58,29 +59,83 @@ internal static class PossibleDuplicates
     /// </summary>
     private static async Task<List<Case>> RecentOpenAsync(DispatchDbContext context, GridId grid, string category, DateTimeOffset since)
     {
-        // Anonymous rows: a set operation is translated over plain columns only.
-        var newestOfStatus = (CaseStatus status) => context.Cases
-            .Where(c => c.GridId == grid && c.CategoryCode == category && c.Status == status && c.ReportedAt >= since)
-            .OrderByDescending(c => c.ReportedAt)
-            .Take(Limit + 1)
-            .Select(c => new { c.Id, c.ReportedAt, c.Number });
-
-        var ranges = OpenStatuses.Skip(1).Aggregate(newestOfStatus(OpenStatuses[0]), (union, status) => union.Concat(newestOfStatus(status)));
         if (!context.Database.IsSqlite())
         {
-            var inRanges = await context.Cases.AsNoTracking().Where(c => ranges.Select(r => r.Id).Contains(c.Id)).ToListAsync();
+            var inRanges = new List<Case>();
+            await foreach (var @case in CasesInRanges.For(context)(context, grid, category, since))
+            {
+                inRanges.Add(@case);
+            }
+
             return [.. inRanges.OrderByDescending(c => new Recent(c.Id, c.ReportedAt, c.Number)).Take(Limit + 1)];
         }
 
-        var newest = (await ranges.ToListAsync()).Select(r => new Recent(r.Id, r.ReportedAt, r.Number)).OrderDescending().Take(Limit + 1).ToList();
+        var newest = new List<Recent>();
+        await foreach (var recent in Ranges.For(context)(context, grid, category, since))
+        {
+            newest.Add(recent);
+        }
+
+        newest = [.. newest.OrderDescending().Take(Limit + 1)];
         if (newest.Count == 0)
         {
             return [];
         }
 
-        var ids = newest.Select(r => r.Id).ToList();
-        var cases = await context.Cases.AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id);
-        return [.. newest.Select(r => cases[r.Id])];
+        var cases = new Dictionary<Guid, Case>();
+        await foreach (var @case in CasesById.For(context)(context, newest.ConvertAll(r => r.Id)))
+        {
+            cases.Add(@case.Id, @case);
+        }
+
+        return newest.ConvertAll(r => cases[r.Id]);
+    }
+
+    // The queries are compiled (CompiledQuery): they run at every report, and their expression trees (a union of a
+    // range per open status) cost EF more to take apart for parameters and look up in its cache than to run.
+    private static readonly CompiledQuery<Func<DispatchDbContext, GridId, string, DateTimeOffset, IAsyncEnumerable<Recent>>> Ranges =
+        new(() => EF.CompileAsyncQuery(Shapes.Ranges));
+
+    private static readonly CompiledQuery<Func<DispatchDbContext, List<Guid>, IAsyncEnumerable<Case>>> CasesById =
+        new(() => EF.CompileAsyncQuery((DispatchDbContext context, List<Guid> ids) => context.Cases.AsNoTracking().Where(c => ids.Contains(c.Id))));
+
+    private static readonly CompiledQuery<Func<DispatchDbContext, GridId, string, DateTimeOffset, IAsyncEnumerable<Case>>> CasesInRanges =
+        new(() => EF.CompileAsyncQuery(Shapes.CasesInRanges));
+
+    private static readonly (Expression<Func<DispatchDbContext, GridId, string, DateTimeOffset, IQueryable<Recent>>> Ranges,
+        Expression<Func<DispatchDbContext, GridId, string, DateTimeOffset, IQueryable<Case>>> CasesInRanges) Shapes = QueryShapes(
+            (context, grid, category, since, status) => context.Cases
+                .Where(c => c.GridId == grid && c.CategoryCode == category && c.Status == status && c.ReportedAt >= since)
+                .OrderByDescending(c => c.ReportedAt)
+                .Take(Limit + 1)
+                .Select(c => new { c.Id, c.ReportedAt, c.Number }),
+            row => new Recent(row.Id, row.ReportedAt, row.Number),
+            row => row.Id);
+
+    /// <summary>
+    /// From the newest few cases of one status, <paramref name="newestOfStatus"/>, the two shapes of <c>(context, grid,
+    /// category, since)</c> the lookup runs: the union of the ranges of every open status, and the whole cases in them.
+    /// The rows of a range are anonymous (a set operation is translated over plain columns only), hence the generic row.
+    /// </summary>
+    private static (Expression<Func<DispatchDbContext, GridId, string, DateTimeOffset, IQueryable<Recent>>>,
+        Expression<Func<DispatchDbContext, GridId, string, DateTimeOffset, IQueryable<Case>>>) QueryShapes<TRow>(
+        Expression<Func<DispatchDbContext, GridId, string, DateTimeOffset, CaseStatus, IQueryable<TRow>>> newestOfStatus,
+        Expression<Func<TRow, Recent>> toRecent,
+        Expression<Func<TRow, Guid>> idOf)
+    {
+        var parameters = newestOfStatus.Parameters.Take(4).ToArray();
+        var union = OpenStatuses
+            .Select(status => ParameterReplacer.Replace(newestOfStatus.Body, newestOfStatus.Parameters[4], Expression.Constant(status)))
+            .Aggregate((left, right) => Expression.Call(typeof(Queryable), nameof(Queryable.Concat), [typeof(TRow)], left, right));
+        var ranges = Expression.Call(typeof(Queryable), nameof(Queryable.Select), [typeof(TRow), typeof(Recent)], union, Expression.Quote(toRecent));
+
+        Expression<Func<DispatchDbContext, IQueryable<TRow>, IQueryable<Case>>> casesIn =
+            (context, rows) => context.Cases.AsNoTracking().Where(c => rows.Select(idOf).Contains(c.Id));
+        var cases = ParameterReplacer.Replace(
+            ParameterReplacer.Replace(casesIn.Body, casesIn.Parameters[1], union), casesIn.Parameters[0], parameters[0]);
+        return (
+            Expression.Lambda<Func<DispatchDbContext, GridId, string, DateTimeOffset, IQueryable<Recent>>>(ranges, parameters),
+            Expression.Lambda<Func<DispatchDbContext, GridId, string, DateTimeOffset, IQueryable<Case>>>(cases, parameters));
     }
 
     /// <summary>A recent case's key and its place in newest-first order (ties by number, as lists order them).</summary>

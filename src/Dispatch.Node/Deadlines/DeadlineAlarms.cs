@@ -99,7 +99,7 @@ internal sealed partial class DeadlineAlarms(
 
     private async Task<bool> FireCaseAsync(DispatchDbContext context, Guid id, DateTimeOffset now)
     {
-        var @case = await context.Cases.FirstOrDefaultAsync(c => c.Id == id);
+        var @case = await CaseCommands.FindAsync(context, id);
         if (@case is null)
         {
             return false;
@@ -135,7 +135,7 @@ internal sealed partial class DeadlineAlarms(
             return false;
         }
 
-        var @case = await context.Cases.FirstOrDefaultAsync(c => c.Id == order.CaseId);
+        var @case = await CaseCommands.FindAsync(context, order.CaseId);
         if (@case is not { ClockRuns: true })
         {
             return true;

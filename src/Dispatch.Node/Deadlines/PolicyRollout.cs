@@ -61,7 +61,7 @@ internal sealed partial class PolicyRollout(
 
     private async Task<bool> RescheduleAsync(DispatchDbContext context, Guid id, DeadlinePolicy policy)
     {
-        var @case = await context.Cases.FirstOrDefaultAsync(c => c.Id == id);
+        var @case = await CaseCommands.FindAsync(context, id);
         if (@case is not { ClockRuns: true })
         {
             return false;

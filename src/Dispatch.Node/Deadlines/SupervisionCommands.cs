@@ -97,7 +97,7 @@ internal sealed class SupervisionCommands(CaseWriter writer, DeadlineSettings de
 
                 var now = clock.GetUtcNow();
                 order.Acknowledge(caller.UserId, now);
-                var @case = await context.Cases.FirstOrDefaultAsync(c => c.Id == order.CaseId);
+                var @case = await CaseCommands.FindAsync(context, order.CaseId);
                 if (@case is { ClockRuns: true })
                 {
                     var before = @case.Version;

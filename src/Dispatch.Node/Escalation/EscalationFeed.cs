@@ -46,27 +46,46 @@ internal sealed class EscalationFeed(IDbContextFactory<DispatchDbContext> contex
     private async Task<(List<SubscribeResponse> Page, long ScannedTo)> ReadAsync(string childId, long after, CancellationToken cancellationToken)
     {
         await using var context = await contexts.CreateDbContextAsync(cancellationToken);
-        var end = await context.CaseFeed.MaxAsync(e => (long?)e.Sequence, cancellationToken) ?? 0;
-        var rows = await (
+        var end = await FeedEnd.For(context)(context) ?? 0;
+        var page = new List<SubscribeResponse>();
+        await foreach (var row in PageAfter.For(context)(context, childId, after).WithCancellation(cancellationToken))
+        {
+            page.Add(new SubscribeResponse
+            {
+                Sequence = row.Sequence,
+                OriginCaseId = row.OriginCaseId.ToString(),
+                ParentCaseId = row.Event.CaseId.ToString(),
+                Status = ContractMapper.Convert<CaseStatus>(row.Status),
+                HandedBack = row.Event.Type == Domain.Cases.CaseEventType.CaseEscalationReturned,
+                Event = row.Event.ToContract(),
+                Assignee = Domain.Cases.Assignee.FromFields(row.AssigneeKind, row.AssigneeId)?.ToContract(),
+                DueAt = row.DueAt is { } due ? Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(due) : null,
+            });
+        }
+
+        return (page, end);
+    }
+
+    // Compiled once, like the case feed's page: each child's subscription reads at every commit of this node.
+    private static readonly CompiledQuery<Func<DispatchDbContext, Task<long?>>> FeedEnd = new(() => EF.CompileAsyncQuery(
+        (DispatchDbContext context) => context.CaseFeed.Max(e => (long?)e.Sequence)));
+
+    private static readonly CompiledQuery<Func<DispatchDbContext, string, long, IAsyncEnumerable<UpdateRow>>> PageAfter = new(() => EF.CompileAsyncQuery(
+        (DispatchDbContext context, string childId, long after) => (
             from entry in context.CaseFeed.AsNoTracking()
             join @case in context.Cases.AsNoTracking() on entry.CaseId equals @case.Id
             where entry.Sequence > after && @case.Origin!.NodeId == childId
             orderby entry.Sequence
             join caseEvent in context.CaseEvents.AsNoTracking() on new { entry.CaseId, Sequence = entry.Version } equals new { caseEvent.CaseId, caseEvent.Sequence }
-            select new { entry.Sequence, entry.Status, Event = caseEvent, OriginCaseId = @case.Origin!.CaseId, @case.AssigneeKind, @case.AssigneeId, @case.DueAt })
-            .Take(PageSize)
-            .ToListAsync(cancellationToken);
-        var page = rows.Select(row => new SubscribeResponse
-        {
-            Sequence = row.Sequence,
-            OriginCaseId = row.OriginCaseId.ToString(),
-            ParentCaseId = row.Event.CaseId.ToString(),
-            Status = ContractMapper.Convert<CaseStatus>(row.Status),
-            HandedBack = row.Event.Type == Domain.Cases.CaseEventType.CaseEscalationReturned,
-            Event = row.Event.ToContract(),
-            Assignee = Domain.Cases.Assignee.FromFields(row.AssigneeKind, row.AssigneeId)?.ToContract(),
-            DueAt = row.DueAt is { } due ? Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(due) : null,
-        }).ToList();
-        return (page, end);
-    }
+            select new UpdateRow(entry.Sequence, entry.Status, caseEvent, @case.Origin!.CaseId, @case.AssigneeKind, @case.AssigneeId, @case.DueAt))
+            .Take(PageSize)));
+
+    private sealed record UpdateRow(
+        long Sequence,
+        Domain.Cases.CaseStatus Status,
+        Domain.Cases.CaseEvent Event,
+        Guid OriginCaseId,
+        Domain.Cases.AssigneeKind? AssigneeKind,
+        Guid? AssigneeId,
+        DateTimeOffset? DueAt);
 }

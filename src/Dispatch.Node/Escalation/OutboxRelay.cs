@@ -139,15 +139,12 @@ internal sealed partial class OutboxRelay(
         try
         {
             await using var context = await contexts.CreateDbContextAsync(cancellationToken);
-            var rows = await (
-                from message in context.Outbox.AsNoTracking()
-                where message.DeliveredAt == null && message.RefusedAt == null && message.Sequence > after
-                orderby message.Sequence
-                join @case in context.Cases.AsNoTracking() on message.CaseId equals @case.Id into cases
-                from @case in cases.DefaultIfEmpty()
-                select new { Message = message, Target = @case == null ? null : @case.EscalatedToNodeId })
-                .Take(ReadPage)
-                .ToListAsync(cancellationToken);
+            var rows = new List<PendingRow>();
+            await foreach (var row in PendingAfter.For(context)(context, after).WithCancellation(cancellationToken))
+            {
+                rows.Add(row);
+            }
+
             foreach (var row in rows)
             {
                 if (_tracked.Add(row.Message.Sequence))
@@ -164,6 +161,17 @@ internal sealed partial class OutboxRelay(
             _trackedLock.Release();
         }
     }
+
+    // Compiled (CompiledQuery): read at every commit that adds to the outbox.
+    private static readonly CompiledQuery<Func<DispatchDbContext, long, IAsyncEnumerable<PendingRow>>> PendingAfter = new(() => EF.CompileAsyncQuery(
+        (DispatchDbContext context, long after) => (
+            from message in context.Outbox.AsNoTracking()
+            where message.DeliveredAt == null && message.RefusedAt == null && message.Sequence > after
+            orderby message.Sequence
+            join @case in context.Cases.AsNoTracking() on message.CaseId equals @case.Id into cases
+            from @case in cases.DefaultIfEmpty()
+            select new PendingRow(message, @case == null ? null : @case.EscalatedToNodeId))
+            .Take(ReadPage)));
 
     /// <summary>Queues a message behind its case's earlier ones, or starts the case's lane.</summary>
     private void Enqueue(OutboxMessage message, string? target, CancellationToken stoppingToken)
@@ -290,6 +298,8 @@ internal sealed partial class OutboxRelay(
             await Task.Delay(Rescan, clock, stoppingToken);
         }
     }
+
+    private sealed record PendingRow(OutboxMessage Message, string? Target);
 
     [LoggerMessage(2, LogLevel.Error, "Outbox delivery failed: {Message}; the messages stay queued and are tried again.")]
     private static partial void LogFailed(ILogger logger, string message);

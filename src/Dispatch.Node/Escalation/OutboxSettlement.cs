@@ -19,7 +19,12 @@ internal sealed partial class OutboxSettlement(CaseWriter writer, TimeProvider c
             {
                 var now = clock.GetUtcNow();
                 var sequences = outcomes.Select(o => o.Message.Sequence).ToList();
-                var stored = await context.Outbox.Where(m => sequences.Contains(m.Sequence)).ToDictionaryAsync(m => m.Sequence, cancellationToken);
+                var stored = new Dictionary<long, OutboxMessage>();
+                await foreach (var message in MessagesBySequence.For(context)(context, sequences).WithCancellation(cancellationToken))
+                {
+                    stored.Add(message.Sequence, message);
+                }
+
                 foreach (var outcome in outcomes)
                 {
                     // A repeat of an answer already recorded (a resend after a crash) changes nothing.
@@ -53,11 +58,18 @@ internal sealed partial class OutboxSettlement(CaseWriter writer, TimeProvider c
 
         var links = acknowledged.GroupBy(a => a.Message.CaseId).ToDictionary(g => g.Key, g => g.Last().ParentCaseId!.Value);
         var caseIds = links.Keys.ToList();
-        foreach (var @case in await context.Cases.Where(c => caseIds.Contains(c.Id) && c.ParentCaseId == null).ToListAsync())
+        await foreach (var @case in UnlinkedCases.For(context)(context, caseIds))
         {
             @case.LinkParent(links[@case.Id]);
         }
     }
+
+    // Compiled (CompiledQuery): every batch of answers runs them.
+    private static readonly CompiledQuery<Func<DispatchDbContext, List<long>, IAsyncEnumerable<OutboxMessage>>> MessagesBySequence = new(() => EF.CompileAsyncQuery(
+        (DispatchDbContext context, List<long> sequences) => context.Outbox.Where(m => sequences.Contains(m.Sequence))));
+
+    private static readonly CompiledQuery<Func<DispatchDbContext, List<Guid>, IAsyncEnumerable<Case>>> UnlinkedCases = new(() => EF.CompileAsyncQuery(
+        (DispatchDbContext context, List<Guid> caseIds) => context.Cases.Where(c => caseIds.Contains(c.Id) && c.ParentCaseId == null)));
 
     private async Task GiveBackRefusedAsync(DispatchDbContext context, List<OutboxOutcome> refused, DateTimeOffset now)
     {

@@ -113,7 +113,7 @@ internal sealed partial class ParentSubscriber(
             async context =>
             {
                 var cursor = context.ParentCursors.Local.FirstOrDefault(c => c.ParentNodeId == parentId) ??
-                    await context.ParentCursors.FirstOrDefaultAsync(c => c.ParentNodeId == parentId);
+                    await CursorOf.For(context)(context, parentId);
                 if (cursor is null)
                 {
                     cursor = new ParentCursor(parentId, 0);
@@ -124,7 +124,7 @@ internal sealed partial class ParentSubscriber(
                 {
                     cursor.Advance(update.Sequence);
                     var caseId = ContractMapper.ParseId(update.OriginCaseId, "origin_case_id");
-                    var @case = context.Cases.Local.FirstOrDefault(c => c.Id == caseId) ?? await context.Cases.FirstOrDefaultAsync(c => c.Id == caseId);
+                    var @case = await CaseCommands.FindAsync(context, caseId);
                     if (@case is null)
                     {
                         continue;
@@ -146,6 +146,10 @@ internal sealed partial class ParentSubscriber(
                 return true;
             },
             cancellationToken);
+
+    // Compiled (CompiledQuery): every write of updates loads it.
+    private static readonly CompiledQuery<Func<DispatchDbContext, string, Task<ParentCursor?>>> CursorOf = new(() => EF.CompileAsyncQuery(
+        (DispatchDbContext context, string parentId) => context.ParentCursors.FirstOrDefault(c => c.ParentNodeId == parentId)));
 
     [LoggerMessage(1, LogLevel.Warning, "Subscription to the parent broke ({Code}: {Detail}); resuming.")]
     private static partial void LogBroken(ILogger logger, StatusCode code, string detail);

@@ -36,10 +36,5 @@ internal static class KeyedExpression
     }
 
     private static Expression Replace(Expression body, ParameterExpression parameter, Expression with) =>
-        new Replacer(parameter, with).Visit(body);
-
-    private sealed class Replacer(ParameterExpression parameter, Expression with) : ExpressionVisitor
-    {
-        protected override Expression VisitParameter(ParameterExpression node) => node == parameter ? with : base.VisitParameter(node);
-    }
+        ParameterReplacer.Replace(body, parameter, with);
 }
