@@ -45,34 +45,36 @@ internal static class SupervisionLedger
     public static Task AfterCaseLeftAsync(DispatchDbContext context, Case @case, bool wasOpen, NodeOptions node, DateTimeOffset now) =>
         !wasOpen || @case.IsOpen
             ? Task.CompletedTask
-            : ChangeOrdersAsync(
-                context,
-                @case,
-                node,
-                o => o.Status == SupervisionOrderStatus.Open || o.Status == SupervisionOrderStatus.Breached,
-                order => order.Close(now),
-                now);
+            : ChangeOrdersAsync(context, @case, node, NotEnded, order => order.Close(now), now);
 
     /// <summary>Marks the case's open breach orders breached (their deadline is the case's supervision deadline).</summary>
     public static Task BreachOrdersOfAsync(DispatchDbContext context, Case @case, NodeOptions node, DateTimeOffset now) =>
-        ChangeOrdersAsync(
-            context,
-            @case,
-            node,
-            o => o.Kind == SupervisionOrderKind.Breach && o.Status == SupervisionOrderStatus.Open,
-            order => order.Breach(now),
-            now);
+        ChangeOrdersAsync(context, @case, node, OpenBreaches, order => order.Breach(now), now);
+
+    // Compiled (CompiledQuery): every change that takes a case out of the node's hands looks its orders up.
+    private static readonly CompiledQuery<Func<DispatchDbContext, Guid, string, IAsyncEnumerable<SupervisionOrder>>> NotEnded = new(() => EF.CompileAsyncQuery(
+        (DispatchDbContext context, Guid caseId, string nodeId) => context.SupervisionOrders.Where(o =>
+            o.CaseId == caseId && o.CaseNodeId == nodeId && (o.Status == SupervisionOrderStatus.Open || o.Status == SupervisionOrderStatus.Breached))));
+
+    private static readonly CompiledQuery<Func<DispatchDbContext, Guid, string, IAsyncEnumerable<SupervisionOrder>>> OpenBreaches = new(() => EF.CompileAsyncQuery(
+        (DispatchDbContext context, Guid caseId, string nodeId) => context.SupervisionOrders.Where(o =>
+            o.CaseId == caseId && o.CaseNodeId == nodeId && o.Kind == SupervisionOrderKind.Breach && o.Status == SupervisionOrderStatus.Open)));
 
     /// <summary>Applies <paramref name="change"/> to this node's orders of the case that match, and sends up each that changed.</summary>
     private static async Task ChangeOrdersAsync(
         DispatchDbContext context,
         Case @case,
         NodeOptions node,
-        System.Linq.Expressions.Expression<Func<SupervisionOrder, bool>> which,
+        CompiledQuery<Func<DispatchDbContext, Guid, string, IAsyncEnumerable<SupervisionOrder>>> which,
         Func<SupervisionOrder, bool> change,
         DateTimeOffset now)
     {
-        var orders = await context.SupervisionOrders.Where(o => o.CaseId == @case.Id && o.CaseNodeId == node.Id).Where(which).ToListAsync();
+        var orders = new List<SupervisionOrder>();
+        await foreach (var order in which.For(context)(context, @case.Id, node.Id))
+        {
+            orders.Add(order);
+        }
+
         foreach (var order in orders)
         {
             if (change(order))

@@ -15,6 +15,7 @@ internal sealed class NodeCredentials(IOptions<NodeOptions> options, TimeProvide
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
     private readonly JsonWebTokenHandler _handler = new() { SetDefaultTimesOnTokenCreation = false };
     private readonly Dictionary<string, (string Token, DateTimeOffset Renew)> _current = [];
+    private readonly ValidatedTokens<string> _validated = new(clock);
 
     /// <summary>This node's credential for one of its upstream nodes, renewed before it expires.</summary>
     public string CredentialFor(Upstream upstream)
@@ -52,7 +53,13 @@ internal sealed class NodeCredentials(IOptions<NodeOptions> options, TimeProvide
     }
 
     /// <summary>The registered child that signed the token, or null (forged, unregistered, expired).</summary>
-    public async Task<string?> ValidateChildAsync(string token)
+    public Task<string?> ValidateChildAsync(string token) => _validated.GetAsync(token, ValidateSignedAsync);
+
+    /// <summary>
+    /// Checks a child's token with its registered key. A token that validated is remembered until it expires
+    /// (<see cref="ValidatedTokens{T}"/>): a child's relay and subscription present the same token for minutes.
+    /// </summary>
+    private async Task<string?> ValidateSignedAsync(string token)
     {
         string? issuer;
         try

@@ -13,11 +13,9 @@ internal sealed class TokenService(SigningKey signingKey, IOptions<NodeOptions> 
     private const string GridsClaim = "grids";
     private const string DepartmentClaim = "dept";
     private const string RoleClaim = "role";
-    /// <summary>More distinct signed-in callers than this at once and the remembered tokens start over.</summary>
-    private const int MaxRemembered = 10_000;
 
     private readonly JsonWebTokenHandler _handler = new() { SetDefaultTimesOnTokenCreation = false };
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, RememberedToken> _validated = new(StringComparer.Ordinal);
+    private readonly ValidatedTokens<CallerIdentity> _validated = new(clock);
 
     public (string Token, DateTimeOffset ExpiresAt) Issue(CallerIdentity identity)
     {
@@ -48,47 +46,11 @@ internal sealed class TokenService(SigningKey signingKey, IOptions<NodeOptions> 
         return (token, expires);
     }
 
-    /// <summary>The identity in a valid token; null when the token is forged, expired or malformed.</summary>
     /// <summary>
     /// The caller a token names, or null when it is forged, expired, not yet valid or not ours. A token that
-    /// validated is remembered until it expires: checking its signature again on every call cost more CPU
-    /// than the rest of a report's handling on the node (and HMAC contexts for the finalizer to collect).
-    /// The cache holds only tokens this node signed and that validated, keyed by their exact text.
+    /// validated is remembered until it expires (<see cref="ValidatedTokens{T}"/>).
     /// </summary>
-    public async Task<CallerIdentity?> ValidateAsync(string token)
-    {
-        var now = clock.GetUtcNow();
-        if (_validated.TryGetValue(token, out var known))
-        {
-            if (now >= known.NotBefore && now < known.Expires)
-            {
-                return known.Identity;
-            }
-
-            _validated.TryRemove(token, out _);
-        }
-
-        var identity = await ValidateSignedAsync(token);
-        if (identity is not null && ReadLifetime(token) is var (notBefore, expires))
-        {
-            if (_validated.Count >= MaxRemembered)
-            {
-                _validated.Clear();
-            }
-
-            _validated[token] = new RememberedToken(identity, notBefore, expires);
-        }
-
-        return identity;
-    }
-
-    private (DateTimeOffset NotBefore, DateTimeOffset Expires)? ReadLifetime(string token)
-    {
-        var jwt = _handler.ReadJsonWebToken(token);
-        return jwt.ValidTo == DateTime.MinValue
-            ? null
-            : (jwt.ValidFrom == DateTime.MinValue ? DateTimeOffset.MinValue : new DateTimeOffset(jwt.ValidFrom, TimeSpan.Zero), new DateTimeOffset(jwt.ValidTo, TimeSpan.Zero));
-    }
+    public Task<CallerIdentity?> ValidateAsync(string token) => _validated.GetAsync(token, ValidateSignedAsync);
 
     private async Task<CallerIdentity?> ValidateSignedAsync(string token)
     {
@@ -120,8 +82,6 @@ internal sealed class TokenService(SigningKey signingKey, IOptions<NodeOptions> 
         Guid? department = Guid.TryParse(Claim(result.Claims, DepartmentClaim), out var d) ? d : null;
         return new CallerIdentity(userId, Claim(result.Claims, JwtRegisteredClaimNames.Name) ?? "", role, grids, department);
     }
-
-    private sealed record RememberedToken(CallerIdentity Identity, DateTimeOffset NotBefore, DateTimeOffset Expires);
 
     private static string? Claim(IDictionary<string, object> claims, string name) =>
         claims.TryGetValue(name, out var value) ? value as string : null;

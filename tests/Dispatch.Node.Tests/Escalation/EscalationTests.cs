@@ -2,6 +2,8 @@ using Dispatch.Contracts.V1;
 using Dispatch.Node.Seeding;
 using Dispatch.Node.Tests.Infrastructure;
 using Grpc.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using static Dispatch.Node.Tests.Infrastructure.EscalationCases;
 
 namespace Dispatch.Node.Tests.Escalation;
@@ -196,6 +198,35 @@ public abstract class EscalationTests(StorageKind storage) : IAsyncLifetime
         Assert.Equal(StatusCode.FailedPrecondition, error.StatusCode);
         Assert.Contains("no parent", error.Status.Detail);
         Assert.Equal(reported.Version, (await dispatcher.GetCaseAsync(new GetCaseRequest { CaseId = reported.Id })).Case.Version);
+    }
+
+    [Fact]
+    public async Task EscalationService_ChildCredentialPastItsExpiry_UnauthenticatedAfterBeingAccepted_NothingWritten()
+    {
+        // Accepted once (and so remembered), the same credential is refused once the parent's clock passes its expiry.
+        var villageKey = _cluster.Village.Services.GetRequiredService<IOptions<Hosting.NodeOptions>>().Value.ParentKey!;
+        var token = NodeToken.Create("village", "town", villageKey, _cluster.Town.Clock.GetUtcNow());
+        var client = new EscalationService.EscalationServiceClient(_cluster.Town.Channel.CreateCallInvoker().WithToken(token));
+        EscalateRequest Request(string title) => new()
+        {
+            OriginCaseId = Guid.NewGuid().ToString(),
+            OriginCaseNumber = "C-" + title,
+            Title = title,
+            CategoryCode = "0201",
+            GridId = EscalationCases.Grid,
+            Location = new Location { Latitude = 1, Longitude = 1 },
+            Whistle = WhistleClass.Daily,
+            HandlingMode = HandlingMode.Split,
+            Reason = "r",
+        };
+
+        await client.EscalateAsync(Request("accepted")).ResponseAsync;
+        _cluster.Town.Clock.Advance(NodeToken.Lifetime);
+        var error = await Assert.ThrowsAsync<RpcException>(() => client.EscalateAsync(Request("expired")).ResponseAsync);
+
+        Assert.Equal(StatusCode.Unauthenticated, error.StatusCode);
+        var townDispatcher = await _cluster.Town.CasesAsAsync("dispatcher");
+        Assert.Equal(["accepted"], (await townDispatcher.ListCasesAsync(new ListCasesRequest())).Cases.Select(c => c.Title));
     }
 
     [Theory]
