@@ -5,9 +5,9 @@ namespace Dispatch.Data;
 
 /// <summary>
 /// An EF Core compiled query (<see cref="EF.CompileAsyncQuery{TContext, TResult}(System.Linq.Expressions.Expression{Func{TContext, IQueryable{TResult}}})"/>
-/// and its overloads), compiled once per database provider. A compiled query binds to the provider of the first
-/// context it runs on and then sends that provider's SQL to every context, so one shared by SQLite and PostgreSQL
-/// contexts in a process (the tests run both) sends the wrong SQL to one of them.
+/// and its overloads), compiled once per database provider. A compiled query binds to the model of the first
+/// context it runs on, and EF refuses to run it on a context of another model: SQLite and PostgreSQL contexts
+/// have different models, and the tests run both in one process.
 /// </summary>
 /// <remarks>
 /// Worth it for a query that runs at every commit or change: EF otherwise extracts the parameters from the query's

@@ -51,7 +51,7 @@ public sealed class DispatchDataConfigurationTests
     }
 
     [Fact]
-    public async Task Sqlite_OpenedConnection_UsesWalFullSyncAndABusyTimeout()
+    public async Task Sqlite_OpenedConnection_UsesWalFullSyncABusyTimeoutAndTemporaryFilesInMemory()
     {
         await using var database = await TestDatabase.CreateMigratedAsync(DatabaseProvider.Sqlite);
         await using var context = database.CreateContext();
@@ -61,6 +61,7 @@ public sealed class DispatchDataConfigurationTests
         Assert.Equal("2", await PragmaAsync(context, "synchronous")); // FULL: a commit is fsynced before it returns
         Assert.Equal("30000", await PragmaAsync(context, "busy_timeout"));
         Assert.Equal("1", await PragmaAsync(context, "foreign_keys"));
+        Assert.Equal("2", await PragmaAsync(context, "temp_store")); // MEMORY
     }
 
     [Theory]

@@ -12,6 +12,8 @@ namespace Dispatch.Data.Sqlite;
 /// instead of SQLite's 2 MB: with the node's indexes, the writer's batches of new cases touch more pages
 /// than 2 MB holds, and read them back from the file each time (about 70 reads per commit in the intake
 /// benchmark, a third of that with this cache). A connection's cache fills only as far as it reads.
+/// Temporary files (a statement's journal inside a transaction, a sort's spill) are kept in memory: on
+/// disk, the escalation benchmark's writer created, wrote and removed one under /var/tmp for many commits.
 /// </summary>
 internal sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
 {
@@ -19,7 +21,7 @@ internal sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
     // Pooled connections run this again on every open: a few microseconds, in process.
     // (EF itself turns foreign_keys on.)
     internal const string Pragmas =
-        "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 30000; PRAGMA cache_size = -32768;";
+        "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 30000; PRAGMA cache_size = -32768; PRAGMA temp_store = MEMORY;";
 
     public static readonly SqlitePragmaInterceptor Instance = new();
 

@@ -66,7 +66,7 @@ internal sealed class EscalationFeed(IDbContextFactory<DispatchDbContext> contex
         return (page, end);
     }
 
-    // Compiled once, like the case feed's page: each child's subscription reads at every commit of this node.
+    // Compiled (CompiledQuery): each child's subscription reads at every commit of this node.
     private static readonly CompiledQuery<Func<DispatchDbContext, Task<long?>>> FeedEnd = new(() => EF.CompileAsyncQuery(
         (DispatchDbContext context) => context.CaseFeed.Max(e => (long?)e.Sequence)));
 
