@@ -129,10 +129,18 @@ internal static class PossibleDuplicates
             .Aggregate((left, right) => Expression.Call(typeof(Queryable), nameof(Queryable.Concat), [typeof(TRow)], left, right));
         var ranges = Expression.Call(typeof(Queryable), nameof(Queryable.Select), [typeof(TRow), typeof(Recent)], union, Expression.Quote(toRecent));
 
-        Expression<Func<DispatchDbContext, IQueryable<TRow>, IQueryable<Case>>> casesIn =
-            (context, rows) => context.Cases.AsNoTracking().Where(c => rows.Select(idOf).Contains(c.Id));
-        var cases = ParameterReplacer.Replace(
-            ParameterReplacer.Replace(casesIn.Body, casesIn.Parameters[1], union), casesIn.Parameters[0], parameters[0]);
+        // context.Cases.AsNoTracking().Where(c => union.Select(idOf).Contains(c.Id))
+        Expression<Func<DispatchDbContext, IQueryable<Case>>> allCases = context => context.Cases.AsNoTracking();
+        var @case = Expression.Parameter(typeof(Case), "c");
+        var ids = Expression.Call(typeof(Queryable), nameof(Queryable.Select), [typeof(TRow), typeof(Guid)], union, Expression.Quote(idOf));
+        var inRanges = Expression.Lambda<Func<Case, bool>>(
+            Expression.Call(typeof(Queryable), nameof(Queryable.Contains), [typeof(Guid)], ids, Expression.Property(@case, nameof(Case.Id))), @case);
+        var cases = Expression.Call(
+            typeof(Queryable),
+            nameof(Queryable.Where),
+            [typeof(Case)],
+            ParameterReplacer.Replace(allCases.Body, allCases.Parameters[0], parameters[0]),
+            Expression.Quote(inRanges));
         return (
             Expression.Lambda<Func<DispatchDbContext, GridId, string, DateTimeOffset, IQueryable<Recent>>>(ranges, parameters),
             Expression.Lambda<Func<DispatchDbContext, GridId, string, DateTimeOffset, IQueryable<Case>>>(cases, parameters));
