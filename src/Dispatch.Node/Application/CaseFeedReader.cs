@@ -56,25 +56,20 @@ internal sealed class CaseFeedReader(IDbContextFactory<DispatchDbContext> contex
         long after, CancellationToken cancellationToken)
     {
         await using var context = await contexts.CreateDbContextAsync(cancellationToken);
-        var page = new List<(WatchCasesResponse, Domain.Geography.GridId, Domain.Cases.Assignee?)>();
-        await foreach (var row in PageAfter.For(context)(context, after).WithCancellation(cancellationToken))
-        {
-            page.Add((
-                new WatchCasesResponse
-                {
-                    Sequence = row.Sequence,
-                    CaseId = row.Event.CaseId.ToString(),
-                    CaseNumber = row.Number,
-                    Event = row.Event.ToContract(),
-                    Status = ContractMapper.Convert<CaseStatus>(row.Status),
-                    Version = row.Version,
-                    GridId = row.GridId.Value,
-                },
-                row.GridId,
-                Domain.Cases.Assignee.FromFields(row.AssigneeKind, row.AssigneeId)));
-        }
-
-        return page;
+        var rows = await PageAfter.For(context)(context, after).ToListAsync(cancellationToken);
+        return rows.ConvertAll(row => (
+            new WatchCasesResponse
+            {
+                Sequence = row.Sequence,
+                CaseId = row.Event.CaseId.ToString(),
+                CaseNumber = row.Number,
+                Event = row.Event.ToContract(),
+                Status = ContractMapper.Convert<CaseStatus>(row.Status),
+                Version = row.Version,
+                GridId = row.GridId.Value,
+            },
+            row.GridId,
+            Domain.Cases.Assignee.FromFields(row.AssigneeKind, row.AssigneeId)));
     }
 
     /// <summary>

@@ -61,33 +61,18 @@ internal static class PossibleDuplicates
     {
         if (!context.Database.IsSqlite())
         {
-            var inRanges = new List<Case>();
-            await foreach (var @case in CasesInRanges.For(context)(context, grid, category, since))
-            {
-                inRanges.Add(@case);
-            }
-
+            var inRanges = await CasesInRanges.For(context)(context, grid, category, since).ToListAsync();
             return [.. inRanges.OrderByDescending(c => new Recent(c.Id, c.ReportedAt, c.Number)).Take(Limit + 1)];
         }
 
-        var newest = new List<Recent>();
-        await foreach (var recent in Ranges.For(context)(context, grid, category, since))
-        {
-            newest.Add(recent);
-        }
-
-        newest = [.. newest.OrderDescending().Take(Limit + 1)];
+        var ranges = await Ranges.For(context)(context, grid, category, since).ToListAsync();
+        var newest = ranges.OrderDescending().Take(Limit + 1).ToList();
         if (newest.Count == 0)
         {
             return [];
         }
 
-        var cases = new Dictionary<Guid, Case>();
-        await foreach (var @case in CasesById.For(context)(context, newest.ConvertAll(r => r.Id)))
-        {
-            cases.Add(@case.Id, @case);
-        }
-
+        var cases = await CasesById.For(context)(context, newest.ConvertAll(r => r.Id)).ToDictionaryAsync(c => c.Id);
         return newest.ConvertAll(r => cases[r.Id]);
     }
 

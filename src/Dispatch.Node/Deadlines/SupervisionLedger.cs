@@ -69,12 +69,7 @@ internal static class SupervisionLedger
         Func<SupervisionOrder, bool> change,
         DateTimeOffset now)
     {
-        var orders = new List<SupervisionOrder>();
-        await foreach (var order in which.For(context)(context, @case.Id, node.Id))
-        {
-            orders.Add(order);
-        }
-
+        var orders = await which.For(context)(context, @case.Id, node.Id).ToListAsync();
         foreach (var order in orders)
         {
             if (change(order))

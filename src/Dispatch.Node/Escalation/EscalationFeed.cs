@@ -47,22 +47,18 @@ internal sealed class EscalationFeed(IDbContextFactory<DispatchDbContext> contex
     {
         await using var context = await contexts.CreateDbContextAsync(cancellationToken);
         var end = await FeedEnd.For(context)(context) ?? 0;
-        var page = new List<SubscribeResponse>();
-        await foreach (var row in PageAfter.For(context)(context, childId, after).WithCancellation(cancellationToken))
+        var rows = await PageAfter.For(context)(context, childId, after).ToListAsync(cancellationToken);
+        var page = rows.ConvertAll(row => new SubscribeResponse
         {
-            page.Add(new SubscribeResponse
-            {
-                Sequence = row.Sequence,
-                OriginCaseId = row.OriginCaseId.ToString(),
-                ParentCaseId = row.Event.CaseId.ToString(),
-                Status = ContractMapper.Convert<CaseStatus>(row.Status),
-                HandedBack = row.Event.Type == Domain.Cases.CaseEventType.CaseEscalationReturned,
-                Event = row.Event.ToContract(),
-                Assignee = Domain.Cases.Assignee.FromFields(row.AssigneeKind, row.AssigneeId)?.ToContract(),
-                DueAt = row.DueAt is { } due ? Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(due) : null,
-            });
-        }
-
+            Sequence = row.Sequence,
+            OriginCaseId = row.OriginCaseId.ToString(),
+            ParentCaseId = row.Event.CaseId.ToString(),
+            Status = ContractMapper.Convert<CaseStatus>(row.Status),
+            HandedBack = row.Event.Type == Domain.Cases.CaseEventType.CaseEscalationReturned,
+            Event = row.Event.ToContract(),
+            Assignee = Domain.Cases.Assignee.FromFields(row.AssigneeKind, row.AssigneeId)?.ToContract(),
+            DueAt = row.DueAt is { } due ? Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(due) : null,
+        });
         return (page, end);
     }
 

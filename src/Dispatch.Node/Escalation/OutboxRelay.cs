@@ -139,12 +139,7 @@ internal sealed partial class OutboxRelay(
         try
         {
             await using var context = await contexts.CreateDbContextAsync(cancellationToken);
-            var rows = new List<PendingRow>();
-            await foreach (var row in PendingAfter.For(context)(context, after).WithCancellation(cancellationToken))
-            {
-                rows.Add(row);
-            }
-
+            var rows = await PendingAfter.For(context)(context, after).ToListAsync(cancellationToken);
             foreach (var row in rows)
             {
                 if (_tracked.Add(row.Message.Sequence))

@@ -19,11 +19,7 @@ internal sealed partial class OutboxSettlement(CaseWriter writer, TimeProvider c
             {
                 var now = clock.GetUtcNow();
                 var sequences = outcomes.Select(o => o.Message.Sequence).ToList();
-                var stored = new Dictionary<long, OutboxMessage>();
-                await foreach (var message in MessagesBySequence.For(context)(context, sequences).WithCancellation(cancellationToken))
-                {
-                    stored.Add(message.Sequence, message);
-                }
+                var stored = await MessagesBySequence.For(context)(context, sequences).ToDictionaryAsync(m => m.Sequence, cancellationToken: cancellationToken);
 
                 foreach (var outcome in outcomes)
                 {

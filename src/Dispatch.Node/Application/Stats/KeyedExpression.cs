@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using Dispatch.Domain.Cases;
+using static Dispatch.Node.Application.ParameterReplacer;
 
 namespace Dispatch.Node.Application.Stats;
 
@@ -34,7 +35,4 @@ internal static class KeyedExpression
         Expression<Func<TKey>> parameter = () => value;
         return Expression.Lambda<Func<Case, bool>>(Expression.Equal(key.Body, parameter.Body), key.Parameters);
     }
-
-    private static Expression Replace(Expression body, ParameterExpression parameter, Expression with) =>
-        ParameterReplacer.Replace(body, parameter, with);
 }
