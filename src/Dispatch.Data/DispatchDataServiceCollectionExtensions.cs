@@ -35,7 +35,7 @@ public static class DispatchDataServiceCollectionExtensions
                 options.UseLoggerFactory(logging);
             }
 
-            DispatchDbContextOptions.Configure(options, DispatchDbContextOptions.ForWriter(settings));
+            DispatchDbContextOptions.ConfigureWriter(options, settings);
             return new PooledDbContextFactory<DispatchDbContext>(options.Options);
         });
         services.AddSingleton<DatabaseInitializer>();

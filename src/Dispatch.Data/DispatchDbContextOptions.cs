@@ -13,7 +13,7 @@ internal static class DispatchDbContextOptions
         switch (settings.Provider)
         {
             case DatabaseProvider.Sqlite:
-                builder.UseSqlite(settings.ConnectionString).AddInterceptors(SqlitePragmaInterceptor.Instance, BlockingIo.Interceptor);
+                builder.UseSqlite(settings.ConnectionString).AddInterceptors(SqlitePragmaInterceptor.Instance, SqliteStatementCache.Instance, BlockingIo.Interceptor);
                 break;
             case DatabaseProvider.Postgres:
                 builder.UseNpgsql(settings.ConnectionString).AddInterceptors(BlockingIo.Interceptor);
@@ -22,6 +22,30 @@ internal static class DispatchDbContextOptions
                 throw new ArgumentOutOfRangeException(nameof(settings), settings.Provider, "Unknown database provider.");
         }
 
+        return builder;
+    }
+
+    /// <summary>
+    /// Points a builder at the database for the node's single writer. On SQLite every context of its
+    /// factory shares one connection object, which the writer opens once and keeps open
+    /// (<see cref="WriterConnection"/>): opened for every batch, a connection came back from the pool to
+    /// have EF register its dozen SQL functions on it again, and its statements were finalized at every
+    /// close; held open, its statements stay prepared (<see cref="SqliteStatementCache"/>). On PostgreSQL,
+    /// <see cref="ForWriter"/>.
+    /// </summary>
+    public static DbContextOptionsBuilder ConfigureWriter(DbContextOptionsBuilder builder, DatabaseSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(settings);
+        if (settings.Provider != DatabaseProvider.Sqlite)
+        {
+            return Configure(builder, ForWriter(settings));
+        }
+
+        // One statement per command (SQLite has no round trips to save by batching them): its text is then the
+        // same at every save of the same change, and runs prepared (SqliteStatementCache).
+        builder.UseSqlite(new Microsoft.Data.Sqlite.SqliteConnection(settings.ConnectionString), sqlite => sqlite.MaxBatchSize(1))
+            .AddInterceptors(SqlitePragmaInterceptor.Instance, SqliteStatementCache.Instance, BlockingIo.Interceptor);
         return builder;
     }
 

@@ -1,4 +1,5 @@
 using Dispatch.Data.Tests.Infrastructure;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 
@@ -62,6 +63,35 @@ public sealed class DispatchDataConfigurationTests
         Assert.Equal("30000", await PragmaAsync(context, "busy_timeout"));
         Assert.Equal("1", await PragmaAsync(context, "foreign_keys"));
         Assert.Equal("2", await PragmaAsync(context, "temp_store")); // MEMORY
+    }
+
+    [Fact]
+    public async Task Sqlite_ConnectionReusedFromThePool_KeepsItsSettings_AndANewNativeConnectionGetsThemAgain()
+    {
+        await using var database = await TestDatabase.CreateMigratedAsync(DatabaseProvider.Sqlite);
+        object first;
+        await using (var context = database.CreateContext())
+        {
+            await context.Database.OpenConnectionAsync();
+            first = ((SqliteConnection)context.Database.GetDbConnection()).Handle!;
+        }
+
+        await using (var context = database.CreateContext())
+        {
+            await context.Database.OpenConnectionAsync();
+            var connection = (SqliteConnection)context.Database.GetDbConnection();
+            Assert.Same(first, connection.Handle); // the pool's, opened again
+            Assert.Equal("2", await PragmaAsync(context, "temp_store"));
+            SqliteConnection.ClearPool(connection);
+        }
+
+        await using (var context = database.CreateContext())
+        {
+            await context.Database.OpenConnectionAsync();
+            Assert.NotSame(first, ((SqliteConnection)context.Database.GetDbConnection()).Handle);
+            Assert.Equal("2", await PragmaAsync(context, "temp_store"));
+            Assert.Equal("2", await PragmaAsync(context, "synchronous"));
+        }
     }
 
     [Theory]

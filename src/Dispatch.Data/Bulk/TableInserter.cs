@@ -23,8 +23,11 @@ public sealed class TableInserter(IEntityType type, ISqlGenerationHelper sql) : 
     public const int SqliteParameters = 64;
 
     private readonly IReadOnlyList<TableColumn> _columns = TableColumn.For(type);
-    private readonly Dictionary<int, DbCommand> _commands = [];
     private string? _postgresInsert;
+
+    // The SQLite statements, kept per connection and text: a connection held open (the node's writer) runs
+    // them prepared from one batch to the next, not only within one inserter.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<DbConnection, Dictionary<string, DbCommand>> Kept = [];
 
     /// <summary>Inserts the entities in the connection's open transaction on SQLite; blocking (see <see cref="CaseInserter"/>).</summary>
     public void Insert(DbConnection connection, DbTransaction transaction, IReadOnlyList<object> entities)
@@ -83,40 +86,45 @@ public sealed class TableInserter(IEntityType type, ISqlGenerationHelper sql) : 
             .ToString();
     }
 
+    /// <summary>Nothing to release: the statements stay with their connection (closing it finalizes them).</summary>
     public void Dispose()
     {
-        foreach (var command in _commands.Values)
-        {
-            command.Dispose();
-        }
     }
 
     private DbCommand Command(DbConnection connection, int rows)
     {
-        if (_commands.TryGetValue(rows, out var cached))
+        var texts = _texts ??= new string[Math.Max(1, SqliteParameters / _columns.Count) + 1];
+        var text = texts[rows] ??= SqliteInsert(rows);
+        var kept = Kept.GetValue(connection, _ => []);
+        if (kept.TryGetValue(text, out var cached))
         {
             return cached;
         }
 
         var command = connection.CreateCommand();
+        for (var index = 0; index < rows * _columns.Count; index++)
+        {
+            command.Parameters.Add(_columns[index % _columns.Count].CreateParameter(command, $"@p{index}"));
+        }
+
+        command.CommandText = text;
+        kept.Add(text, command);
+        return command;
+    }
+
+    private string[]? _texts;
+
+    private string SqliteInsert(int rows)
+    {
         var text = new StringBuilder("INSERT INTO ").Append(sql.DelimitIdentifier(type.GetTableName()!)).Append(" (")
             .AppendJoin(", ", _columns.Select(c => sql.DelimitIdentifier(c.Name))).Append(") VALUES ");
         for (var row = 0; row < rows; row++)
         {
-            text.Append(row == 0 ? "(" : ", (");
-            for (var column = 0; column < _columns.Count; column++)
-            {
-                var name = $"@p{(row * _columns.Count) + column}";
-                var parameter = _columns[column].CreateParameter(command, name);
-                text.Append(column == 0 ? name : ", " + name);
-                command.Parameters.Add(parameter);
-            }
-
-            text.Append(')');
+            text.Append(row == 0 ? "(" : ", (")
+                .AppendJoin(", ", Enumerable.Range(row * _columns.Count, _columns.Count).Select(index => $"@p{index}"))
+                .Append(')');
         }
 
-        command.CommandText = text.ToString();
-        _commands[rows] = command;
-        return command;
+        return text.ToString();
     }
 }

@@ -17,8 +17,8 @@ namespace Dispatch.Data.Sqlite;
 /// </summary>
 internal sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
 {
-    // journal_mode is stored in the file and is a no-op once set; the others are per connection.
-    // Pooled connections run this again on every open: a few microseconds, in process.
+    // journal_mode is stored in the file and is a no-op once set; the others are per connection, so a
+    // native connection gets them once, at its first open (SqliteConnectionSetup), and keeps them in the pool.
     // (EF itself turns foreign_keys on.)
     internal const string Pragmas =
         "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 30000; PRAGMA cache_size = -32768; PRAGMA temp_store = MEMORY;";
@@ -29,18 +29,10 @@ internal sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
     {
     }
 
-    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = Pragmas;
-        command.ExecuteNonQuery();
-    }
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) =>
+        SqliteConnectionSetup.Once(connection, Pragmas);
 
-    public override async Task ConnectionOpenedAsync(
-        DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = Pragmas;
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-    }
+    public override Task ConnectionOpenedAsync(
+        DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default) =>
+        SqliteConnectionSetup.OnceAsync(connection, Pragmas, cancellationToken);
 }

@@ -24,11 +24,12 @@ internal sealed class CaseFeedReader(IDbContextFactory<DispatchDbContext> contex
     {
         CasePermissions.EnsureCanList(caller);
         var after = fromSequence;
+        await using var feed = new FeedContext(contexts);
         while (!cancellationToken.IsCancellationRequested)
         {
             // Taken before reading, so a commit between the read and the wait is not missed.
             var nextCommit = signal.NextCommit;
-            var page = await ReadAsync(after, cancellationToken);
+            var page = await feed.ReadAsync(context => ReadAsync(context, after, cancellationToken), cancellationToken);
             foreach (var (notice, gridId, assignee) in page)
             {
                 after = notice.Sequence;
@@ -52,10 +53,9 @@ internal sealed class CaseFeedReader(IDbContextFactory<DispatchDbContext> contex
         _ => true,
     };
 
-    private async Task<List<(WatchCasesResponse Notice, Domain.Geography.GridId Grid, Domain.Cases.Assignee? Assignee)>> ReadAsync(
-        long after, CancellationToken cancellationToken)
+    private static async Task<List<(WatchCasesResponse Notice, Domain.Geography.GridId Grid, Domain.Cases.Assignee? Assignee)>> ReadAsync(
+        DispatchDbContext context, long after, CancellationToken cancellationToken)
     {
-        await using var context = await contexts.CreateDbContextAsync(cancellationToken);
         var rows = await PageAfter.For(context)(context, after).ToListAsync(cancellationToken);
         return rows.ConvertAll(row => (
             new WatchCasesResponse

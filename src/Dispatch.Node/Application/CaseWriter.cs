@@ -104,6 +104,11 @@ internal sealed partial class CaseWriter(
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
+        finally
+        {
+            using var context = contexts.CreateDbContext();
+            WriterConnection.Release(context);
+        }
 
         // Nothing queued is left hanging at shutdown.
         while (_queue.Reader.TryRead(out var left))
@@ -179,6 +184,7 @@ internal sealed partial class CaseWriter(
         // far, so a batch cost grew with the square of its size. Items add what they create explicitly;
         // what domain methods change on loaded cases (fields, new history entries) waits for this one pass.
         context.ChangeTracker.AutoDetectChangesEnabled = false;
+        WriterConnection.Hold(context);
         checkpointer.BeforeBatch(context);
         using var transaction = context.Database.BeginTransaction();
         var results = new (object? Value, Exception? Error)[batch.Count];

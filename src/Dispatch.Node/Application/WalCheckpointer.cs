@@ -49,7 +49,7 @@ internal sealed partial class WalCheckpointer(
             return;
         }
 
-        context.Database.ExecuteSqlRaw("PRAGMA wal_autocheckpoint = 0;");
+        Data.Sqlite.SqliteConnectionSetup.Once(context.Database.GetDbConnection(), "PRAGMA wal_autocheckpoint = 0;");
         if (Interlocked.Exchange(ref _logFrames, 0) < RestartFrames)
         {
             return;

@@ -16,10 +16,11 @@ internal sealed class EscalationFeed(IDbContextFactory<DispatchDbContext> contex
     public async IAsyncEnumerable<SubscribeResponse> WatchAsync(string childId, long fromSequence, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var after = fromSequence;
+        await using var feed = new FeedContext(contexts);
         while (!cancellationToken.IsCancellationRequested)
         {
             var nextCommit = signal.NextCommit;
-            var (page, scannedTo) = await ReadAsync(childId, after, cancellationToken);
+            var (page, scannedTo) = await feed.ReadAsync(context => ReadAsync(context, childId, after, cancellationToken), cancellationToken);
             foreach (var update in page)
             {
                 after = update.Sequence;
@@ -43,9 +44,8 @@ internal sealed class EscalationFeed(IDbContextFactory<DispatchDbContext> contex
     /// the feed becomes visible in sequence order (one writer; on PostgreSQL the feed's lock), so every entry up to
     /// it is seen by the read that follows.
     /// </summary>
-    private async Task<(List<SubscribeResponse> Page, long ScannedTo)> ReadAsync(string childId, long after, CancellationToken cancellationToken)
+    private static async Task<(List<SubscribeResponse> Page, long ScannedTo)> ReadAsync(DispatchDbContext context, string childId, long after, CancellationToken cancellationToken)
     {
-        await using var context = await contexts.CreateDbContextAsync(cancellationToken);
         var end = await FeedEnd.For(context)(context) ?? 0;
         var rows = await PageAfter.For(context)(context, childId, after).ToListAsync(cancellationToken);
         var page = rows.ConvertAll(row => new SubscribeResponse
