@@ -29,6 +29,7 @@ public static class WriterConnection
 
         connection.Open();
         SqliteConnectionSetup.Once(connection, SqlitePragmaInterceptor.Pragmas);
+        SqliteStatementCache.Keep(connection);
     }
 
     /// <summary>Closes what <see cref="Hold"/> opened (the writer stopping); its native connection goes back to the pool.</summary>
@@ -37,7 +38,9 @@ public static class WriterConnection
         ArgumentNullException.ThrowIfNull(context);
         if (context.Database.IsSqlite())
         {
-            context.Database.GetDbConnection().Close();
+            var connection = context.Database.GetDbConnection();
+            SqliteStatementCache.Forget(connection);
+            connection.Close();
         }
     }
 }

@@ -107,6 +107,48 @@ public sealed class SqliteStatementCacheTests
         ReleaseWriter(writer);
     }
 
+    [Fact]
+    public async Task ConnectionNotKept_RunsEfsOwnCommands_EvenAfterItWasKeptAndForgotten()
+    {
+        await using var database = await TestDatabase.CreateMigratedAsync(DatabaseProvider.Sqlite);
+        await SeedCursorsAsync(database, ("a", 42));
+        await using var context = database.CreateContext();
+        var connection = (SqliteConnection)context.Database.GetDbConnection();
+
+        await context.Database.OpenConnectionAsync();
+        SqliteStatementCache.Keep(connection);
+        Assert.Equal(42, await SequenceOfAsync(context, "a"));
+        Assert.Equal(1, SqliteStatementCache.KeptFor(connection));
+        SqliteStatementCache.Forget(connection);
+        await context.Database.CloseConnectionAsync();
+
+        // Opened and closed by EF around each query from now on: nothing kept, the same answers.
+        Assert.Equal(42, await SequenceOfAsync(context, "a"));
+        Assert.Equal(0, SqliteStatementCache.KeptFor(connection));
+    }
+
+    [Fact]
+    public async Task KeptConnection_ReopenedOnAnotherNativeConnection_DropsWhatWasPreparedOnTheFirst()
+    {
+        await using var database = await TestDatabase.CreateMigratedAsync(DatabaseProvider.Sqlite);
+        await SeedCursorsAsync(database, ("a", 42));
+        await using var context = database.CreateContext();
+        var connection = (SqliteConnection)context.Database.GetDbConnection();
+        await context.Database.OpenConnectionAsync();
+        SqliteStatementCache.Keep(connection);
+        Assert.Equal(42, await SequenceOfAsync(context, "a"));
+        var first = connection.Handle;
+
+        // Closed without Forget, its native connection dropped from the pool: it opens on a new one.
+        await context.Database.CloseConnectionAsync();
+        SqliteConnection.ClearPool(connection);
+        await context.Database.OpenConnectionAsync();
+        Assert.NotSame(first, connection.Handle);
+
+        Assert.Equal(42, await SequenceOfAsync(context, "a"));
+        SqliteStatementCache.Forget(connection);
+    }
+
     private static IDbContextFactory<DispatchDbContext> Writer(TestDatabase database) =>
         database.Services.GetRequiredKeyedService<IDbContextFactory<DispatchDbContext>>(DispatchDataServiceCollectionExtensions.WriterKey);
 

@@ -32,6 +32,7 @@ internal sealed class FeedContext(IDbContextFactory<DispatchDbContext> contexts)
         }
 
         await context.Database.OpenConnectionAsync(cancellationToken);
+        Data.Sqlite.SqliteStatementCache.Keep(context.Database.GetDbConnection());
         _held = context;
         return await read(context);
     }
@@ -40,6 +41,9 @@ internal sealed class FeedContext(IDbContextFactory<DispatchDbContext> contexts)
     {
         if (_held is not null)
         {
+            // Before the context closes its connection and goes back to the pool, where other requests open and
+            // close it around each query.
+            Data.Sqlite.SqliteStatementCache.Forget(_held.Database.GetDbConnection());
             await _held.DisposeAsync();
             _held = null;
         }
