@@ -111,13 +111,8 @@ public sealed class SqliteStatementCacheTests
     public async Task ConnectionNotKept_RunsEfsOwnCommands_EvenAfterItWasKeptAndForgotten()
     {
         await using var database = await TestDatabase.CreateMigratedAsync(DatabaseProvider.Sqlite);
-        await SeedCursorsAsync(database, ("a", 42));
-        await using var context = database.CreateContext();
+        await using var context = await KeptContextAfterOneQueryAsync(database);
         var connection = (SqliteConnection)context.Database.GetDbConnection();
-
-        await context.Database.OpenConnectionAsync();
-        SqliteStatementCache.Keep(connection);
-        Assert.Equal(42, await SequenceOfAsync(context, "a"));
         Assert.Equal(1, SqliteStatementCache.KeptFor(connection));
         SqliteStatementCache.Forget(connection);
         await context.Database.CloseConnectionAsync();
@@ -131,12 +126,8 @@ public sealed class SqliteStatementCacheTests
     public async Task KeptConnection_ReopenedOnAnotherNativeConnection_DropsWhatWasPreparedOnTheFirst()
     {
         await using var database = await TestDatabase.CreateMigratedAsync(DatabaseProvider.Sqlite);
-        await SeedCursorsAsync(database, ("a", 42));
-        await using var context = database.CreateContext();
+        await using var context = await KeptContextAfterOneQueryAsync(database);
         var connection = (SqliteConnection)context.Database.GetDbConnection();
-        await context.Database.OpenConnectionAsync();
-        SqliteStatementCache.Keep(connection);
-        Assert.Equal(42, await SequenceOfAsync(context, "a"));
         var first = connection.Handle;
 
         // Closed without Forget, its native connection dropped from the pool: it opens on a new one.
@@ -147,6 +138,17 @@ public sealed class SqliteStatementCacheTests
 
         Assert.Equal(42, await SequenceOfAsync(context, "a"));
         SqliteStatementCache.Forget(connection);
+    }
+
+    /// <summary>A pooled context whose open connection is kept, after it read cursor "a" (42) once.</summary>
+    private static async Task<DispatchDbContext> KeptContextAfterOneQueryAsync(TestDatabase database)
+    {
+        await SeedCursorsAsync(database, ("a", 42));
+        var context = database.CreateContext();
+        await context.Database.OpenConnectionAsync();
+        SqliteStatementCache.Keep(context.Database.GetDbConnection());
+        Assert.Equal(42, await SequenceOfAsync(context, "a"));
+        return context;
     }
 
     private static IDbContextFactory<DispatchDbContext> Writer(TestDatabase database) =>
