@@ -16,31 +16,13 @@ internal static class DispatchDbContextOptions
                 builder.UseSqlite(settings.ConnectionString).AddInterceptors(SqlitePragmaInterceptor.Instance, SqliteStatementCache.Instance, BlockingIo.Interceptor);
                 break;
             case DatabaseProvider.Postgres:
-                builder.UseNpgsql(WithAutoPrepare(settings.ConnectionString)).AddInterceptors(BlockingIo.Interceptor);
+                builder.UseNpgsql(settings.ConnectionString).AddInterceptors(BlockingIo.Interceptor);
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(settings), settings.Provider, "Unknown database provider.");
         }
 
         return builder;
-    }
-
-    /// <summary>
-    /// Lets Npgsql prepare the statements a connection runs again and again (after two uses, up to 128 per
-    /// physical connection, kept while the pool keeps the connection): EF sends the same feed, duplicate and
-    /// case queries at every commit, and the server parsed and planned each anew. A connection string that sets
-    /// its own <c>Max Auto Prepare</c> keeps it.
-    /// </summary>
-    internal static string WithAutoPrepare(string connectionString)
-    {
-        var connection = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
-        if (connection.MaxAutoPrepare == 0)
-        {
-            connection.MaxAutoPrepare = 128;
-            connection.AutoPrepareMinUsages = 2;
-        }
-
-        return connection.ConnectionString;
     }
 
     /// <summary>

@@ -95,35 +95,6 @@ public sealed class DispatchDataConfigurationTests
     }
 
     [Theory]
-    [ProviderData(DatabaseProvider.Postgres)]
-    public async Task Postgres_AQueryRunAgainOnAConnection_IsPreparedOnTheServer(DatabaseProvider provider)
-    {
-        await using var database = await TestDatabase.CreateMigratedAsync(provider);
-        await using var context = database.CreateContext();
-        await context.Database.OpenConnectionAsync();
-
-        for (var i = 0; i < 3; i++)
-        {
-            var name = $"grid {i}";
-            Assert.Equal(0, await context.Grids.CountAsync(g => g.Name == name));
-        }
-
-        var prepared = await context.Database.SqlQueryRaw<string>("SELECT statement AS \"Value\" FROM pg_prepared_statements").ToListAsync();
-        Assert.Contains(prepared, statement => statement.Contains("grids", StringComparison.Ordinal));
-    }
-
-    [Fact]
-    public void Postgres_ConnectionStringThatSetsItsOwnAutoPrepare_KeepsIt()
-    {
-        var kept = new Npgsql.NpgsqlConnectionStringBuilder(DispatchDbContextOptions.WithAutoPrepare("Host=127.0.0.1;Database=node;Max Auto Prepare=5"));
-        var set = new Npgsql.NpgsqlConnectionStringBuilder(DispatchDbContextOptions.WithAutoPrepare("Host=127.0.0.1;Database=node"));
-
-        Assert.Equal(5, kept.MaxAutoPrepare);
-        Assert.Equal(128, set.MaxAutoPrepare);
-        Assert.Equal("node", set.Database);
-    }
-
-    [Theory]
     [ProviderData(DatabaseProvider.Sqlite)]
     [ProviderData(DatabaseProvider.Postgres)]
     public async Task AddDispatchData_ConfiguredProvider_IsTheContextsProvider(DatabaseProvider provider)
