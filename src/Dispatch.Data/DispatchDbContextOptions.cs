@@ -6,6 +6,10 @@ namespace Dispatch.Data;
 /// <summary>Points a <see cref="DbContextOptionsBuilder"/> at the configured provider.</summary>
 internal static class DispatchDbContextOptions
 {
+    /// <summary>What every SQLite context carries: its pragmas, prepared statements on kept connections, blocking calls on the writer's thread.</summary>
+    private static readonly Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor[] SqliteInterceptors =
+        [SqlitePragmaInterceptor.Instance, SqliteStatementCache.Instance, BlockingIo.Interceptor];
+
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder, DatabaseSettings settings)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -13,7 +17,7 @@ internal static class DispatchDbContextOptions
         switch (settings.Provider)
         {
             case DatabaseProvider.Sqlite:
-                builder.UseSqlite(settings.ConnectionString).AddInterceptors(SqlitePragmaInterceptor.Instance, SqliteStatementCache.Instance, BlockingIo.Interceptor);
+                builder.UseSqlite(settings.ConnectionString).AddInterceptors(SqliteInterceptors);
                 break;
             case DatabaseProvider.Postgres:
                 builder.UseNpgsql(settings.ConnectionString).AddInterceptors(BlockingIo.Interceptor);
@@ -45,7 +49,7 @@ internal static class DispatchDbContextOptions
         // One statement per command (SQLite has no round trips to save by batching them): its text is then the
         // same at every save of the same change, and runs prepared (SqliteStatementCache).
         builder.UseSqlite(new Microsoft.Data.Sqlite.SqliteConnection(settings.ConnectionString), sqlite => sqlite.MaxBatchSize(1))
-            .AddInterceptors(SqlitePragmaInterceptor.Instance, SqliteStatementCache.Instance, BlockingIo.Interceptor);
+            .AddInterceptors(SqliteInterceptors);
         return builder;
     }
 

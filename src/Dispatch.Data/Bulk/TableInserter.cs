@@ -24,6 +24,7 @@ public sealed class TableInserter(IEntityType type, ISqlGenerationHelper sql) : 
 
     private readonly IReadOnlyList<TableColumn> _columns = TableColumn.For(type);
     private string? _postgresInsert;
+    private string[]? _sqliteInserts;
 
     // The SQLite statements, kept per connection and text: a connection held open (the node's writer) runs
     // them prepared from one batch to the next, not only within one inserter.
@@ -37,10 +38,9 @@ public sealed class TableInserter(IEntityType type, ISqlGenerationHelper sql) : 
             return;
         }
 
-        var rowsPerStatement = Math.Max(1, SqliteParameters / _columns.Count);
-        for (var offset = 0; offset < entities.Count; offset += rowsPerStatement)
+        for (var offset = 0; offset < entities.Count; offset += RowsPerStatement)
         {
-            var rows = Math.Min(rowsPerStatement, entities.Count - offset);
+            var rows = Math.Min(RowsPerStatement, entities.Count - offset);
             var command = Command(connection, rows);
             command.Transaction = transaction;
             for (var row = 0; row < rows; row++)
@@ -93,7 +93,7 @@ public sealed class TableInserter(IEntityType type, ISqlGenerationHelper sql) : 
 
     private DbCommand Command(DbConnection connection, int rows)
     {
-        var texts = _texts ??= new string[Math.Max(1, SqliteParameters / _columns.Count) + 1];
+        var texts = _sqliteInserts ??= new string[RowsPerStatement + 1];
         var text = texts[rows] ??= SqliteInsert(rows);
         var kept = Kept.GetValue(connection, _ => []);
         if (kept.TryGetValue(text, out var cached))
@@ -112,7 +112,8 @@ public sealed class TableInserter(IEntityType type, ISqlGenerationHelper sql) : 
         return command;
     }
 
-    private string[]? _texts;
+    /// <summary>Rows in one SQLite statement: as many as <see cref="SqliteParameters"/> allows, one at least.</summary>
+    private int RowsPerStatement => Math.Max(1, SqliteParameters / _columns.Count);
 
     private string SqliteInsert(int rows)
     {

@@ -36,24 +36,6 @@ public static class SqliteConnectionSetup
         applied.Add(statements);
     }
 
-    /// <summary>As <see cref="Once(DbConnection, string)"/>, without blocking a caller that may not block.</summary>
-    public static async Task OnceAsync(DbConnection connection, string statements, CancellationToken cancellationToken)
-    {
-        var applied = AppliedTo(connection);
-        if (applied.Contains(statements))
-        {
-            return;
-        }
-
-        await using (var command = connection.CreateCommand())
-        {
-            command.CommandText = statements;
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        applied.Add(statements);
-    }
-
     /// <summary>What already ran on the open connection's native connection.</summary>
     private static HashSet<string> AppliedTo(DbConnection connection) =>
         connection is SqliteConnection { Handle: { } handle }

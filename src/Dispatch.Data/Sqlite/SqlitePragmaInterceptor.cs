@@ -32,7 +32,11 @@ internal sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) =>
         SqliteConnectionSetup.Once(connection, Pragmas);
 
+    // SQLite's asynchronous calls complete synchronously anyway.
     public override Task ConnectionOpenedAsync(
-        DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default) =>
-        SqliteConnectionSetup.OnceAsync(connection, Pragmas, cancellationToken);
+        DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        SqliteConnectionSetup.Once(connection, Pragmas);
+        return Task.CompletedTask;
+    }
 }
