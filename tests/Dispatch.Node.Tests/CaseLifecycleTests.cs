@@ -125,10 +125,11 @@ public abstract class CaseLifecycleTests(StorageKind storage) : NodeTestBase(sto
     }
 
     [Fact]
-    public async Task Report_SuggestsOpenCasesInEveryOpenStatus_NewestFirst_NotRejectedOrMerged()
+    public async Task Report_SuggestsOpenCasesInEveryOpenStatus_NewestFirst_NotRejectedMergedOrClosed()
     {
         var worker = await Node.CasesAsAsync("worker1");
         var dispatcher = await Node.CasesAsAsync("dispatcher");
+        var handler = await Node.CasesAsAsync("sanitation");
         // A minute between reports, so newest first is one order.
         async Task<Case> ReportAsync(string requestId)
         {
@@ -136,22 +137,34 @@ public abstract class CaseLifecycleTests(StorageKind storage) : NodeTestBase(sto
             return (await worker.ReportCaseAsync(NewReport(requestId))).Case;
         }
 
+        async Task<Case> AcceptAsync(Case c) => (await dispatcher.AcceptCaseAsync(new AcceptCaseRequest { CaseId = c.Id, ExpectedVersion = c.Version })).Case;
+        async Task<Case> AssignAsync(Case c) => (await dispatcher.AssignCaseAsync(new AssignCaseRequest { CaseId = c.Id, ExpectedVersion = c.Version, Assignee = Sanitation })).Case;
+        async Task<Case> StartAsync(Case c) => (await handler.StartCaseAsync(new StartCaseRequest { CaseId = c.Id, ExpectedVersion = c.Version })).Case;
+        async Task<Case> ResolveAsync(Case c) => (await handler.ResolveCaseAsync(new ResolveCaseRequest { CaseId = c.Id, ExpectedVersion = c.Version, Note = "Done." })).Case;
+        async Task<Case> VerifyAsync(Case c, bool passed) => (await worker.VerifyCaseAsync(new VerifyCaseRequest { CaseId = c.Id, ExpectedVersion = c.Version, Passed = passed, Note = "Seen." })).Case;
+
         var reported = await ReportAsync("still-reported");
-        var accepted = await ReportAsync("accepted");
-        accepted = (await dispatcher.AcceptCaseAsync(new AcceptCaseRequest { CaseId = accepted.Id, ExpectedVersion = accepted.Version })).Case;
-        var assigned = await ReportAsync("assigned");
-        assigned = (await dispatcher.AcceptCaseAsync(new AcceptCaseRequest { CaseId = assigned.Id, ExpectedVersion = assigned.Version })).Case;
-        assigned = (await dispatcher.AssignCaseAsync(new AssignCaseRequest { CaseId = assigned.Id, ExpectedVersion = assigned.Version, Assignee = Sanitation })).Case;
+        var accepted = await AcceptAsync(await ReportAsync("accepted"));
+        var assigned = await AssignAsync(await AcceptAsync(await ReportAsync("assigned")));
         var rejected = await ReportAsync("rejected");
         await dispatcher.RejectCaseAsync(new RejectCaseRequest { CaseId = rejected.Id, ExpectedVersion = rejected.Version, Reason = "not a problem" });
         var merged = await ReportAsync("merged");
         await dispatcher.MergeCaseAsync(new MergeCaseRequest { CaseId = merged.Id, ExpectedVersion = merged.Version, OriginalCaseId = reported.Id });
+        var started = await StartAsync(await AssignAsync(await AcceptAsync(await ReportAsync("started"))));
+        var resolved = await ResolveAsync(await StartAsync(await AssignAsync(await AcceptAsync(await ReportAsync("resolved")))));
+        var returned = await VerifyAsync(await ResolveAsync(await StartAsync(await AssignAsync(await AcceptAsync(await ReportAsync("returned"))))), passed: false);
+        var closed = await VerifyAsync(await ResolveAsync(await StartAsync(await AssignAsync(await AcceptAsync(await ReportAsync("closed"))))), passed: true);
+        var deferred = await AcceptAsync(await ReportAsync("deferred"));
+        deferred = (await dispatcher.DeferCaseAsync(new DeferCaseRequest { CaseId = deferred.Id, ExpectedVersion = deferred.Version, Until = In(TimeSpan.FromDays(1), Node.Clock.GetUtcNow()), Reason = "Parts." })).Case;
+        Assert.Equal(CaseStatus.Closed, closed.Status);
 
         Node.Clock.Advance(TimeSpan.FromMinutes(1));
         var next = await worker.ReportCaseAsync(NewReport("next"));
 
-        Assert.Equal([assigned.Id, accepted.Id, reported.Id], next.PossibleDuplicates.Select(d => d.Id));
-        Assert.Equal([CaseStatus.Assigned, CaseStatus.Accepted, CaseStatus.Reported], next.PossibleDuplicates.Select(d => d.Status));
+        Assert.Equal([deferred.Id, returned.Id, resolved.Id, started.Id, assigned.Id, accepted.Id, reported.Id], next.PossibleDuplicates.Select(d => d.Id));
+        Assert.Equal(
+            [CaseStatus.Deferred, CaseStatus.Returned, CaseStatus.Resolved, CaseStatus.InProgress, CaseStatus.Assigned, CaseStatus.Accepted, CaseStatus.Reported],
+            next.PossibleDuplicates.Select(d => d.Status));
     }
 
     [Fact]

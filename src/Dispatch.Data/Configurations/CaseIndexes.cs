@@ -23,7 +23,9 @@ internal static class CaseIndexes
         builder.HasIndex(c => new { c.GridId, c.Status, c.ReportedAt });
         builder.HasIndex(c => new { c.AssigneeKind, c.AssigneeId, c.ReportedAt });
         builder.HasIndex(c => new { c.Overdue, c.ReportedAt });
-        builder.HasIndex(c => new { c.GridId, c.CategoryCode, c.Status, c.ReportedAt });
+        // The possible duplicates of a report: the newest open cases of its grid and category. Only open cases are
+        // in it, so the lookup is one range read newest first, and a case leaves it when it is escalated or closed.
+        builder.HasIndex(c => new { c.GridId, c.CategoryCode, c.ReportedAt }).HasFilter(OpenStatusFilter);
         builder.HasIndex(c => new { c.CategoryCode, c.ReportedAt });
         builder.HasIndex(c => new { c.Whistle, c.ReportedAt });
         builder.HasIndex(c => c.DueAt);
@@ -38,6 +40,14 @@ internal static class CaseIndexes
         // it, so a report, which is never closed, writes no entry to it.
         builder.HasIndex(c => c.ClosedAt).HasFilter(NotNull("closed_at"));
     }
+
+    /// <summary>
+    /// The filter of the open-cases index (same SQL on both providers; statuses are stored by name), naming
+    /// <see cref="CaseLifecycle.OpenStatuses"/> in their order. A query that is to read the index names the same list in
+    /// the same order, as constants: SQLite uses a partial index only for a query whose conditions contain its filter
+    /// term for term.
+    /// </summary>
+    public static readonly string OpenStatusFilter = $"status IN ({string.Join(", ", CaseLifecycle.OpenStatuses.Select(status => $"'{status}'"))})";
 
     /// <summary>The filter of a partial index over the rows where <paramref name="column"/> has a value (same SQL on both providers).</summary>
     public static string NotNull(string column) => $"{column} IS NOT NULL";

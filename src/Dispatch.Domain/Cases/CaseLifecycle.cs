@@ -81,4 +81,7 @@ public static class CaseLifecycle
     /// </summary>
     public static bool IsOpen(CaseStatus status) =>
         status is Reported or Accepted or Assigned or InProgress or Resolved or Returned or Deferred;
+
+    /// <summary>Every open status (<see cref="IsOpen"/>), in declaration order.</summary>
+    public static IReadOnlyList<CaseStatus> OpenStatuses { get; } = [.. Enum.GetValues<CaseStatus>().Where(IsOpen)];
 }
