@@ -48,7 +48,7 @@ internal static class PossibleDuplicates
 
     /// <summary>
     /// The newest open cases of a grid and category: one range of the open-cases index (grid, category, report
-    /// time; only open cases are in it), read newest first. Over an index of every case it took a range per open
+    /// time; only open cases are in it), read newest first (ties by number, as lists order them). Over an index of every case it took a range per open
     /// status, since escalated and closed cases filled the newest end of one range: a statement that PostgreSQL
     /// took 2.7 ms to plan at every batch, and on SQLite a statement of ranges (then another to load their cases)
     /// that at times walked an index entry by entry, seconds a batch at 100,000 cases (scripts/bench-results.md).
@@ -56,7 +56,7 @@ internal static class PossibleDuplicates
     private static async Task<List<Case>> RecentOpenAsync(DispatchDbContext context, GridId grid, string category, DateTimeOffset since)
     {
         var newest = await NewestOpen.For(context)(context, grid, category, since).ToListAsync();
-        return [.. newest.OrderByDescending(c => new Recent(c.ReportedAt, c.Number))];
+        return [.. newest.OrderByDescending(c => c.ReportedAt).ThenByDescending(c => c.Number, StringComparer.Ordinal)];
     }
 
     /// <summary>
@@ -78,13 +78,6 @@ internal static class PossibleDuplicates
     // Compiled (CompiledQuery): it runs at every batch of reports.
     private static readonly CompiledQuery<Func<DispatchDbContext, GridId, string, DateTimeOffset, IAsyncEnumerable<Case>>> NewestOpen =
         new(() => EF.CompileAsyncQuery(NewestOpenQuery));
-
-    /// <summary>A recent case's key and its place in newest-first order (ties by number, as lists order them).</summary>
-    private sealed record Recent(DateTimeOffset ReportedAt, string Number) : IComparable<Recent>
-    {
-        public int CompareTo(Recent? other) =>
-            other is null ? 1 : ReportedAt != other.ReportedAt ? ReportedAt.CompareTo(other.ReportedAt) : string.CompareOrdinal(Number, other.Number);
-    }
 
     private sealed record Key(GridId Grid, string Category);
 }
