@@ -89,6 +89,23 @@ public sealed class WalCheckpointerTests() : NodeTestBase(StorageKind.Sqlite)
         }
     }
 
+    [Theory]
+    [InlineData("a short log: one pass", "100/100", 1, 100)]
+    [InlineData("a long log: passes until one copies at most the catch-up frames", "5000/5000 5900/5900 6100/6100", 3, 6100)]
+    [InlineData("a long log the passes never catch up with: the first pass and the most catch-up passes", "5000/5000 6000/6000 7000/7000 8000/8000 9000/9000 10000/10000 11000/11000", 1 + WalCheckpointer.MaxCatchUpPasses, 9000)]
+    [InlineData("the log started over meanwhile: stops", "5000/5000 40/40 80/80", 2, 40)]
+    [InlineData("a reader holds back the copy: stops, the writer's own checkpoint asks again", "5000/3000 5200/3000 5400/3000", 2, 5200)]
+    public async Task CatchUp_PassesWhileTheLogIsLongAndEachCopiesMoreThanTheCatchUpFrames(string because, string passes, int expectedPasses, int expectedLogFrames)
+    {
+        var results = passes.Split(' ').Select(p => p.Split('/')).Select(p => (int.Parse(p[0]), int.Parse(p[1]))).ToList();
+        var ran = 0;
+
+        var logFrames = await WalCheckpointer.CatchUpAsync(() => Task.FromResult(results[ran++]));
+
+        Assert.True(expectedPasses == ran, $"{because}: {ran} passes");
+        Assert.Equal(expectedLogFrames, logFrames);
+    }
+
     // A report writes its row, its history entry and its feed entry and the index pages over them: a few
     // dozen pages at most; 20 reports write hundreds.
     private const int FramesOfOneReportAtMost = 60;

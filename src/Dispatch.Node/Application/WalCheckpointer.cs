@@ -32,6 +32,12 @@ internal sealed partial class WalCheckpointer(
     /// <summary>Frames in the log (of a page each) past which the writer checkpoints once itself so the log can start over.</summary>
     public const int RestartFrames = 4096;
 
+    /// <summary>A catch-up pass that copied at most this many frames has caught up with the writer: about two batches of the intake.</summary>
+    public const int CatchUpFrames = 256;
+
+    /// <summary>Catch-up passes after the first at most: each takes about as long as the commits it copies, so they shrink fast or not at all.</summary>
+    public const int MaxCatchUpPasses = 4;
+
     private int _logFrames;
 
     /// <summary>What a checkpoint found: <paramref name="logFrames"/> frames in the log.</summary>
@@ -87,7 +93,7 @@ internal sealed partial class WalCheckpointer(
                 try
                 {
                     await using var context = await contexts.CreateDbContextAsync(stoppingToken);
-                    Observe(await CheckpointAsync(context, stoppingToken));
+                    Observe(await CatchUpAsync(() => CheckpointAsync(context, stoppingToken)));
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
@@ -100,15 +106,40 @@ internal sealed partial class WalCheckpointer(
         }
     }
 
-    /// <summary>Runs a passive checkpoint; returns the frames in the log (its row is busy, log frames, frames copied back).</summary>
-    private static async Task<int> CheckpointAsync(DispatchDbContext context, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs a passive checkpoint; if it found a long log, runs more at once, each copying what the writer
+    /// committed while the one before ran, until one copies at most <see cref="CatchUpFrames"/> frames (or
+    /// <see cref="MaxCatchUpPasses"/> have run). The writer's own checkpoint before its next batch then
+    /// copies only what it committed during that last pass, and its batch waits for that alone: with one
+    /// pass, it copied everything committed while the first pass copied the whole log, and the batches
+    /// that waited for it were the intake's slowest. Returns the frames in the log at the last pass.
+    /// </summary>
+    internal static async Task<int> CatchUpAsync(Func<Task<(int LogFrames, int CopiedBack)>> checkpoint)
+    {
+        var (logFrames, copiedBack) = await checkpoint();
+        for (var pass = 0; logFrames >= RestartFrames && pass < MaxCatchUpPasses; pass++)
+        {
+            var (nextLogFrames, nextCopiedBack) = await checkpoint();
+            var copied = nextCopiedBack - copiedBack;
+            (logFrames, copiedBack) = (nextLogFrames, nextCopiedBack);
+            if (copied <= CatchUpFrames)
+            {
+                break;
+            }
+        }
+
+        return logFrames;
+    }
+
+    /// <summary>Runs a passive checkpoint; returns the frames in the log and how many of them are copied back (its row is busy, log frames, frames copied back).</summary>
+    private static async Task<(int LogFrames, int CopiedBack)> CheckpointAsync(DispatchDbContext context, CancellationToken cancellationToken)
     {
         var connection = context.Database.GetDbConnection();
         await context.Database.OpenConnectionAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? reader.GetInt32(1) : 0;
+        return await reader.ReadAsync(cancellationToken) ? (reader.GetInt32(1), reader.GetInt32(2)) : (0, 0);
     }
 
     [LoggerMessage(1, LogLevel.Warning, "A WAL checkpoint failed ({Message}); the next one retries.")]

@@ -23,8 +23,8 @@ internal sealed partial class CaseGrpcService(CaseCommands commands, CaseQueries
             ContractMapper.Convert<Domain.Cases.HandlingMode>(request.HandlingMode),
             request.EvidenceRefs.ToArray());
         var outcome = await commands.ReportAsync(context.Caller(), input, context.CancellationToken);
-        var response = new ReportCaseResponse { Case = outcome.Case.ToContract(), Created = outcome.Created };
-        response.PossibleDuplicates.AddRange(outcome.PossibleDuplicates.Select(d => d.ToContract()));
+        var response = new ReportCaseResponse { Case = ReportedCaseContracts.For(outcome.Case), Created = outcome.Created };
+        response.PossibleDuplicates.AddRange(outcome.PossibleDuplicates.Select(ReportedCaseContracts.For));
         return response;
     }
 
