@@ -3,7 +3,7 @@
 # server): ReportCase intake under concurrent callers, then ListCases first pages per filter once the
 # database holds CASES cases (filled straight into the database by the bench's `fill` mode). Loopback only.
 # Prints a results block and adds it to scripts/bench-results.md under "Node intake and listing".
-# Environment: CASES (1000000), CONCURRENCY (64), DURATION (20 s), WARMUP (20 s), ROUNDS (30 list calls per
+# Environment: CASES (1000000), CONCURRENCY (64), CONNECTIONS (1: the HTTP/2 connections the callers share), DURATION (20 s), WARMUP (20 s), ROUNDS (30 list calls per
 # filter), PROVIDERS ("sqlite postgres"), NODE_ARGS (extra node settings, e.g. "--Logging:LogLevel:Default=Warning").
 # WARMUP: a freshly started node still compiles (tiering) for about 16 s under this load on 2 cores
 # (dotnet.jit.compilation.time 0.4-1.5 s per 2 s until then, under 0.03 s after; 2026-11-29).
@@ -13,13 +13,14 @@ cd "$top"
 
 cases=${CASES:-1000000}
 concurrency=${CONCURRENCY:-64}
+connections=${CONNECTIONS:-1}
 duration=${DURATION:-20}
 warmup=${WARMUP:-20}
 rounds=${ROUNDS:-30}
 providers=${PROVIDERS:-sqlite postgres}
 read -r -a node_args <<<"${NODE_ARGS:-}"
 work=$top/artifacts/node-bench
-command_line="scripts/bench-node.sh (CASES=$cases CONCURRENCY=$concurrency DURATION=$duration WARMUP=$warmup ROUNDS=$rounds PROVIDERS=\"$providers\"${NODE_ARGS:+ NODE_ARGS=\"$NODE_ARGS\"})"
+command_line="scripts/bench-node.sh (CASES=$cases CONCURRENCY=$concurrency CONNECTIONS=$connections DURATION=$duration WARMUP=$warmup ROUNDS=$rounds PROVIDERS=\"$providers\"${NODE_ARGS:+ NODE_ARGS=\"$NODE_ARGS\"})"
 
 # shellcheck source=scripts/bench-node-common.sh
 source scripts/bench-node-common.sh
@@ -48,7 +49,7 @@ for provider in $providers; do
   echo "== $provider: ReportCase, $concurrency callers, ${warmup} s warm-up then ${duration} s (load before: $(load))"
   load_report[$provider]="$(load)"
   anchor[$provider]="$(anchor_load "$anchor_port" "$anchor_requests")"
-  out=$(bench report --address "http://127.0.0.1:$grpc_port" --concurrency "$concurrency" \
+  out=$(bench report --address "http://127.0.0.1:$grpc_port" --concurrency "$concurrency" --connections "$connections" \
     --duration "$duration" --warmup "$warmup" --node-pid "$node_pid") || true
   echo "$out"
   report[$provider]=$(sed -n 's/^report: //p' <<<"$out")
@@ -65,7 +66,7 @@ for provider in $providers; do
     rows="$provider $provider-analyzed"
     load_report[$provider-analyzed]="$(load)"
     anchor[$provider-analyzed]="$(anchor_load "$anchor_port" "$anchor_requests")"
-    out=$(bench report --address "http://127.0.0.1:$grpc_port" --concurrency "$concurrency" \
+    out=$(bench report --address "http://127.0.0.1:$grpc_port" --concurrency "$concurrency" --connections "$connections" \
       --duration "$duration" --warmup "$warmup" --node-pid "$node_pid") || true
     echo "$out"
     report[$provider-analyzed]=$(sed -n 's/^report: //p' <<<"$out")
@@ -121,7 +122,7 @@ block=$(
   echo "- command: \`$command_line\`"
   echo "- machine: $(nproc) cores, $(free -g | awk '/^Mem:/ { print $2 }') GB, .NET SDK $(dotnet --version), PostgreSQL $(psql --version | awk '{ print $3 }'); load average (1/5/15 min) at the start of each phase -> at its end below"
   echo
-  echo "ReportCase: $concurrency concurrent callers (one signed-in grid worker), unique request ids, category 0201 in one grid"
+  echo "ReportCase: $concurrency concurrent callers (one signed-in grid worker) on $connections HTTP/2 connection(s), unique request ids, category 0201 in one grid"
   echo
   echo "| provider | result | CPU during the measured window (cores) | load | anchor req/s before / after |"
   echo "|---|---|---|---|---|"

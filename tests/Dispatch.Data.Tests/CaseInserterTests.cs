@@ -107,7 +107,11 @@ public sealed class CaseInserterTests
             "Needs the town's crew.",
             CategoryCatalogue.Default,
             t);
-        return [TestCases.Report(), fixedOnTheSpot, deferred, escalated];
+
+        // Past its deadline: the flags (booleans) set.
+        var overdue = TestCases.Report(dueAt: t.AddHours(24));
+        overdue.FireDueAlarms(t.AddDays(2));
+        return [TestCases.Report(), fixedOnTheSpot, deferred, escalated, overdue];
     }
 
     /// <summary>What the node's writer did before the insert path: tracked cases and feed entries, one SaveChanges.</summary>

@@ -40,5 +40,8 @@ internal sealed class NodeSession : IDisposable
         }
     }
 
+    /// <summary>The same signed-in session over a connection of its own (a new channel, the same token).</summary>
+    public NodeSession OnOwnConnection(Uri address) => new(GrpcChannel.ForAddress(address), Login);
+
     public void Dispose() => _channel.Dispose();
 }

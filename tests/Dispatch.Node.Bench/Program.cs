@@ -16,7 +16,8 @@ try
             arguments.GetText("user", "worker1"),
             arguments.GetText("password", "dispatch-demo"),
             arguments.GetText("grid", ListFilters.GridId),
-            arguments.GetText("node-pid", "") is { Length: > 0 } ? arguments.GetInt("node-pid") : null)),
+            arguments.GetText("node-pid", "") is { Length: > 0 } ? arguments.GetInt("node-pid") : null,
+            arguments.GetInt("connections", 1))),
         "list" => await ListLoad.RunAsync(new ListOptions(
             new Uri(arguments.GetText("address")),
             arguments.GetInt("rounds", 30),

@@ -25,10 +25,17 @@ internal static class ReportLoad
             return 1;
         }
 
+        var sessions = new List<NodeSession> { session };
+        for (var i = 1; i < Math.Clamp(options.Connections, 1, options.Concurrency); i++)
+        {
+            sessions.Add(session.OnOwnConnection(options.Address));
+        }
+
+        using var extra = new Disposables(sessions.Skip(1));
         var measureFrom = Stopwatch.GetTimestamp() + Ticks(options.Warmup);
         var stopAt = measureFrom + Ticks(options.Duration);
         var workers = Enumerable.Range(0, options.Concurrency)
-            .Select(caller => new ReportWorker(session, requests, caller, measureFrom, stopAt))
+            .Select(caller => new ReportWorker(sessions[caller % sessions.Count], requests, caller, measureFrom, stopAt))
             .ToArray();
         var running = workers.Select(worker => Task.Run(worker.RunAsync)).ToArray();
 
@@ -54,7 +61,7 @@ internal static class ReportLoad
             $"report: {rate:F0} calls/s, p50 {LatencySummary.Format(latencies.Milliseconds(0.50))} ms, " +
             $"p90 {LatencySummary.Format(latencies.Milliseconds(0.90))} ms, p99 {LatencySummary.Format(latencies.Milliseconds(0.99))} ms, " +
             $"max {LatencySummary.Format(latencies.MaxMilliseconds)} ms, {errors} errors " +
-            $"({options.Concurrency} concurrent callers, {options.Duration.TotalSeconds:F0} s after {options.Warmup.TotalSeconds:F0} s warm-up, {latencies.Count} calls)"));
+            $"({options.Concurrency} concurrent callers on {sessions.Count} connection(s), {options.Duration.TotalSeconds:F0} s after {options.Warmup.TotalSeconds:F0} s warm-up, {latencies.Count} calls)"));
         Console.WriteLine($"cpu (cores, measured window): {cpuUse}");
         if (workers.Select(worker => worker.FirstError).FirstOrDefault(error => error is not null) is { } first)
         {
@@ -62,6 +69,13 @@ internal static class ReportLoad
         }
 
         return errors == 0 && latencies.Count > 0 ? 0 : 1;
+    }
+
+    private sealed class Disposables(IEnumerable<IDisposable> items) : IDisposable
+    {
+        private readonly List<IDisposable> _items = [.. items];
+
+        public void Dispose() => _items.ForEach(item => item.Dispose());
     }
 
     private static long Ticks(TimeSpan span) => (long)(span.TotalSeconds * Stopwatch.Frequency);
