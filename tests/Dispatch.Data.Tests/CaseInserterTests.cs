@@ -67,6 +67,36 @@ public sealed class CaseInserterTests
         Assert.Throws<InvalidOperationException>(() => inserter.Insert([TestCases.Report()]));
     }
 
+    [Theory]
+    [ProviderData(DatabaseProvider.Sqlite)]
+    public async Task Insert_StatementsKeptWithTheConnection_FinalizedWhenItCloses_PreparedAnewWhenItOpensAgain(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateMigratedAsync(provider);
+        await using var context = database.CreateContext();
+        var connection = context.Database.GetDbConnection();
+        await context.Database.OpenConnectionAsync();
+        await InsertInAsync(context, TestCases.Report(), TestCases.Report());
+
+        // A statement per table for the rows each insert took: cases, their events, their feed entries.
+        Assert.Equal(3, TableInserter.KeptStatements(connection));
+
+        await context.Database.CloseConnectionAsync();
+        Assert.Equal(0, TableInserter.KeptStatements(connection));
+
+        await context.Database.OpenConnectionAsync();
+        await InsertInAsync(context, TestCases.Report());
+        Assert.Equal(3, TableInserter.KeptStatements(connection));
+        Assert.Equal(3, await context.Cases.CountAsync());
+    }
+
+    private static async Task InsertInAsync(DispatchDbContext context, params Case[] cases)
+    {
+        await using var transaction = await context.Database.BeginTransactionAsync();
+        using var inserter = new CaseInserter(context);
+        inserter.Insert(cases);
+        await transaction.CommitAsync();
+    }
+
     private static readonly string[] RowQueries =
     [
         "SELECT * FROM cases ORDER BY id",

@@ -135,6 +135,9 @@ public sealed class TableInserter(IEntityType type, ISqlGenerationHelper sql) : 
         return statement;
     }
 
+    /// <summary>How many insert statements are kept prepared for <paramref name="connection"/> (for tests).</summary>
+    internal static int KeptStatements(DbConnection connection) => Kept.TryGetValue(connection, out var kept) ? kept.Count : 0;
+
     /// <summary>A connection's statements, finalized when it closes (a pooled connection's database handle outlives it).</summary>
     private static Dictionary<string, SQLitePCL.sqlite3_stmt> KeepUntilClosed(DbConnection connection)
     {

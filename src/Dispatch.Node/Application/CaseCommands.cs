@@ -45,7 +45,7 @@ internal sealed class CaseCommands(CaseWriter writer, KnownGrids grids, Category
 
                 if (existing is not null)
                 {
-                    return new ReportOutcome(existing, Created: false, await PossibleDuplicates.ForAsync(batch, existing, now));
+                    return new ReportOutcome(existing, Created: false, await PossibleDuplicates.ForAsync(batch, existing, now), batch.Views);
                 }
 
                 // A grid worker's grids are the directory's, but a dispatcher may name any 15 digits.
@@ -64,7 +64,7 @@ internal sealed class CaseCommands(CaseWriter writer, KnownGrids grids, Category
                 var duplicates = await PossibleDuplicates.ForAsync(batch, candidate, now);
                 await PossibleDuplicates.AddedAsync(batch, candidate, now);
                 batch.Insert(candidate);
-                return new ReportOutcome(candidate, Created: true, duplicates);
+                return new ReportOutcome(candidate, Created: true, duplicates, batch.Views);
             },
             cancellationToken);
     }

@@ -21,6 +21,9 @@ internal sealed class WriteBatch(DispatchDbContext context, bool optimistic)
     /// </summary>
     public bool Optimistic { get; } = optimistic;
 
+    /// <summary>Views of the cases the batch's items return, shared by their replies.</summary>
+    public CaseViews Views { get; } = new();
+
     /// <summary>New cases to insert at commit, with their history and feed entries; not tracked by the context.</summary>
     public IReadOnlyList<Case> NewCases => _newCases;
 

@@ -23,10 +23,13 @@ internal sealed partial class CaseGrpcService(CaseCommands commands, CaseQueries
             ContractMapper.Convert<Domain.Cases.HandlingMode>(request.HandlingMode),
             request.EvidenceRefs.ToArray());
         var outcome = await commands.ReportAsync(context.Caller(), input, context.CancellationToken);
-        var response = new ReportCaseResponse { Case = ReportedCaseContracts.For(outcome.Case), Created = outcome.Created };
-        response.PossibleDuplicates.AddRange(outcome.PossibleDuplicates.Select(ReportedCaseContracts.For));
+        var response = new ReportCaseResponse { Case = outcome.Views.Of(outcome.Case, Contract), Created = outcome.Created };
+        response.PossibleDuplicates.AddRange(outcome.PossibleDuplicates.Select(d => outcome.Views.Of(d, Contract)));
         return response;
     }
+
+    /// <summary>A case as a reply shows it (no history); made once per case and batch (<see cref="CaseViews"/>).</summary>
+    private static readonly Func<Domain.Cases.Case, Case> Contract = c => c.ToContract();
 
     public override async Task<GetCaseResponse> GetCase(GetCaseRequest request, ServerCallContext context) =>
         new() { Case = (await queries.GetAsync(context.Caller(), ContractMapper.ParseId(request.CaseId, "case_id"), context.CancellationToken)).ToContract(withHistory: true) };
