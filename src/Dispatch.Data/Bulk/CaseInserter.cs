@@ -25,9 +25,9 @@ public sealed class CaseInserter : IDisposable
     {
         _context = context;
         var sql = context.GetService<ISqlGenerationHelper>();
-        _cases = new TableInserter(context.Model.FindEntityType(typeof(Case))!, sql);
-        _events = new TableInserter(context.Model.FindEntityType(typeof(CaseEvent))!, sql);
-        _feed = new TableInserter(context.Model.FindEntityType(typeof(CaseFeedEntry))!, sql);
+        _cases = TableInserter.For(context.Model.FindEntityType(typeof(Case))!, sql);
+        _events = TableInserter.For(context.Model.FindEntityType(typeof(CaseEvent))!, sql);
+        _feed = TableInserter.For(context.Model.FindEntityType(typeof(CaseFeedEntry))!, sql);
     }
 
     /// <summary>

@@ -63,15 +63,16 @@ internal sealed class AuthenticationInterceptor(TokenService tokens, NodeCredent
         }
 
         // The escalation service takes node credentials only; every other service user tokens only.
+        var token = header.AsMemory("Bearer ".Length).Trim();
         if (context.Method.StartsWith(NodeService, StringComparison.Ordinal))
         {
-            var child = await nodes.ValidateChildAsync(header["Bearer ".Length..].Trim()) ??
+            var child = await nodes.ValidateChildAsync(token) ??
                 throw new RpcException(new Status(StatusCode.Unauthenticated, "The node credential is invalid, expired or not from a registered child node."));
             context.UserState[typeof(ChildNode)] = new ChildNode(child);
             return;
         }
 
-        var identity = await tokens.ValidateAsync(header["Bearer ".Length..].Trim()) ??
+        var identity = await tokens.ValidateAsync(token) ??
             throw new RpcException(new Status(StatusCode.Unauthenticated, "The bearer token is invalid or expired; sign in again."));
         context.UserState[typeof(CallerIdentity)] = identity;
     }

@@ -53,7 +53,7 @@ internal sealed class NodeCredentials(IOptions<NodeOptions> options, TimeProvide
     }
 
     /// <summary>The registered child that signed the token, or null (forged, unregistered, expired).</summary>
-    public Task<string?> ValidateChildAsync(string token) => _validated.GetAsync(token, ValidateSignedAsync);
+    public Task<string?> ValidateChildAsync(ReadOnlyMemory<char> token) => _validated.GetAsync(token, ValidateSignedAsync);
 
     /// <summary>
     /// Checks a child's token with its registered key. A token that validated is remembered until it expires

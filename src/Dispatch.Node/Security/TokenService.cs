@@ -50,7 +50,7 @@ internal sealed class TokenService(SigningKey signingKey, IOptions<NodeOptions> 
     /// The caller a token names, or null when it is forged, expired, not yet valid or not ours. A token that
     /// validated is remembered until it expires (<see cref="ValidatedTokens{T}"/>).
     /// </summary>
-    public Task<CallerIdentity?> ValidateAsync(string token) => _validated.GetAsync(token, ValidateSignedAsync);
+    public Task<CallerIdentity?> ValidateAsync(ReadOnlyMemory<char> token) => _validated.GetAsync(token, ValidateSignedAsync);
 
     private async Task<CallerIdentity?> ValidateSignedAsync(string token)
     {
