@@ -141,7 +141,10 @@ public sealed class CaseInserterTests
         // Past its deadline: the flags (booleans) set.
         var overdue = TestCases.Report(dueAt: t.AddHours(24));
         overdue.FireDueAlarms(t.AddDays(2));
-        return [TestCases.Report(), fixedOnTheSpot, deferred, escalated, overdue];
+
+        // No evidence: the stored value of an empty collection.
+        var withoutEvidence = TestCases.Report(evidenceRefs: []);
+        return [TestCases.Report(), fixedOnTheSpot, deferred, escalated, overdue, withoutEvidence];
     }
 
     /// <summary>What the node's writer did before the insert path: tracked cases and feed entries, one SaveChanges.</summary>

@@ -104,11 +104,18 @@ public sealed class TableColumn(string name, Func<object, object?> read, Relatio
         var value = read(entity);
         if (value is not null && mapping.Converter is { } converter)
         {
-            value = converter.ConvertToProvider(value);
+            // An empty collection (the evidence of most reports and events) converts to the same stored value every
+            // time: converted once. EF's JSON conversion of a collection cost a stream, a writer and a reflection
+            // lookup per value, a tenth of what the intake allocated (2026-11-29).
+            value = value is System.Collections.ICollection { Count: 0 }
+                ? _emptyCollection ??= converter.ConvertToProvider(value) ?? DBNull.Value
+                : converter.ConvertToProvider(value);
         }
 
         return value ?? DBNull.Value;
     }
+
+    private object? _emptyCollection;
 
     /// <summary>
     /// The columns EF writes for <paramref name="type"/>: its properties, its complex properties' members and

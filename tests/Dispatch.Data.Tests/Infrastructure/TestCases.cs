@@ -28,7 +28,8 @@ internal static class TestCases
         GridId? grid = null,
         string categoryCode = "0101",
         WhistleClass whistle = WhistleClass.Daily,
-        HandlingMode handlingMode = HandlingMode.Fast)
+        HandlingMode handlingMode = HandlingMode.Fast,
+        IReadOnlyList<string>? evidenceRefs = null)
     {
         var at = now ?? T0;
         var report = new CaseReport
@@ -44,7 +45,7 @@ internal static class TestCases
             Whistle = whistle,
             HandlingMode = handlingMode,
             ReporterId = reporterId ?? Guid.NewGuid(),
-            EvidenceRefs = [PhotoUrl, PhotoHash],
+            EvidenceRefs = evidenceRefs ?? [PhotoUrl, PhotoHash],
             DueAt = dueAt ?? at.AddHours(24),
         };
         return Case.Report(report, CategoryCatalogue.Default, at);
