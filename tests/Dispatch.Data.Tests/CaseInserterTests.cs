@@ -62,7 +62,7 @@ public sealed class CaseInserterTests
     {
         await using var database = await TestDatabase.CreateMigratedAsync(provider);
         await using var context = database.CreateContext();
-        using var inserter = new CaseInserter(context);
+        var inserter = new CaseInserter(context);
 
         Assert.Throws<InvalidOperationException>(() => inserter.Insert([TestCases.Report()]));
     }
@@ -92,7 +92,7 @@ public sealed class CaseInserterTests
     private static async Task InsertInAsync(DispatchDbContext context, params Case[] cases)
     {
         await using var transaction = await context.Database.BeginTransactionAsync();
-        using var inserter = new CaseInserter(context);
+        var inserter = new CaseInserter(context);
         inserter.Insert(cases);
         await transaction.CommitAsync();
     }
@@ -160,7 +160,7 @@ public sealed class CaseInserterTests
     {
         await using var context = database.CreateContext();
         await using var transaction = await context.Database.BeginTransactionAsync();
-        using var inserter = new CaseInserter(context);
+        var inserter = new CaseInserter(context);
         inserter.Insert(cases);
         await transaction.CommitAsync();
     }

@@ -43,7 +43,7 @@ internal static class CaseFill
         }
 
         var factory = new FillCaseFactory(await FillDirectoryLoader.LoadAsync(context), DateTimeOffset.UtcNow, options.Seed, options.OpenAhead);
-        using var inserter = new CaseInserter(context);
+        var inserter = new CaseInserter(context);
         await context.Database.OpenConnectionAsync();
         if (context.Database.IsSqlite())
         {

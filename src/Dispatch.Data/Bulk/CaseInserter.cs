@@ -14,7 +14,7 @@ namespace Dispatch.Data.Bulk;
 /// is kept as SaveChanges keeps it (see <see cref="FeedOrdering"/>). A refused insert (a unique key)
 /// surfaces as <see cref="DbUpdateException"/>, as it would from SaveChanges.
 /// </summary>
-public sealed class CaseInserter : IDisposable
+public sealed class CaseInserter
 {
     private readonly DispatchDbContext _context;
     private readonly TableInserter _cases;
@@ -69,12 +69,5 @@ public sealed class CaseInserter : IDisposable
         {
             throw new DbUpdateException($"Inserting {cases.Count} new case(s) failed: {ex.Message}", ex);
         }
-    }
-
-    public void Dispose()
-    {
-        _cases.Dispose();
-        _events.Dispose();
-        _feed.Dispose();
     }
 }

@@ -8,13 +8,13 @@ namespace Dispatch.Data.Bulk;
 
 /// <summary>
 /// Inserts entities of one type with the columns and value conversions of the EF model (what SaveChanges
-/// would write): on SQLite by multi-row INSERT statements, prepared once per statement size and reused
-/// within the inserter; on PostgreSQL by one statement over arrays of column values, which the server
+/// would write): on SQLite by multi-row INSERT statements, prepared once per statement size and connection
+/// and kept until the connection closes; on PostgreSQL by one statement over arrays of column values, which the server
 /// neither parses nor plans per row count (a multi-row INSERT of a few dozen cases cost it several
 /// milliseconds to plan and run) and which, unlike a COPY (two round trips each), goes into one batch with
 /// the other tables' inserts.
 /// </summary>
-public sealed class TableInserter(IEntityType type, ISqlGenerationHelper sql) : IDisposable
+public sealed class TableInserter(IEntityType type, ISqlGenerationHelper sql)
 {
     /// <summary>
     /// Parameters per SQLite statement: a statement is prepared and kept per row count, so few rows per
@@ -114,11 +114,6 @@ public sealed class TableInserter(IEntityType type, ISqlGenerationHelper sql) : 
             .Append(" FROM unnest(").AppendJoin(", ", _columns.Select((_, i) => $"${i + 1}"))
             .Append(") AS u (").AppendJoin(", ", names).Append(')')
             .ToString();
-    }
-
-    /// <summary>Nothing to release: the statements stay with their connection (closing it finalizes them).</summary>
-    public void Dispose()
-    {
     }
 
     /// <summary>The prepared statement that inserts <paramref name="rows"/> rows, kept with the connection until it closes.</summary>

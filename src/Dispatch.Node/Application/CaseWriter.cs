@@ -197,7 +197,7 @@ internal sealed partial class CaseWriter(
         phase = Record("items", phase);
         if (shared.NewCases.Count > 0)
         {
-            using var inserter = new CaseInserter(context);
+            var inserter = new CaseInserter(context);
             inserter.Insert(shared.NewCases);
         }
 
