@@ -15,8 +15,12 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.Property(m => m.RefusalCode).HasMaxLength(ColumnLengths.Enum);
         builder.Property(m => m.RefusalMessage).HasMaxLength(OutboxMessage.RefusalMessageMaxLength);
         builder.Property(m => m.RefusedBy).HasMaxLength(OutboxMessage.NodeIdMaxLength);
-        builder.HasIndex(m => m.DeliveredAt);
-        builder.HasIndex(m => m.RefusedAt);
+
+        // Both indexes hold only the rows their reader asks for, so neither grows with the delivered history:
+        // the relay reads the pending messages by sequence (and from the start once a second), operators the
+        // refused ones. A new message adds one entry, its delivery removes it.
+        builder.HasIndex(m => m.Sequence, OutboxIndexes.Pending).HasFilter(OutboxIndexes.PendingFilter);
+        builder.HasIndex(m => m.Sequence, OutboxIndexes.Refused).HasFilter(OutboxIndexes.RefusedFilter);
         builder.Ignore(m => m.IsRefused);
     }
 }

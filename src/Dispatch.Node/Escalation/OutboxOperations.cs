@@ -25,14 +25,14 @@ internal sealed class OutboxOperations(IDbContextFactory<DispatchDbContext> cont
             : long.TryParse(pageToken, NumberStyles.None, CultureInfo.InvariantCulture, out var sequence) ? sequence
             : throw new InvalidRequestException("page_token", "is not a token this service handed out.");
         await using var context = await contexts.CreateDbContextAsync(cancellationToken);
-        var page = await context.Outbox.AsNoTracking()
-            .Where(m => m.RefusedAt != null && m.Sequence > after)
-            .OrderBy(m => m.Sequence)
-            .Take(pageSize + 1)
-            .ToListAsync(cancellationToken);
+        var page = await RefusedAfter(context, after).Take(pageSize + 1).ToListAsync(cancellationToken);
         var next = page.Count > pageSize ? page[pageSize - 1].Sequence.ToString(CultureInfo.InvariantCulture) : "";
         return (page.Take(pageSize).ToList(), next);
     }
+
+    /// <summary>Refused messages after a sequence, oldest first: a range of the outbox's index of refused messages.</summary>
+    internal static IQueryable<OutboxMessage> RefusedAfter(DispatchDbContext context, long after) =>
+        context.Outbox.AsNoTracking().Where(m => m.RefusedAt != null && m.Sequence > after).OrderBy(m => m.Sequence);
 
     /// <summary>
     /// Makes a refused message pending again. A refused escalation also escalates its case again (the refusal gave

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.Threading.Channels;
 using Dispatch.Data;
 using Dispatch.Data.Escalation;
@@ -157,16 +158,19 @@ internal sealed partial class OutboxRelay(
         }
     }
 
-    // Compiled (CompiledQuery): read at every commit that adds to the outbox.
-    private static readonly CompiledQuery<Func<DispatchDbContext, long, IAsyncEnumerable<PendingRow>>> PendingAfter = new(() => EF.CompileAsyncQuery(
-        (DispatchDbContext context, long after) => (
+    /// <summary>A page of pending messages after a sequence, each with the node its case went to: a range of the outbox's pending index.</summary>
+    internal static readonly Expression<Func<DispatchDbContext, long, IQueryable<PendingRow>>> PendingQuery =
+        (context, after) => (
             from message in context.Outbox.AsNoTracking()
             where message.DeliveredAt == null && message.RefusedAt == null && message.Sequence > after
             orderby message.Sequence
             join @case in context.Cases.AsNoTracking() on message.CaseId equals @case.Id into cases
             from @case in cases.DefaultIfEmpty()
             select new PendingRow(message, @case == null ? null : @case.EscalatedToNodeId))
-            .Take(ReadPage)));
+            .Take(ReadPage);
+
+    // Compiled (CompiledQuery): read at every commit that adds to the outbox.
+    private static readonly CompiledQuery<Func<DispatchDbContext, long, IAsyncEnumerable<PendingRow>>> PendingAfter = new(() => EF.CompileAsyncQuery(PendingQuery));
 
     /// <summary>Queues a message behind its case's earlier ones, or starts the case's lane.</summary>
     private void Enqueue(OutboxMessage message, string? target, CancellationToken stoppingToken)
@@ -294,7 +298,7 @@ internal sealed partial class OutboxRelay(
         }
     }
 
-    private sealed record PendingRow(OutboxMessage Message, string? Target);
+    internal sealed record PendingRow(OutboxMessage Message, string? Target);
 
     [LoggerMessage(2, LogLevel.Error, "Outbox delivery failed: {Message}; the messages stay queued and are tried again.")]
     private static partial void LogFailed(ILogger logger, string message);
