@@ -15,10 +15,3 @@ internal abstract class CommitSignal
 
 /// <summary>Wakes case-feed watchers after each commit.</summary>
 internal sealed class CaseFeedSignal : CommitSignal;
-
-/// <summary>
-/// Wakes the outbox relay after a commit that added a message to the outbox or made one pending again (a
-/// requeue). Waking it after every commit had it read the outbox five times per escalation at a village
-/// (the report, its acceptance, the parent's status updates...), finding nothing new four times.
-/// </summary>
-internal sealed class OutboxSignal : CommitSignal;

@@ -3,6 +3,7 @@ using System.Diagnostics.Metrics;
 using System.Threading.Channels;
 using Dispatch.Data;
 using Dispatch.Data.Bulk;
+using Dispatch.Data.Escalation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 
@@ -203,17 +204,19 @@ internal sealed partial class CaseWriter(
 
         phase = Record("insert", phase);
         context.ChangeTracker.DetectChanges();
-        var outboxPending = context.ChangeTracker.Entries<Data.Escalation.OutboxMessage>().Any(e =>
-            e.State == EntityState.Added || (e.State == EntityState.Modified && e.Entity.IsPending));
+        var outbox = context.ChangeTracker.Entries<OutboxMessage>()
+            .Where(e => e.State == EntityState.Added || (e.State == EntityState.Modified && e.Entity.IsPending))
+            .Select(e => e.Entity)
+            .ToList();
         context.SaveChanges();
         phase = Record("save", phase);
         transaction.Commit();
         Record("commit", phase);
         BatchSize.Record(batch.Count);
         feedSignal.Notify();
-        if (outboxPending)
+        if (outbox.Count > 0)
         {
-            outboxSignal.Notify();
+            HandOver(context, outbox);
         }
 
         alarms.AfterCommit(context, shared.NewCases);
@@ -228,6 +231,39 @@ internal sealed partial class CaseWriter(
                 batch[i].Completion.TrySetResult(results[i].Value);
             }
         }
+    }
+
+    /// <summary>
+    /// Hands the outbox messages a commit made pending to the relay (<see cref="OutboxSignal"/>), in sequence order, with
+    /// the node each one's case is escalated to, as the relay's own read of the outbox would give them. A message whose
+    /// case the batch did not load cannot be routed from here (supervision orders go to the parent whatever the case):
+    /// the relay is asked to read the outbox for it instead.
+    /// </summary>
+    private void HandOver(DispatchDbContext context, List<OutboxMessage> messages)
+    {
+        if (!outboxSignal.Attached)
+        {
+            return;
+        }
+
+        var handed = new List<CommittedMessage>(messages.Count);
+        foreach (var message in messages.OrderBy(m => m.Sequence))
+        {
+            if (message.Kind == OutboxKind.Supervision)
+            {
+                handed.Add(new CommittedMessage(message, null));
+            }
+            else if (context.Cases.Local.FindEntry(message.CaseId)?.Entity is { } @case)
+            {
+                handed.Add(new CommittedMessage(message, @case.EscalatedToNodeId));
+            }
+            else
+            {
+                outboxSignal.RequestRead();
+            }
+        }
+
+        outboxSignal.Committed(handed);
     }
 
     public override void Dispose()

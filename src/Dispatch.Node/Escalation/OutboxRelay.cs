@@ -10,8 +10,10 @@ namespace Dispatch.Node.Escalation;
 /// <summary>
 /// Delivers the outbox to the parent as a pipeline, so a message waits only for its own case's earlier messages:
 /// <list type="bullet">
-/// <item>a reader picks up new messages as soon as they are committed (<see cref="OutboxSignal"/>), also while
-/// others are in flight, and hands each to its case's lane;</item>
+/// <item>a reader takes new messages as soon as they are committed, also while others are in flight, and hands each
+/// to its case's lane. The writer hands them over (<see cref="OutboxSignal"/>), so the reader reads the outbox only
+/// at start, once a second (for what it cannot be handed: another replica's commits, a message whose case the writer
+/// had not loaded, one dropped while <see cref="MaxTracked"/> were in hand) and when asked;</item>
 /// <item>a lane per case sends that case's messages one after the other, in sequence order (a case's next message
 /// waits only for the parent's answer to its previous one); lanes of different cases run side by side, up to
 /// <see cref="MaxCalls"/> calls at once;</item>
@@ -59,8 +61,13 @@ internal sealed partial class OutboxRelay(
     private readonly HashSet<long> _tracked = [];
     private int _trackedCount;
 
+    private long _pagesRead;
+
     // Each case's messages waiting behind the one its lane is sending; a case has an entry while its lane runs.
     private readonly Dictionary<Guid, Queue<(OutboxMessage Message, string? Target)>> _lanes = [];
+
+    /// <summary>Pages of the outbox read so far (the writer hands committed messages over; reads are for the rest).</summary>
+    internal long PagesRead => Interlocked.Read(ref _pagesRead);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -69,6 +76,7 @@ internal sealed partial class OutboxRelay(
             return;
         }
 
+        signal.Attach();
         var recorder = RecordAnswersAsync(stoppingToken);
         try
         {
@@ -86,22 +94,27 @@ internal sealed partial class OutboxRelay(
     {
         long after = 0;
         var rescanAt = clock.GetUtcNow();
+        var read = false;
         while (!stoppingToken.IsCancellationRequested)
         {
-            // Taken before reading, so a commit between the read and the wait is not missed.
+            // Taken before taking or reading, so a commit between those and the wait is not missed.
             var nextCommit = signal.NextCommit;
             var full = false;
             try
             {
+                read |= await TakeCommittedAsync(stoppingToken);
+                read |= signal.TakeReadRequest();
                 if (clock.GetUtcNow() >= rescanAt)
                 {
                     after = 0;
                     rescanAt = clock.GetUtcNow() + Rescan;
+                    read = true;
                 }
 
-                if (Volatile.Read(ref _trackedCount) < MaxTracked)
+                if (read && Volatile.Read(ref _trackedCount) < MaxTracked)
                 {
                     (after, full) = await ReadPageAsync(after, stoppingToken);
+                    read = full;
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -131,6 +144,39 @@ internal sealed partial class OutboxRelay(
     }
 
     /// <summary>
+    /// Starts the messages the writer handed over that are not already in hand; true if some were left to the next
+    /// read of the outbox because <see cref="MaxTracked"/> were in hand. A message the reader had already read (its
+    /// read raced the commit) is in hand and skipped. One read, sent, answered and recorded in the moment between
+    /// its commit and this would be sent again: the parent de-duplicates, as after a crash.
+    /// </summary>
+    private async Task<bool> TakeCommittedAsync(CancellationToken cancellationToken)
+    {
+        await _trackedLock.WaitAsync(cancellationToken);
+        try
+        {
+            var left = false;
+            while (signal.TryTake(out var committed))
+            {
+                if (_tracked.Count >= MaxTracked)
+                {
+                    left = true;
+                }
+                else if (_tracked.Add(committed.Message.Sequence))
+                {
+                    Enqueue(committed.Message, committed.Target, cancellationToken);
+                }
+            }
+
+            Volatile.Write(ref _trackedCount, _tracked.Count);
+            return left;
+        }
+        finally
+        {
+            _trackedLock.Release();
+        }
+    }
+
+    /// <summary>
     /// Reads pending messages after <paramref name="after"/>, oldest first, each with the node its case was
     /// escalated to, and starts the ones not already in hand; returns how far it read and whether the page was full.
     /// </summary>
@@ -141,6 +187,7 @@ internal sealed partial class OutboxRelay(
         {
             await using var context = await contexts.CreateDbContextAsync(cancellationToken);
             var rows = await PendingAfter.For(context)(context, after).ToListAsync(cancellationToken);
+            Interlocked.Increment(ref _pagesRead);
             foreach (var row in rows)
             {
                 if (_tracked.Add(row.Message.Sequence))

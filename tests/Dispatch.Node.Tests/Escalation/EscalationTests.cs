@@ -8,7 +8,7 @@ using static Dispatch.Node.Tests.Infrastructure.EscalationCases;
 
 namespace Dispatch.Node.Tests.Escalation;
 
-public abstract class EscalationTests(StorageKind storage) : IAsyncLifetime
+public abstract partial class EscalationTests(StorageKind storage) : IAsyncLifetime
 {
     private ClusterTestHost _cluster = null!;
 

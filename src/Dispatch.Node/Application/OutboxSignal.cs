@@ -1,0 +1,55 @@
+using System.Collections.Concurrent;
+using Dispatch.Data.Escalation;
+
+namespace Dispatch.Node.Application;
+
+/// <summary>
+/// From the writer to the outbox relay: the messages a commit added to the outbox or made pending again, each with
+/// the node its case is escalated to, so the relay sends them without reading them back; and a request to read the
+/// outbox when a commit made a message pending that the writer could not hand over (its case was not loaded).
+/// Only commits that touched the outbox wake the relay: waking it after every commit had it read the outbox five
+/// times per escalation at a village (the report, its acceptance, the parent's status updates...), finding
+/// nothing new four times.
+/// </summary>
+internal sealed class OutboxSignal : CommitSignal
+{
+    private readonly ConcurrentQueue<CommittedMessage> _committed = new();
+    private int _readRequested;
+    private int _attached;
+
+    /// <summary>
+    /// Whether a relay takes what is handed over. A node without a parent runs none, and messages handed to
+    /// nobody would pile up here; they stay in the outbox (refused there by the escalation's own checks).
+    /// </summary>
+    public bool Attached => Volatile.Read(ref _attached) == 1;
+
+    /// <summary>The relay, starting: from now on committed messages are handed over.</summary>
+    public void Attach() => Volatile.Write(ref _attached, 1);
+
+    /// <summary>Hands over the messages of a commit, in sequence order, and wakes the relay.</summary>
+    public void Committed(IEnumerable<CommittedMessage> messages)
+    {
+        foreach (var message in messages)
+        {
+            _committed.Enqueue(message);
+        }
+
+        Notify();
+    }
+
+    /// <summary>Asks the relay to read the outbox (a pending message it was not handed) and wakes it.</summary>
+    public void RequestRead()
+    {
+        Volatile.Write(ref _readRequested, 1);
+        Notify();
+    }
+
+    /// <summary>The next message handed over, oldest first.</summary>
+    public bool TryTake(out CommittedMessage message) => _committed.TryDequeue(out message);
+
+    /// <summary>Whether a read was requested since the last call.</summary>
+    public bool TakeReadRequest() => Interlocked.Exchange(ref _readRequested, 0) == 1;
+}
+
+/// <summary>A committed outbox message and the node its case was escalated to (null: none, or not an escalated case's).</summary>
+internal readonly record struct CommittedMessage(OutboxMessage Message, string? Target);

@@ -1,0 +1,89 @@
+using Dispatch.Contracts.V1;
+using Dispatch.Data;
+using Dispatch.Node.Application;
+using Dispatch.Node.Escalation;
+using Dispatch.Node.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using static Dispatch.Node.Tests.Infrastructure.EscalationCases;
+
+namespace Dispatch.Node.Tests.Escalation;
+
+// The writer hands the relay the messages it commits, so an escalation goes out without the relay reading the
+// outbox; a message the writer cannot hand over (its case was not loaded in the batch) is read from the outbox at
+// once, not at the next periodic read. The clocks stand still in these tests: the relay's once-a-second read never comes.
+public abstract partial class EscalationTests
+{
+    private OutboxRelay VillageRelay => _cluster.Village.Services.GetServices<IHostedService>().OfType<OutboxRelay>().Single();
+
+    [Fact]
+    public async Task Escalate_IsSentAsHandedOver_WithoutReadingTheOutbox()
+    {
+        var worker = await _cluster.Village.CasesAsAsync("worker1");
+        var dispatcher = await _cluster.Village.CasesAsAsync("dispatcher");
+        var reads = await StartupReadAsync();
+
+        var reported = (await worker.ReportCaseAsync(Report("handed-over"))).Case;
+        await dispatcher.EscalateCaseAsync(new EscalateCaseRequest { CaseId = reported.Id, ExpectedVersion = reported.Version, Reason = "Town must handle." });
+        var linked = await WithoutClocksAsync(() => LinkedAsync(dispatcher, reported.Id), "the escalation to be delivered");
+
+        var townDispatcher = await _cluster.Town.CasesAsAsync("dispatcher");
+        Assert.Equal((await FindByOriginAsync(townDispatcher, reported.Id))!.Id, linked.ParentCaseId);
+        Assert.Equal(reads, VillageRelay.PagesRead);
+    }
+
+    [Fact]
+    public async Task MessageOfACaseTheBatchDidNotLoad_IsReadFromTheOutbox_AndSent()
+    {
+        var worker = await _cluster.Village.CasesAsAsync("worker1");
+        var reads = await StartupReadAsync();
+        var reported = (await worker.ReportCaseAsync(Report("not-loaded"))).Case;
+
+        // Staged from a copy of the case read elsewhere: the writer's batch does not track it.
+        var services = _cluster.Village.Services;
+        Domain.Cases.Case copy;
+        await using (var context = await services.GetRequiredService<IDbContextFactory<DispatchDbContext>>().CreateDbContextAsync())
+        {
+            copy = await context.Cases.AsNoTracking().SingleAsync(c => c.Id == Guid.Parse(reported.Id));
+        }
+
+        await services.GetRequiredService<CaseWriter>().WriteAsync(
+            context =>
+            {
+                EscalationOutbox.Escalate(context, copy, "Staged without the case.", _cluster.Village.Clock.GetUtcNow());
+                return Task.FromResult(true);
+            },
+            CancellationToken.None);
+
+        var townDispatcher = await _cluster.Town.CasesAsAsync("dispatcher");
+        var atTown = await WithoutClocksAsync(() => FindByOriginAsync(townDispatcher, reported.Id), "the staged escalation to reach the town");
+        Assert.Equal(reported.Title, atTown.Title);
+        Assert.True(VillageRelay.PagesRead > reads);
+    }
+
+    /// <summary>The relay's read at start (the outbox may hold messages from before); returns the pages read by then.</summary>
+    private async Task<long> StartupReadAsync()
+    {
+        await WithoutClocksAsync(() => Task.FromResult(VillageRelay.PagesRead > 0 ? VillageRelay : null), "the relay's first read");
+        return VillageRelay.PagesRead;
+    }
+
+    /// <summary>Polls in real time without moving the nodes' clocks (unlike <see cref="ClusterTestHost.EventuallyAsync"/>).</summary>
+    private static async Task<T> WithoutClocksAsync<T>(Func<Task<T?>> probe, string what)
+        where T : class
+    {
+        var giveUp = DateTime.UtcNow + WatchStream.Patience;
+        while (DateTime.UtcNow < giveUp)
+        {
+            if (await probe() is { } found)
+            {
+                return found;
+            }
+
+            await Task.Delay(20);
+        }
+
+        throw new TimeoutException($"Gave up waiting for {what}.");
+    }
+}
