@@ -1,6 +1,9 @@
 using Dispatch.Contracts.V1;
+using Dispatch.Data.Escalation;
+using Dispatch.Node.Application;
 using Dispatch.Node.Tests.Infrastructure;
 using Grpc.Core;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Dispatch.Node.Tests;
 
@@ -205,6 +208,27 @@ public abstract class WatchCasesTests(StorageKind storage) : ScenarioTestBase(st
         var reads = await Task.WhenAll(one.ResponseStream.ReadAsync(expected.Count), two.ResponseStream.ReadAsync(expected.Count));
 
         Assert.Equal(reads[0], reads[1]);
+    }
+
+    [Fact]
+    public async Task Commit_ThatAddsNothingToTheFeed_DoesNotWakeWatchers_ACommitThatAdds_Does()
+    {
+        var signal = Node.Services.GetRequiredService<CaseFeedSignal>();
+        var writer = Node.Services.GetRequiredService<CaseWriter>();
+        var next = signal.NextCommit;
+
+        // Bookkeeping only (a subscription's cursor): the watchers would read the feed for nothing.
+        await writer.WriteAsync(
+            context =>
+            {
+                context.ParentCursors.Add(new ParentCursor("some-parent", 7));
+                return Task.FromResult(true);
+            },
+            CancellationToken.None);
+        Assert.False(next.IsCompleted);
+
+        await ReportedAsync("wakes");
+        Assert.True(next.IsCompleted);
     }
 
     private static string Describe(WatchCasesResponse notice) => $"{notice.CaseId} {notice.Event.Type} v{notice.Version}";

@@ -4,6 +4,7 @@ using System.Threading.Channels;
 using Dispatch.Data;
 using Dispatch.Data.Bulk;
 using Dispatch.Data.Escalation;
+using Dispatch.Data.Feed;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 
@@ -204,6 +205,10 @@ internal sealed partial class CaseWriter(
 
         phase = Record("insert", phase);
         context.ChangeTracker.DetectChanges();
+
+        // Watchers read the feed at each commit that adds to it; a commit that only records answers or moves a
+        // case's bookkeeping (a parent's case id, an alarm) gives them nothing to read.
+        var feedAdded = shared.NewCases.Count > 0 || context.ChangeTracker.Entries<CaseFeedEntry>().Any(e => e.State == EntityState.Added);
         var outbox = context.ChangeTracker.Entries<OutboxMessage>()
             .Where(e => e.State == EntityState.Added || (e.State == EntityState.Modified && e.Entity.IsPending))
             .Select(e => e.Entity)
@@ -213,7 +218,11 @@ internal sealed partial class CaseWriter(
         transaction.Commit();
         Record("commit", phase);
         BatchSize.Record(batch.Count);
-        feedSignal.Notify();
+        if (feedAdded)
+        {
+            feedSignal.Notify();
+        }
+
         if (outbox.Count > 0)
         {
             HandOver(context, outbox);
