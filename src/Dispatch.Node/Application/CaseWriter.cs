@@ -244,9 +244,9 @@ internal sealed partial class CaseWriter(
 
     /// <summary>
     /// Hands the outbox messages a commit made pending to the relay (<see cref="OutboxSignal"/>), in sequence order, with
-    /// the node each one's case is escalated to, as the relay's own read of the outbox would give them. A message whose
-    /// case the batch did not load cannot be routed from here (supervision orders go to the parent whatever the case):
-    /// the relay is asked to read the outbox for it instead.
+    /// the node each one's case is escalated to, as the relay's own read of the outbox would give them: from the case
+    /// the batch loaded, or read here for one it did not load (supervision orders go to the parent whatever the case).
+    /// Every message is handed over, in commit order, so the relay keeps each case's messages in their order.
     /// </summary>
     private void HandOver(DispatchDbContext context, List<OutboxMessage> messages)
     {
@@ -258,18 +258,10 @@ internal sealed partial class CaseWriter(
         var handed = new List<CommittedMessage>(messages.Count);
         foreach (var message in messages.OrderBy(m => m.Sequence))
         {
-            if (message.Kind == OutboxKind.Supervision)
-            {
-                handed.Add(new CommittedMessage(message, null));
-            }
-            else if (context.Cases.Local.FindEntry(message.CaseId)?.Entity is { } @case)
-            {
-                handed.Add(new CommittedMessage(message, @case.EscalatedToNodeId));
-            }
-            else
-            {
-                outboxSignal.RequestRead();
-            }
+            var target = message.Kind == OutboxKind.Supervision ? null
+                : context.Cases.Local.FindEntry(message.CaseId)?.Entity is { } @case ? @case.EscalatedToNodeId
+                : context.Cases.Where(c => c.Id == message.CaseId).Select(c => c.EscalatedToNodeId).FirstOrDefault();
+            handed.Add(new CommittedMessage(message, target));
         }
 
         outboxSignal.Committed(handed);

@@ -5,16 +5,13 @@ namespace Dispatch.Node.Application;
 
 /// <summary>
 /// From the writer to the outbox relay: the messages a commit added to the outbox or made pending again, each with
-/// the node its case is escalated to, so the relay sends them without reading them back; and a request to read the
-/// outbox when a commit made a message pending that the writer could not hand over (its case was not loaded).
-/// Only commits that touched the outbox wake the relay: waking it after every commit had it read the outbox five
-/// times per escalation at a village (the report, its acceptance, the parent's status updates...), finding
-/// nothing new four times.
+/// the node its case is escalated to, so the relay sends them without reading them back. Only commits that touched
+/// the outbox wake the relay: waking it after every commit had it read the outbox five times per escalation at a
+/// village (the report, its acceptance, the parent's status updates...), finding nothing new four times.
 /// </summary>
 internal sealed class OutboxSignal : CommitSignal
 {
     private readonly ConcurrentQueue<CommittedMessage> _committed = new();
-    private int _readRequested;
     private int _attached;
 
     /// <summary>
@@ -37,18 +34,8 @@ internal sealed class OutboxSignal : CommitSignal
         Notify();
     }
 
-    /// <summary>Asks the relay to read the outbox (a pending message it was not handed) and wakes it.</summary>
-    public void RequestRead()
-    {
-        Volatile.Write(ref _readRequested, 1);
-        Notify();
-    }
-
     /// <summary>The next message handed over, oldest first.</summary>
     public bool TryTake(out CommittedMessage message) => _committed.TryDequeue(out message);
-
-    /// <summary>Whether a read was requested since the last call.</summary>
-    public bool TakeReadRequest() => Interlocked.Exchange(ref _readRequested, 0) == 1;
 }
 
 /// <summary>A committed outbox message and the node its case was escalated to (null: none, or not an escalated case's).</summary>

@@ -12,8 +12,8 @@ namespace Dispatch.Node.Escalation;
 /// <list type="bullet">
 /// <item>a reader takes new messages as soon as they are committed, also while others are in flight, and hands each
 /// to its case's lane. The writer hands them over (<see cref="OutboxSignal"/>), so the reader reads the outbox only
-/// at start, once a second (for what it cannot be handed: another replica's commits, a message whose case the writer
-/// had not loaded, one dropped while <see cref="MaxTracked"/> were in hand) and when asked;</item>
+/// at start and once a second (for what it cannot be handed: another replica's commits, a message dropped while
+/// <see cref="MaxTracked"/> were in hand);</item>
 /// <item>a lane per case sends that case's messages one after the other, in sequence order (a case's next message
 /// waits only for the parent's answer to its previous one); lanes of different cases run side by side, up to
 /// <see cref="MaxCalls"/> calls at once;</item>
@@ -103,7 +103,6 @@ internal sealed partial class OutboxRelay(
             try
             {
                 read |= await TakeCommittedAsync(stoppingToken);
-                read |= signal.TakeReadRequest();
                 if (clock.GetUtcNow() >= rescanAt)
                 {
                     after = 0;
@@ -216,7 +215,7 @@ internal sealed partial class OutboxRelay(
             select new PendingRow(message, @case == null ? null : @case.EscalatedToNodeId))
             .Take(ReadPage);
 
-    // Compiled (CompiledQuery): read at every commit that adds to the outbox.
+    // Compiled (CompiledQuery): read at start, once a second, and after handed messages were left for want of room.
     private static readonly CompiledQuery<Func<DispatchDbContext, long, IAsyncEnumerable<PendingRow>>> PendingAfter = new(() => EF.CompileAsyncQuery(PendingQuery));
 
     /// <summary>Queues a message behind its case's earlier ones, or starts the case's lane.</summary>
