@@ -15,8 +15,8 @@ internal sealed class OutboxSignal : CommitSignal
     private int _attached;
 
     /// <summary>
-    /// Whether a relay takes what is handed over. A node without a parent runs none, and messages handed to
-    /// nobody would pile up here; they stay in the outbox (refused there by the escalation's own checks).
+    /// Whether a relay takes what is handed over. A node without a parent runs none (and makes no messages:
+    /// escalating there is refused); anything handed to nobody would pile up here.
     /// </summary>
     public bool Attached => Volatile.Read(ref _attached) == 1;
 

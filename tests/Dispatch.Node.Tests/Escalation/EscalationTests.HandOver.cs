@@ -26,7 +26,7 @@ public abstract partial class EscalationTests
 
         var reported = (await worker.ReportCaseAsync(Report("handed-over"))).Case;
         await dispatcher.EscalateCaseAsync(new EscalateCaseRequest { CaseId = reported.Id, ExpectedVersion = reported.Version, Reason = "Town must handle." });
-        var linked = await WithoutClocksAsync(() => LinkedAsync(dispatcher, reported.Id), "the escalation to be delivered");
+        var linked = await _cluster.EventuallyAsync(() => LinkedAsync(dispatcher, reported.Id), "the escalation to be delivered", moveClocks: false);
 
         var townDispatcher = await _cluster.Town.CasesAsAsync("dispatcher");
         Assert.Equal((await FindByOriginAsync(townDispatcher, reported.Id))!.Id, linked.ParentCaseId);
@@ -57,7 +57,7 @@ public abstract partial class EscalationTests
             CancellationToken.None);
 
         var townDispatcher = await _cluster.Town.CasesAsAsync("dispatcher");
-        var atTown = await WithoutClocksAsync(() => FindByOriginAsync(townDispatcher, reported.Id), "the staged escalation to reach the town");
+        var atTown = await _cluster.EventuallyAsync(() => FindByOriginAsync(townDispatcher, reported.Id), "the staged escalation to reach the town", moveClocks: false);
         Assert.Equal(reported.Title, atTown.Title);
         Assert.Equal(reads, VillageRelay.PagesRead);
     }
@@ -65,25 +65,7 @@ public abstract partial class EscalationTests
     /// <summary>The relay's read at start (the outbox may hold messages from before); returns the pages read by then.</summary>
     private async Task<long> StartupReadAsync()
     {
-        await WithoutClocksAsync(() => Task.FromResult(VillageRelay.PagesRead > 0 ? VillageRelay : null), "the relay's first read");
+        await _cluster.EventuallyAsync(() => Task.FromResult(VillageRelay.PagesRead > 0 ? VillageRelay : null), "the relay's first read", moveClocks: false);
         return VillageRelay.PagesRead;
-    }
-
-    /// <summary>Polls in real time without moving the nodes' clocks (unlike <see cref="ClusterTestHost.EventuallyAsync"/>).</summary>
-    private static async Task<T> WithoutClocksAsync<T>(Func<Task<T?>> probe, string what)
-        where T : class
-    {
-        var giveUp = DateTime.UtcNow + WatchStream.Patience;
-        while (DateTime.UtcNow < giveUp)
-        {
-            if (await probe() is { } found)
-            {
-                return found;
-            }
-
-            await Task.Delay(20);
-        }
-
-        throw new TimeoutException($"Gave up waiting for {what}.");
     }
 }

@@ -88,9 +88,10 @@ public sealed class ClusterTestHost : IAsyncDisposable
 
     /// <summary>
     /// Waits for an effect that crosses nodes (an outbox delivery, a streamed update). Each round moves
-    /// every clock a little, so retry backoffs come due; it gives up after a generous real-time bound.
+    /// every clock a little, so retry backoffs come due, unless <paramref name="moveClocks"/> is false (an
+    /// effect that must come without any timer); it gives up after a generous real-time bound.
     /// </summary>
-    public async Task<T> EventuallyAsync<T>(Func<Task<T?>> probe, string what)
+    public async Task<T> EventuallyAsync<T>(Func<Task<T?>> probe, string what, bool moveClocks = true)
         where T : class
     {
         var giveUp = DateTime.UtcNow.AddSeconds(30);
@@ -101,7 +102,7 @@ public sealed class ClusterTestHost : IAsyncDisposable
                 return found;
             }
 
-            foreach (var node in new[] { District, Town, Village })
+            foreach (var node in moveClocks ? new[] { District, Town, Village } : [])
             {
                 node.Clock.Advance(TimeSpan.FromMilliseconds(500));
             }
