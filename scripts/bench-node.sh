@@ -3,8 +3,10 @@
 # server): ReportCase intake under concurrent callers, then ListCases first pages per filter once the
 # database holds CASES cases (filled straight into the database by the bench's `fill` mode). Loopback only.
 # Prints a results block and adds it to scripts/bench-results.md under "Node intake and listing".
-# Environment: CASES (1000000), CONCURRENCY (64), CONNECTIONS (1: the HTTP/2 connections the callers share), DURATION (20 s), WARMUP (20 s), ROUNDS (30 list calls per
-# filter), PROVIDERS ("sqlite postgres"), NODE_ARGS (extra node settings, e.g. "--Logging:LogLevel:Default=Warning").
+# Environment: CASES (1000000), CONCURRENCY (64), CONNECTIONS (1: the HTTP/2 connections the callers share),
+# DURATION (20 s), WARMUP (20 s), RATE (5000, the target's rate: after the back-to-back runs, one more with this many
+# calls/s offered on a fixed schedule; empty for none), PACED_WARMUP (5 s: the node is warm by then), ROUNDS (30 list
+# calls per filter), PROVIDERS ("sqlite postgres"), NODE_ARGS (extra node settings, e.g. "--Logging:LogLevel:Default=Warning").
 # WARMUP: a freshly started node still compiles (tiering) for about 16 s under this load on 2 cores
 # (dotnet.jit.compilation.time 0.4-1.5 s per 2 s until then, under 0.03 s after; 2026-11-29).
 set -euo pipefail
@@ -18,9 +20,11 @@ duration=${DURATION:-20}
 warmup=${WARMUP:-20}
 rounds=${ROUNDS:-30}
 providers=${PROVIDERS:-sqlite postgres}
+rate=${RATE-5000}
+paced_warmup=${PACED_WARMUP:-5}
 read -r -a node_args <<<"${NODE_ARGS:-}"
 work=$top/artifacts/node-bench
-command_line="scripts/bench-node.sh (CASES=$cases CONCURRENCY=$concurrency CONNECTIONS=$connections DURATION=$duration WARMUP=$warmup ROUNDS=$rounds PROVIDERS=\"$providers\"${NODE_ARGS:+ NODE_ARGS=\"$NODE_ARGS\"})"
+command_line="scripts/bench-node.sh (CASES=$cases CONCURRENCY=$concurrency CONNECTIONS=$connections DURATION=$duration WARMUP=$warmup RATE=$rate PACED_WARMUP=$paced_warmup ROUNDS=$rounds PROVIDERS=\"$providers\"${NODE_ARGS:+ NODE_ARGS=\"$NODE_ARGS\"})"
 
 # shellcheck source=scripts/bench-node-common.sh
 source scripts/bench-node-common.sh
@@ -39,6 +43,22 @@ start_node() {
 }
 
 declare -A report cpu list_out fill_out load_report load_list anchor
+# report_run ROW [BENCH ARGS...]: one ReportCase run against the node, its figures kept under ROW.
+report_run() {
+  local row=$1 out
+  shift
+  load_report[$row]="$(load)"
+  anchor[$row]="$(anchor_load "$anchor_port" "$anchor_requests")"
+  out=$(bench report --address "http://127.0.0.1:$grpc_port" --concurrency "$concurrency" --connections "$connections" \
+    --duration "$duration" --node-pid "$node_pid" "$@") || true
+  echo "$out"
+  report[$row]=$(sed -n 's/^report: //p' <<<"$out")
+  cpu[$row]=$(sed -n 's/^cpu (cores, measured window): //p' <<<"$out")
+  load_report[$row]+=" -> $(load)"
+  anchor[$row]+=" / $(anchor_load "$anchor_port" "$anchor_requests")"
+  report_rows+=" $row"
+}
+
 report_rows=
 for provider in $providers; do
   dir=$(mktemp -d "/tmp/dispatch-node-bench.XXXXXX")
@@ -46,35 +66,20 @@ for provider in $providers; do
   echo "== $provider: starting a node on a fresh database"
   start_node "$provider" "$dir"
 
-  echo "== $provider: ReportCase, $concurrency callers, ${warmup} s warm-up then ${duration} s (load before: $(load))"
-  load_report[$provider]="$(load)"
-  anchor[$provider]="$(anchor_load "$anchor_port" "$anchor_requests")"
-  out=$(bench report --address "http://127.0.0.1:$grpc_port" --concurrency "$concurrency" --connections "$connections" \
-    --duration "$duration" --warmup "$warmup" --node-pid "$node_pid") || true
-  echo "$out"
-  report[$provider]=$(sed -n 's/^report: //p' <<<"$out")
-  cpu[$provider]=$(sed -n 's/^cpu (cores, measured window): //p' <<<"$out")
-  load_report[$provider]+=" -> $(load)"
-  anchor[$provider]+=" / $(anchor_load "$anchor_port" "$anchor_requests")"
-  rows=$provider
+  echo "== $provider: ReportCase, $concurrency callers back to back, ${warmup} s warm-up then ${duration} s (load before: $(load))"
+  report_run "$provider" --warmup "$warmup"
   if [ "$provider" = postgres ]; then
     # A database created seconds ago has no planner statistics yet (autovacuum analyzes about a minute
     # later), and without them the duplicate-suggestion query sorts every recent case of the grid. Run
     # again once analyzed, as a node that has been up for a while would be.
     PGPASSWORD=dispatch psql "$(pg_url "${databases[-1]}")" -qAtc "ANALYZE cases, case_events, case_feed, users" >/dev/null
     echo "== $provider: ReportCase again after ANALYZE (load before: $(load))"
-    rows="$provider $provider-analyzed"
-    load_report[$provider-analyzed]="$(load)"
-    anchor[$provider-analyzed]="$(anchor_load "$anchor_port" "$anchor_requests")"
-    out=$(bench report --address "http://127.0.0.1:$grpc_port" --concurrency "$concurrency" --connections "$connections" \
-      --duration "$duration" --warmup "$warmup" --node-pid "$node_pid") || true
-    echo "$out"
-    report[$provider-analyzed]=$(sed -n 's/^report: //p' <<<"$out")
-    cpu[$provider-analyzed]=$(sed -n 's/^cpu (cores, measured window): //p' <<<"$out")
-    load_report[$provider-analyzed]+=" -> $(load)"
-    anchor[$provider-analyzed]+=" / $(anchor_load "$anchor_port" "$anchor_requests")"
+    report_run "$provider-analyzed" --warmup "$warmup"
   fi
-  report_rows+=" $rows"
+  if [ -n "$rate" ]; then
+    echo "== $provider: ReportCase offered at $rate/s by $concurrency callers, ${paced_warmup} s warm-up then ${duration} s (load before: $(load))"
+    report_run "$provider-at-$rate" --warmup "$paced_warmup" --rate "$rate"
+  fi
 
   echo "== $provider: filling to $cases cases"
   # Progress to stderr as it comes (through the same descriptor: tee /dev/stderr would reopen, and so
@@ -122,7 +127,8 @@ block=$(
   echo "- command: \`$command_line\`"
   echo "- machine: $(nproc) cores, $(free -g | awk '/^Mem:/ { print $2 }') GB, .NET SDK $(dotnet --version), PostgreSQL $(psql --version | awk '{ print $3 }'); load average (1/5/15 min) at the start of each phase -> at its end below"
   echo
-  echo "ReportCase: $concurrency concurrent callers (one signed-in grid worker) on $connections HTTP/2 connection(s), unique request ids, category 0201 in one grid"
+  echo "ReportCase: $concurrency concurrent callers (one signed-in grid worker) on $connections HTTP/2 connection(s), unique request ids, category 0201 in one grid;"
+  echo "back to back (the most calls/s; latency includes the queue of $concurrency waiting callers)${rate:+, then offered $rate/s on a fixed schedule (latency from the time each call was due: once calls take longer than $concurrency callers / $rate per s, the callers run out and the calls waiting for one count that wait)}"
   echo
   echo "| provider | result | CPU during the measured window (cores) | load | anchor req/s before / after |"
   echo "|---|---|---|---|---|"

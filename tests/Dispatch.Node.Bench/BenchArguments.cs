@@ -51,6 +51,10 @@ internal sealed class BenchArguments
             : throw new ArgumentException($"--{name} must be a positive integer, not '{text}'");
     }
 
+    /// <summary>A positive integer if given (an empty value counts as not given), else null.</summary>
+    public int? GetOptionalInt(string name) =>
+        _values.TryGetValue(name, out var text) && text.Length > 0 ? GetInt(name) : null;
+
     public TimeSpan GetSeconds(string name, int fallback) => TimeSpan.FromSeconds(GetInt(name, fallback));
 
     /// <summary>"village:123,town:456" as (name, process id) pairs; empty for none.</summary>
@@ -65,7 +69,8 @@ internal sealed class BenchArguments
     {
         Console.Error.WriteLine("""
             usage:
-              report --address http://127.0.0.1:P [--concurrency 64] [--duration 20] [--warmup 5] [--user worker1] [--password dispatch-demo]
+              report --address http://127.0.0.1:P [--concurrency 64] [--connections 1] [--rate R] [--duration 20] [--warmup 5]
+                     [--user worker1] [--password dispatch-demo] [--node-pid PID]
               list   --address http://127.0.0.1:P [--rounds 30] [--user dispatcher] [--worker worker1] [--password dispatch-demo]
               fill   --provider Sqlite|Postgres --connection "<connection string>" --cases N [--open-ahead yes]
               deadline-burst --address http://127.0.0.1:P [--count 10000] [--spread 60] [--category 0505] [--from-sequence S] [--node-pid PID]

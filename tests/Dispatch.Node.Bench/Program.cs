@@ -16,8 +16,9 @@ try
             arguments.GetText("user", "worker1"),
             arguments.GetText("password", "dispatch-demo"),
             arguments.GetText("grid", ListFilters.GridId),
-            arguments.GetText("node-pid", "") is { Length: > 0 } ? arguments.GetInt("node-pid") : null,
-            arguments.GetInt("connections", 1))),
+            arguments.GetOptionalInt("node-pid"),
+            arguments.GetInt("connections", 1),
+            arguments.GetOptionalInt("rate"))),
         "list" => await ListLoad.RunAsync(new ListOptions(
             new Uri(arguments.GetText("address")),
             arguments.GetInt("rounds", 30),
@@ -66,7 +67,7 @@ try
             long.Parse(arguments.GetText("from-sequence", "0"), System.Globalization.CultureInfo.InvariantCulture),
             arguments.GetText("password", "dispatch-demo"),
             arguments.GetText("grid", ListFilters.GridId),
-            arguments.GetText("node-pid", "") is { Length: > 0 } ? arguments.GetInt("node-pid") : null)),
+            arguments.GetOptionalInt("node-pid"))),
         _ => BenchArguments.PrintUsage(),
     };
 }

@@ -6,7 +6,9 @@ namespace Dispatch.Node.Bench;
 
 /// <summary>
 /// Signs in as a grid worker and runs concurrent ReportCase callers for a warm-up and then a measured
-/// window; prints calls/s, latency percentiles, errors and where the CPU went during the window.
+/// window; prints calls/s, latency percentiles, errors and where the CPU went during the window. Without a
+/// rate the callers go back to back (closed loop: the node's most calls/s, its queue in the latencies); with one
+/// they share a schedule of that many calls/s (<see cref="ReportSchedule"/>: the latency at that rate).
 /// </summary>
 internal static class ReportLoad
 {
@@ -34,8 +36,9 @@ internal static class ReportLoad
         using var extra = new Disposables(sessions.Skip(1));
         var measureFrom = Stopwatch.GetTimestamp() + Ticks(options.Warmup);
         var stopAt = measureFrom + Ticks(options.Duration);
+        var schedule = options.Rate is { } offered ? new ReportSchedule(Stopwatch.GetTimestamp(), offered) : null;
         var workers = Enumerable.Range(0, options.Concurrency)
-            .Select(caller => new ReportWorker(sessions[caller % sessions.Count], requests, caller, measureFrom, stopAt))
+            .Select(caller => new ReportWorker(sessions[caller % sessions.Count], requests, caller, measureFrom, stopAt, schedule))
             .ToArray();
         var running = workers.Select(worker => Task.Run(worker.RunAsync)).ToArray();
 
@@ -61,7 +64,8 @@ internal static class ReportLoad
             $"report: {rate:F0} calls/s, p50 {LatencySummary.Format(latencies.Milliseconds(0.50))} ms, " +
             $"p90 {LatencySummary.Format(latencies.Milliseconds(0.90))} ms, p99 {LatencySummary.Format(latencies.Milliseconds(0.99))} ms, " +
             $"max {LatencySummary.Format(latencies.MaxMilliseconds)} ms, {errors} errors " +
-            $"({options.Concurrency} concurrent callers on {sessions.Count} connection(s), {options.Duration.TotalSeconds:F0} s after {options.Warmup.TotalSeconds:F0} s warm-up, {latencies.Count} calls)"));
+            $"({options.Concurrency} concurrent callers on {sessions.Count} connection(s), {Pacing(schedule)}, " +
+            $"{options.Duration.TotalSeconds:F0} s after {options.Warmup.TotalSeconds:F0} s warm-up, {latencies.Count} calls)"));
         Console.WriteLine($"cpu (cores, measured window): {cpuUse}");
         if (workers.Select(worker => worker.FirstError).FirstOrDefault(error => error is not null) is { } first)
         {
@@ -77,6 +81,11 @@ internal static class ReportLoad
 
         public void Dispose() => _items.ForEach(item => item.Dispose());
     }
+
+    private static string Pacing(ReportSchedule? schedule) =>
+        schedule is null
+            ? "back to back"
+            : string.Create(CultureInfo.InvariantCulture, $"offered {schedule.Rate}/s, latency from each call's due time");
 
     private static long Ticks(TimeSpan span) => (long)(span.TotalSeconds * Stopwatch.Frequency);
 }

@@ -3,8 +3,11 @@ using Grpc.Core;
 
 namespace Dispatch.Node.Bench;
 
-/// <summary>One caller: ReportCase back to back until the stop time; latencies after the warm-up count.</summary>
-internal sealed class ReportWorker(NodeSession session, ReportRequests requests, int caller, long measureFrom, long stopAt)
+/// <summary>
+/// One caller: ReportCase back to back until the stop time, or, with a <see cref="ReportSchedule"/>, each call at
+/// the due time it takes from the schedule. Latencies of calls started (or due) after the warm-up count.
+/// </summary>
+internal sealed class ReportWorker(NodeSession session, ReportRequests requests, int caller, long measureFrom, long stopAt, ReportSchedule? schedule)
 {
     public List<long> Latencies { get; } = new(capacity: 1 << 14);
 
@@ -17,7 +20,7 @@ internal sealed class ReportWorker(NodeSession session, ReportRequests requests,
         for (long sequence = 0; ; sequence++)
         {
             var request = requests.Next(caller, sequence);
-            var started = Stopwatch.GetTimestamp();
+            var started = await StartAsync().ConfigureAwait(false);
             if (started >= stopAt)
             {
                 return;
@@ -46,5 +49,33 @@ internal sealed class ReportWorker(NodeSession session, ReportRequests requests,
                 FirstError ??= error;
             }
         }
+    }
+
+    /// <summary>
+    /// When the next call starts, as the point its latency counts from. Unpaced: now. Paced: its due time if this
+    /// caller is already late for it (the node kept it busy), else the moment it was sent after waiting for the
+    /// due time (so the timer's own lateness, a property of this process, is not charged to the node).
+    /// </summary>
+    private async ValueTask<long> StartAsync()
+    {
+        var now = Stopwatch.GetTimestamp();
+        if (schedule is null)
+        {
+            return now;
+        }
+
+        var due = schedule.TakeNext();
+        if (due <= now)
+        {
+            return due;
+        }
+
+        if (due >= stopAt)
+        {
+            return due;
+        }
+
+        await Task.Delay(Stopwatch.GetElapsedTime(now, due)).ConfigureAwait(false);
+        return Stopwatch.GetTimestamp();
     }
 }
