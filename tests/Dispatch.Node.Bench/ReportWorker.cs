@@ -65,12 +65,7 @@ internal sealed class ReportWorker(NodeSession session, ReportRequests requests,
         }
 
         var due = schedule.TakeNext();
-        if (due <= now)
-        {
-            return due;
-        }
-
-        if (due >= stopAt)
+        if (due <= now || due >= stopAt)
         {
             return due;
         }

@@ -102,9 +102,12 @@ public sealed class ClusterTestHost : IAsyncDisposable
                 return found;
             }
 
-            foreach (var node in moveClocks ? new[] { District, Town, Village } : [])
+            if (moveClocks)
             {
-                node.Clock.Advance(TimeSpan.FromMilliseconds(500));
+                foreach (var node in new[] { District, Town, Village })
+                {
+                    node.Clock.Advance(TimeSpan.FromMilliseconds(500));
+                }
             }
 
             await Task.Delay(20);
