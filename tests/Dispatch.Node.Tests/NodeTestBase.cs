@@ -13,10 +13,15 @@ public abstract class NodeTestBase(StorageKind storage) : IAsyncLifetime
 
     protected NodeTestHost Node { get; private set; } = null!;
 
-    public async Task InitializeAsync() => Node = await NodeTestHost.StartAsync(storage, NodeSettings);
+    public async Task InitializeAsync() => Node = await NodeTestHost.StartAsync(storage, NodeSettings, configureServices: ConfigureServices);
 
     /// <summary>Settings the test class's nodes start with, over the test defaults.</summary>
     protected virtual IReadOnlyDictionary<string, string?>? NodeSettings => null;
+
+    /// <summary>Adds to (or replaces) the node's services, after the node's own.</summary>
+    protected virtual void ConfigureServices(Microsoft.Extensions.DependencyInjection.IServiceCollection services)
+    {
+    }
 
     public async Task DisposeAsync() => await Node.DisposeAsync();
 

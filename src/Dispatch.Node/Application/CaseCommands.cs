@@ -17,7 +17,7 @@ namespace Dispatch.Node.Application;
 /// writer: the case is loaded, its version checked, the domain method applied and every new event
 /// appended to the node's feed, all in one transaction.
 /// </summary>
-internal sealed class CaseCommands(CaseWriter writer, KnownGrids grids, CategoryCatalogue catalogue, TimeProvider clock, IOptions<NodeOptions> options, Deadlines.DeadlineSettings deadlines)
+internal sealed class CaseCommands(CaseWriter writer, CaseIdSource ids, KnownGrids grids, CategoryCatalogue catalogue, TimeProvider clock, IOptions<NodeOptions> options, Deadlines.DeadlineSettings deadlines)
 {
     /// <summary>
     /// Reports a case; idempotent on (reporter, request id). A first attempt leaves the check for an earlier
@@ -29,7 +29,7 @@ internal sealed class CaseCommands(CaseWriter writer, KnownGrids grids, Category
     {
         CasePermissions.EnsureCanReport(caller, input.GridId);
         var now = clock.GetUtcNow();
-        var id = CaseNumbers.NewId(now);
+        var id = ids.Next(now);
 
         // Validated and built before queueing: the single writer only does I/O.
         var candidate = Case.Report(deadlines.Apply(input.ToReport(id, CaseNumbers.For(now, id), caller.UserId), now), catalogue, now);
@@ -54,10 +54,11 @@ internal sealed class CaseCommands(CaseWriter writer, KnownGrids grids, Category
                     throw new NotFoundException("Grid", input.GridId.Value);
                 }
 
-                if (!batch.Optimistic && await batch.Context.Cases.AnyAsync(c => c.Number == candidate.Number))
+                while (batch.HasNewCaseNumber(candidate.Number) ||
+                    (!batch.Optimistic && await batch.Context.Cases.AnyAsync(c => c.Number == candidate.Number)))
                 {
-                    // The random part of the number matched an existing case's: the report gets another id.
-                    var otherId = CaseNumbers.NewId(now);
+                    // The random part of the number matched another case's: the report gets another id.
+                    var otherId = ids.Next(now);
                     candidate = Case.Report(deadlines.Apply(input.ToReport(otherId, CaseNumbers.For(now, otherId), caller.UserId), now), catalogue, now);
                 }
 

@@ -11,7 +11,10 @@ namespace Dispatch.Node.Application;
 /// own, and the commit wrote each of them to the log). No counter to coordinate between replicas; two
 /// reports share a number only in the same millisecond and with the same 20 random bits (at a million
 /// reports a day, about twice a year; at 5,000 a second, about once a minute and a half), and then the
-/// report is made again with a new id (see <see cref="CaseCommands.ReportAsync"/>).
+/// report is made again with a new id (see <see cref="CaseCommands.ReportAsync"/>). Most such pairs are
+/// reported in the same millisecond and so fall in the same batch of the writer, which sees its own new
+/// numbers and gives the second report a new id at once; only a pair split over two batches reaches the
+/// unique index.
 /// </summary>
 internal static class CaseNumbers
 {
@@ -24,4 +27,10 @@ internal static class CaseNumbers
         return "C-" + utc.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + "-" +
             millisecond.ToString("X7", CultureInfo.InvariantCulture) + id.ToString("N")[^5..].ToUpperInvariant();
     }
+}
+
+/// <summary>Where the ids of reported cases come from: <see cref="CaseNumbers.NewId"/>; a test substitutes ids whose numbers collide.</summary>
+internal class CaseIdSource
+{
+    public virtual Guid Next(DateTimeOffset now) => CaseNumbers.NewId(now);
 }

@@ -11,6 +11,7 @@ internal sealed class WriteBatch(DispatchDbContext context, bool optimistic)
 {
     private readonly Dictionary<object, object> _shared = [];
     private readonly List<Case> _newCases = [];
+    private readonly HashSet<string> _newNumbers = new(StringComparer.Ordinal);
 
     public DispatchDbContext Context { get; } = context;
 
@@ -31,7 +32,14 @@ internal sealed class WriteBatch(DispatchDbContext context, bool optimistic)
     /// Inserts a new case at commit, with its history and feed entries, by multi-row statements instead of
     /// the change tracker (the cost of a report was mostly SaveChanges'). Its item must not fail after this.
     /// </summary>
-    public void Insert(Case @case) => _newCases.Add(@case);
+    public void Insert(Case @case)
+    {
+        _newCases.Add(@case);
+        _newNumbers.Add(@case.Number);
+    }
+
+    /// <summary>Whether a new case of this attempt already has <paramref name="number"/> (the unique index would refuse the commit).</summary>
+    public bool HasNewCaseNumber(string number) => _newNumbers.Contains(number);
 
     /// <summary>
     /// What <paramref name="load"/> gives for <paramref name="key"/>, loaded by the first item that asks and

@@ -54,6 +54,7 @@ public static class NodeServiceCollectionExtensions
         services.AddSingleton<WalCheckpointer>();
         services.AddHostedService(sp => sp.GetRequiredService<WalCheckpointer>());
         services.AddSingleton<KnownGrids>();
+        services.AddSingleton<CaseIdSource>();
         services.AddSingleton<CaseCommands>();
         services.AddSingleton<CaseQueries>();
         services.AddSingleton<CaseFeedReader>();
