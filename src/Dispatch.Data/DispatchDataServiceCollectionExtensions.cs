@@ -16,7 +16,7 @@ public static class DispatchDataServiceCollectionExtensions
     /// Registers <see cref="DatabaseSettings"/> read from <paramref name="configuration"/>, a pooled
     /// <see cref="IDbContextFactory{TContext}"/> of <see cref="DispatchDbContext"/> on the configured provider,
     /// a second one keyed <see cref="WriterKey"/> for the node's single writer (see
-    /// <see cref="DispatchDbContextOptions.ForWriter"/>) with the <see cref="WriterDurability"/> its commits wait for, and the <see cref="DatabaseInitializer"/> that
+    /// <see cref="DispatchDbContextOptions.ForWriter"/>), and the <see cref="DatabaseInitializer"/> that
     /// migrates the database at start-up.
     /// </summary>
     public static IServiceCollection AddDispatchData(this IServiceCollection services, IConfiguration configuration)
@@ -38,7 +38,6 @@ public static class DispatchDataServiceCollectionExtensions
             DispatchDbContextOptions.ConfigureWriter(options, settings);
             return new PooledDbContextFactory<DispatchDbContext>(options.Options);
         });
-        services.AddSingleton(_ => WriterDurability.For(settings));
         services.AddSingleton<DatabaseInitializer>();
         return services;
     }

@@ -6,9 +6,6 @@ namespace Dispatch.Data;
 /// <summary>Points a <see cref="DbContextOptionsBuilder"/> at the configured provider.</summary>
 internal static class DispatchDbContextOptions
 {
-    /// <summary>The PostgreSQL settings of the writer's connections (<see cref="ForWriter"/>).</summary>
-    private const string WriterOptions = "-c synchronous_commit=off";
-
     /// <summary>What every SQLite context carries: its pragmas, prepared statements on kept connections, blocking calls on the writer's thread.</summary>
     private static readonly Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor[] SqliteInterceptors =
         [SqlitePragmaInterceptor.Instance, SqliteStatementCache.Instance, BlockingIo.Interceptor];
@@ -50,11 +47,8 @@ internal static class DispatchDbContextOptions
         }
 
         // One statement per command (SQLite has no round trips to save by batching them): its text is then the
-        // same at every save of the same change, and runs prepared (SqliteStatementCache). Not pooled: the writer
-        // commits without syncing (WriterDurability), and its native connection must not go on to a context
-        // that does not flush after it.
-        var connection = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(settings.ConnectionString) { Pooling = false };
-        builder.UseSqlite(new Microsoft.Data.Sqlite.SqliteConnection(connection.ConnectionString), sqlite => sqlite.MaxBatchSize(1))
+        // same at every save of the same change, and runs prepared (SqliteStatementCache).
+        builder.UseSqlite(new Microsoft.Data.Sqlite.SqliteConnection(settings.ConnectionString), sqlite => sqlite.MaxBatchSize(1))
             .AddInterceptors(SqliteInterceptors);
         return builder;
     }
@@ -64,8 +58,7 @@ internal static class DispatchDbContextOptions
     /// (the pool is chosen by connection string), shown as "... writer" in <c>pg_stat_activity</c>: they carry
     /// only the writer's blocking calls (<see cref="BlockingIo"/>), and the writer's prepared inserts are
     /// prepared on the one or two connections it uses instead of on every connection the node's readers
-    /// have opened. They commit with <c>synchronous_commit = off</c>: the writer does not reply until
-    /// <see cref="WriterDurability.Flush"/> has made its commits durable. On SQLite nothing differs.
+    /// have opened. On SQLite nothing differs.
     /// </summary>
     public static DatabaseSettings ForWriter(DatabaseSettings settings)
     {
@@ -77,7 +70,6 @@ internal static class DispatchDbContextOptions
 
         var connection = new Npgsql.NpgsqlConnectionStringBuilder(settings.ConnectionString);
         connection.ApplicationName = (string.IsNullOrEmpty(connection.ApplicationName) ? "Dispatch" : connection.ApplicationName) + " writer";
-        connection.Options = string.IsNullOrEmpty(connection.Options) ? WriterOptions : connection.Options + " " + WriterOptions;
         return settings with { ConnectionString = connection.ConnectionString };
     }
 }

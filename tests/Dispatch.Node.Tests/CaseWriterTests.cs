@@ -2,168 +2,86 @@ using Dispatch.Contracts.V1;
 using Dispatch.Data;
 using Dispatch.Node.Application;
 using Dispatch.Node.Tests.Infrastructure;
-using Grpc.Core;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Dispatch.Node.Tests;
 
 /// <summary>
-/// The single writer: a reply waits for the flush that makes its commit durable, a flush that fails fails
-/// its calls, and reports whose numbers collide in one batch are told apart without redoing the batch.
+/// The single writer and case numbers: reports whose numbers collide in one batch are told apart before the
+/// commit, and one that collides with an earlier batch's case costs one checked retry of its batch, not a
+/// commit per item.
 /// </summary>
 public abstract class CaseWriterTests(StorageKind storage) : NodeTestBase(storage)
 {
-    private readonly GatedDurability _durability = new();
     private readonly CollidingIds _ids = new();
 
-    protected override void ConfigureServices(IServiceCollection services)
-    {
-        services.AddSingleton<WriterDurability>(provider => _durability.Over(WriterDurability.For(provider.GetRequiredService<DatabaseSettings>())));
-        services.AddSingleton<CaseIdSource>(_ids);
-    }
-
-    [Fact]
-    public async Task AReply_WaitsForTheFlushOfItsCommit_WhichOthersCanAlreadyRead()
-    {
-        var worker = await Node.CasesAsAsync("worker1");
-        var dispatcher = await Node.CasesAsAsync("dispatcher");
-        var flushing = _durability.Hold();
-
-        var report = worker.ReportCaseAsync(NewReport("held")).ResponseAsync;
-        await flushing;
-        var listed = await dispatcher.ListCasesAsync(new ListCasesRequest { GridId = Grid1 });
-        var answeredBeforeTheFlush = report.IsCompleted;
-        _durability.Release();
-        var reply = await report;
-
-        Assert.False(answeredBeforeTheFlush);
-        Assert.True(reply.Created);
-        Assert.Equal([reply.Case.Id], listed.Cases.Select(c => c.Id));
-    }
-
-    [Fact]
-    public async Task AFlushThatFails_AnswersUnavailable_AndTheRetryFindsTheReport()
-    {
-        var worker = await Node.CasesAsAsync("worker1");
-        _durability.FailNext(new CommitUnconfirmedException("The database's log could not be synced to disk."));
-
-        await RpcAssert.FailsAsync(StatusCode.Unavailable, worker.ReportCaseAsync(NewReport("unconfirmed")), "could not be synced", "same request id");
-        var retry = await worker.ReportCaseAsync(NewReport("unconfirmed"));
-        var again = await worker.ReportCaseAsync(NewReport("after"));
-
-        Assert.False(retry.Created);
-        Assert.True(again.Created);
-    }
+    protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton<CaseIdSource>(_ids);
 
     [Fact]
     public async Task ReportsWhoseNumbersCollide_InOneBatch_CommitTogetherUnderDistinctNumbers()
     {
         var worker = await Node.CasesAsAsync("worker1");
-        var writer = Node.Services.GetRequiredService<CaseWriter>();
 
-        // One item holds the writer, so that both reports wait in its queue and make up its next batch. The
-        // node's clock stands still, so both are reported in the same millisecond, and their ids end alike.
+        // The node's clock stands still, so both are reported in the same millisecond, and their ids end alike.
+        var replies = await InOneBatchAsync(worker, ("same-millisecond-1", Collides: true), ("same-millisecond-2", Collides: true));
+
+        Assert.All(replies, reply => Assert.True(reply.Created));
+        Assert.Equal(2, replies.Select(r => r.Case.Number).Distinct().Count());
+        Assert.Equal((0, 0), Writer.BatchRetries);
+    }
+
+    [Fact]
+    public async Task AReportWhoseNumberAnEarlierBatchTook_IsRetriedWithItsBatch_NotItemByItem()
+    {
+        var worker = await Node.CasesAsAsync("worker1");
+        _ids.CollideNext(1);
+        var earlier = await worker.ReportCaseAsync(NewReport("earlier"));
+
+        var replies = await InOneBatchAsync(worker, ("same-number", Collides: true), ("bystander", Collides: false));
+
+        Assert.All(replies, reply => Assert.True(reply.Created));
+        Assert.DoesNotContain(earlier.Case.Number, replies.Select(r => r.Case.Number));
+        Assert.Equal((1, 0), Writer.BatchRetries);
+    }
+
+    private CaseWriter Writer => Node.Services.GetRequiredService<CaseWriter>();
+
+    /// <summary>
+    /// Reports while one item holds the writer, so that every report waits in its queue and they make up its
+    /// next batch together; those marked get ids whose numbers collide.
+    /// </summary>
+    private async Task<ReportCaseResponse[]> InOneBatchAsync(CaseService.CaseServiceClient worker, params (string RequestId, bool Collides)[] reports)
+    {
         var holding = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var release = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var held = writer.WriteAsync((DispatchDbContext _) =>
+        var held = Writer.WriteAsync((DispatchDbContext _) =>
         {
             holding.SetResult();
             return release.Task;
         }, CancellationToken.None);
         await holding.Task;
-        _ids.CollideNext(2);
-        var first = worker.ReportCaseAsync(NewReport("same-millisecond-1")).ResponseAsync;
-        var second = worker.ReportCaseAsync(NewReport("same-millisecond-2")).ResponseAsync;
-        while (writer.Queued < 2)
+
+        var calls = new List<Task<ReportCaseResponse>>();
+        foreach (var (requestId, collides) in reports)
         {
-            await Task.Yield();
+            // Ids are taken when a call arrives, before it is queued: one call at a time takes the colliding ones.
+            _ids.CollideNext(collides ? 1 : 0);
+            calls.Add(worker.ReportCaseAsync(NewReport(requestId)).ResponseAsync);
+            while (Writer.Queued < calls.Count)
+            {
+                await Task.Yield();
+            }
         }
 
         release.SetResult(0);
         await held;
-        var numbers = new[] { (await first).Case.Number, (await second).Case.Number };
-
-        Assert.Equal(0, _ids.CollidingLeft);
-        Assert.Equal(2, numbers.Distinct().Count());
-        Assert.Equal(0, writer.BatchesRetried);
+        return await Task.WhenAll(calls);
     }
 
-    /// <summary>The node's own durability, which a test can hold at its next flush or make fail once.</summary>
-    private sealed class GatedDurability : WriterDurability
-    {
-        private readonly object _gate = new();
-        private WriterDurability? _inner;
-        private TaskCompletionSource? _holding;
-        private TaskCompletionSource? _release;
-        private Exception? _failNext;
-
-        public WriterDurability Over(WriterDurability inner)
-        {
-            _inner = inner;
-            return this;
-        }
-
-        /// <summary>Holds the next flush until <see cref="Release"/>; completes when it has begun.</summary>
-        public Task Hold()
-        {
-            lock (_gate)
-            {
-                _holding = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-                _release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-                return _holding.Task;
-            }
-        }
-
-        public void Release()
-        {
-            lock (_gate)
-            {
-                _release?.TrySetResult();
-            }
-        }
-
-        public void FailNext(Exception error) => Volatile.Write(ref _failNext, error);
-
-        public override void Attach(DispatchDbContext context) => _inner!.Attach(context);
-
-        public override void Flush()
-        {
-            Task? release = null;
-            lock (_gate)
-            {
-                if (_holding is { } holding && !holding.Task.IsCompleted)
-                {
-                    holding.SetResult();
-                    release = _release!.Task;
-                }
-            }
-
-            release?.GetAwaiter().GetResult();
-            if (Interlocked.Exchange(ref _failNext, null) is { } error)
-            {
-                throw error;
-            }
-
-            _inner!.Flush();
-        }
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing)
-            {
-                _inner?.Dispose();
-            }
-
-            base.Dispose(disposing);
-        }
-    }
-
-    /// <summary>Ids whose case numbers collide (same last five hex digits) when asked, fresh ones otherwise.</summary>
+    /// <summary>Ids whose case numbers collide (the same last five hex digits) when asked, fresh ones otherwise.</summary>
     private sealed class CollidingIds : CaseIdSource
     {
         private int _colliding;
-
-        public int CollidingLeft => Volatile.Read(ref _colliding);
 
         public void CollideNext(int count) => Volatile.Write(ref _colliding, count);
 

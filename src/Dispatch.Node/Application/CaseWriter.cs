@@ -16,13 +16,6 @@ namespace Dispatch.Node.Application;
 /// share one durable commit (fsync) instead of paying one each. Feed sequence numbers are assigned
 /// in commit order: one writer per process, and on PostgreSQL the data layer's advisory lock
 /// (taken when feed rows are saved) serializes the writers of several replicas.
-/// <para>
-/// A commit does not wait for the disk: a second thread makes the committed batches durable
-/// (<see cref="WriterDurability"/>) while the writer runs the next batch, and only then answers their
-/// callers and tells the watchers, the outbox relay and the deadline scheduler, in commit order. The writer
-/// waited in the kernel for about a third of each batch's time before; that wait now overlaps with the
-/// next batch's work, and one flush covers every batch committed while the one before it ran.
-/// </para>
 /// </summary>
 internal sealed partial class CaseWriter(
     [FromKeyedServices(DispatchDataServiceCollectionExtensions.WriterKey)] IDbContextFactory<DispatchDbContext> contexts,
@@ -30,7 +23,6 @@ internal sealed partial class CaseWriter(
     OutboxSignal outboxSignal,
     Deadlines.AlarmSignal alarms,
     WalCheckpointer checkpointer,
-    WriterDurability durability,
     ILogger<CaseWriter> logger) : BackgroundService
 {
     public const int MaxBatch = 256;
@@ -40,32 +32,25 @@ internal sealed partial class CaseWriter(
 
     private static readonly Meter WriterMeter = new(MeterName);
     private static readonly Histogram<int> BatchSize = WriterMeter.CreateHistogram<int>("dispatch.writer.batch.size", "{items}", "Work items committed together.");
-    private static readonly Histogram<double> PhaseTime = WriterMeter.CreateHistogram<double>("dispatch.writer.phase.duration", "ms", "Time of one phase of the writer: idle (waiting for work), begin (a context, the log checkpoint on SQLite, the transaction), items (the domain work and its reads), insert (new cases), save (changed rows), commit (written, not yet durable), flush (on the durability thread: the commits since the last flush made durable).");
+    private static readonly Histogram<double> PhaseTime = WriterMeter.CreateHistogram<double>("dispatch.writer.phase.duration", "ms", "Time of one phase of the writer: idle (waiting for work), begin (a context, the log checkpoint on SQLite, the transaction), items (the domain work and its reads), insert (new cases), save (changed rows), commit (durable).");
 
     private static readonly Counter<int> Retries = WriterMeter.CreateCounter<int>("dispatch.writer.batch.retries", "{batches}", "Batches whose shared commit failed and were run again: retry=checked (whole, every check made), retry=alone (each item on its own, after the checked retry failed too).");
 
     private readonly ManualResetEventSlim _workQueued = new(initialState: false, spinCount: 0);
 
-    /// <summary>Guards <see cref="_committed"/> and <see cref="_writerStopped"/>; the durability thread waits on it.</summary>
-    private readonly object _durableGate = new();
-
-    /// <summary>Batches committed and not yet flushed, in commit order.</summary>
-    private List<CommittedBatch> _committed = [];
-
-    private bool _writerStopped;
-
-    private int _batchesRetried;
-
     private readonly Channel<WriteItem> _queue = Channel.CreateBounded<WriteItem>(
         new BoundedChannelOptions(16 * MaxBatch) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+
+    private int _batchesRetried;
+    private int _batchesSplit;
 
     /// <summary>Work items queued and not yet taken into a batch.</summary>
     internal int Queued => _queue.Reader.Count;
 
-    /// <summary>Batches whose shared commit failed and were run again, since the node started.</summary>
-    internal int BatchesRetried => Volatile.Read(ref _batchesRetried);
+    /// <summary>Since the node started: batches whose shared commit failed and were run again whole with every check made, and those of them that then failed too and were split into single items.</summary>
+    internal (int Retried, int Split) BatchRetries => (Volatile.Read(ref _batchesRetried), Volatile.Read(ref _batchesSplit));
 
-    /// <summary>Queues a change; completes once it is committed and durable (or failed, with nothing written).</summary>
+    /// <summary>Queues a change; completes once it is committed (or failed, with nothing written).</summary>
     public Task<T> WriteAsync<T>(Func<DispatchDbContext, Task<T>> work, CancellationToken cancellationToken) =>
         WriteAsync(batch => work(batch.Context), cancellationToken);
 
@@ -89,16 +74,11 @@ internal sealed partial class CaseWriter(
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var finished = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var flusher = new Thread(CompleteDurably)
-        {
-            IsBackground = true,
-            Name = "Dispatch case writer flush",
-        };
         var thread = new Thread(() =>
         {
             try
             {
-                Run(stoppingToken, flusher);
+                Run(stoppingToken);
                 finished.TrySetResult();
             }
             catch (Exception ex)
@@ -110,12 +90,11 @@ internal sealed partial class CaseWriter(
             IsBackground = true,
             Name = "Dispatch case writer",
         };
-        flusher.Start();
         thread.Start();
         return finished.Task;
     }
 
-    private void Run(CancellationToken stoppingToken, Thread flusher)
+    private void Run(CancellationToken stoppingToken)
     {
         BlockingIo.MarkThisThread();
         var batch = new List<WriteItem>(MaxBatch);
@@ -140,14 +119,6 @@ internal sealed partial class CaseWriter(
         }
         finally
         {
-            // What is committed is flushed and answered before the writer's connection closes.
-            lock (_durableGate)
-            {
-                _writerStopped = true;
-                Monitor.Pulse(_durableGate);
-            }
-
-            flusher.Join();
             using var context = contexts.CreateDbContext();
             WriterConnection.Release(context);
         }
@@ -207,6 +178,7 @@ internal sealed partial class CaseWriter(
                 return;
             }
 
+            Interlocked.Increment(ref _batchesSplit);
             Retries.Add(1, new KeyValuePair<string, object?>("retry", "alone"));
             foreach (var item in batch)
             {
@@ -251,7 +223,6 @@ internal sealed partial class CaseWriter(
         // what domain methods change on loaded cases (fields, new history entries) waits for this one pass.
         context.ChangeTracker.AutoDetectChangesEnabled = false;
         WriterConnection.Hold(context);
-        durability.Attach(context);
         checkpointer.BeforeBatch(context);
         using var transaction = context.Database.BeginTransaction();
         var results = new (object? Value, Exception? Error)[batch.Count];
@@ -283,112 +254,41 @@ internal sealed partial class CaseWriter(
         transaction.Commit();
         Record("commit", phase);
         BatchSize.Record(batch.Count);
-        var committed = new CommittedBatch(
-            [.. batch], results, feedAdded, outbox.Count > 0 ? HandOver(context, outbox) : null, alarms.Earliest(context, shared.NewCases));
-        lock (_durableGate)
-        {
-            _committed.Add(committed);
-            Monitor.Pulse(_durableGate);
-        }
-    }
-
-    /// <summary>
-    /// The durability thread: takes every batch committed since its last flush, flushes once, then answers
-    /// them and tells the others in commit order. If the flush fails, nobody is told and every item that
-    /// wrote something fails with <see cref="CommitUnconfirmedException"/>: its change may or may not
-    /// survive, and its caller retries it (a report with the same request id finds the case if it did).
-    /// Ends once the writer has stopped and everything it committed is answered.
-    /// </summary>
-    private void CompleteDurably()
-    {
-        var ready = new List<CommittedBatch>();
-        while (true)
-        {
-            lock (_durableGate)
-            {
-                while (_committed.Count == 0 && !_writerStopped)
-                {
-                    Monitor.Wait(_durableGate);
-                }
-
-                if (_committed.Count == 0)
-                {
-                    return;
-                }
-
-                (ready, _committed) = (_committed, ready);
-            }
-
-            var start = Stopwatch.GetTimestamp();
-            CommitUnconfirmedException? failure = null;
-            try
-            {
-                durability.Flush();
-            }
-            catch (Exception ex)
-            {
-                failure = ex as CommitUnconfirmedException ?? new CommitUnconfirmedException("The commit could not be confirmed on disk.", ex);
-                LogFlushFailed(logger, ready.Sum(b => b.Items.Length), ex.Message);
-            }
-
-            Record("flush", start);
-            try
-            {
-                if (failure is null)
-                {
-                    Announce(ready);
-                }
-            }
-            finally
-            {
-                foreach (var batch in ready)
-                {
-                    batch.Complete(failure);
-                }
-
-                ready.Clear();
-            }
-        }
-    }
-
-    /// <summary>Tells the watchers, the outbox relay and the deadline scheduler what the flushed batches committed.</summary>
-    private void Announce(List<CommittedBatch> flushed)
-    {
-        DateTimeOffset? earliest = null;
-        var feedAdded = false;
-        foreach (var batch in flushed)
-        {
-            feedAdded |= batch.FeedAdded;
-            if (batch.Outbox is { } outbox)
-            {
-                outboxSignal.Committed(outbox);
-            }
-
-            if (batch.EarliestAlarm is { } alarm && (earliest is null || alarm < earliest))
-            {
-                earliest = alarm;
-            }
-        }
-
         if (feedAdded)
         {
             feedSignal.Notify();
         }
 
-        alarms.Raise(earliest);
+        if (outbox.Count > 0)
+        {
+            HandOver(context, outbox);
+        }
+
+        alarms.AfterCommit(context, shared.NewCases);
+        for (var i = 0; i < batch.Count; i++)
+        {
+            if (results[i].Error is { } error)
+            {
+                batch[i].Completion.TrySetException(error);
+            }
+            else
+            {
+                batch[i].Completion.TrySetResult(results[i].Value);
+            }
+        }
     }
 
     /// <summary>
-    /// The outbox messages a commit made pending, for the relay (<see cref="OutboxSignal"/>; <see cref="Announce"/> hands
-    /// them over once durable), in sequence order, with the node each one's case is escalated to, as the relay's own read of the outbox would give them: from the case
+    /// Hands the outbox messages a commit made pending to the relay (<see cref="OutboxSignal"/>), in sequence order, with
+    /// the node each one's case is escalated to, as the relay's own read of the outbox would give them: from the case
     /// the batch loaded, or read here for one it did not load (supervision orders go to the parent whatever the case).
     /// Every message is handed over, in commit order, so the relay keeps each case's messages in their order.
     /// </summary>
-    private List<CommittedMessage>? HandOver(DispatchDbContext context, List<OutboxMessage> messages)
+    private void HandOver(DispatchDbContext context, List<OutboxMessage> messages)
     {
         if (!outboxSignal.Attached)
         {
-            return null;
+            return;
         }
 
         var handed = new List<CommittedMessage>(messages.Count);
@@ -400,7 +300,7 @@ internal sealed partial class CaseWriter(
             handed.Add(new CommittedMessage(message, target));
         }
 
-        return handed;
+        outboxSignal.Committed(handed);
     }
 
     public override void Dispose()
@@ -460,34 +360,6 @@ internal sealed partial class CaseWriter(
 
     [LoggerMessage(1, LogLevel.Warning, "A batch of {Count} writes failed to commit ({Message}); retrying it with every check made.")]
     private static partial void LogBatchSplit(ILogger logger, int count, string message);
-
-    [LoggerMessage(2, LogLevel.Critical, "The commit of {Count} writes could not be made durable ({Message}); they fail, and their callers retry.")]
-    private static partial void LogFlushFailed(ILogger logger, int count, string message);
-
-    /// <summary>A batch committed and waiting for its flush: its items, their results, and what to tell the others once it is durable.</summary>
-    private sealed record CommittedBatch(
-        WriteItem[] Items, (object? Value, Exception? Error)[] Results, bool FeedAdded, List<CommittedMessage>? Outbox, DateTimeOffset? EarliestAlarm)
-    {
-        /// <summary>Answers the items: their results, or the flush's failure for every item that wrote something.</summary>
-        public void Complete(CommitUnconfirmedException? failure)
-        {
-            for (var i = 0; i < Items.Length; i++)
-            {
-                if (Results[i].Error is { } error)
-                {
-                    Items[i].Completion.TrySetException(error);
-                }
-                else if (failure is not null)
-                {
-                    Items[i].Completion.TrySetException(failure);
-                }
-                else
-                {
-                    Items[i].Completion.TrySetResult(Results[i].Value);
-                }
-            }
-        }
-    }
 
     private sealed class WriteItem(Func<WriteBatch, Task<object?>> work)
     {

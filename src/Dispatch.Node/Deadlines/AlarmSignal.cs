@@ -5,7 +5,7 @@ using Dispatch.Domain.Supervision;
 namespace Dispatch.Node.Deadlines;
 
 /// <summary>
-/// Tells the deadline scheduler, after each durable commit, the earliest alarm the commit wrote (a new case's
+/// Tells the deadline scheduler, after each commit, the earliest alarm the commit wrote (a new case's
 /// reminder, a resumed case's moved deadline, a summons). Cheap: the writer calls it once per batch with
 /// what it has in hand; the scheduler acts only when that alarm is earlier than the one it has scheduled.
 /// </summary>
@@ -15,12 +15,12 @@ internal sealed class AlarmSignal
 
     public void Listen(Action<DateTimeOffset> listener) => _listener = listener;
 
-    /// <summary>The earliest alarm among the cases and orders a batch committed; null when nobody listens or there is none.</summary>
-    public DateTimeOffset? Earliest(DispatchDbContext context, IReadOnlyList<Case> newCases)
+    /// <summary>Looks at the cases and orders of a committed batch.</summary>
+    public void AfterCommit(DispatchDbContext context, IReadOnlyList<Case> newCases)
     {
         if (_listener is null)
         {
-            return null;
+            return;
         }
 
         DateTimeOffset? earliest = null;
@@ -47,15 +47,9 @@ internal sealed class AlarmSignal
             Consider(entry.Entity.NextAlarmAt);
         }
 
-        return earliest;
-    }
-
-    /// <summary>Tells the scheduler of an alarm that is committed (and durable).</summary>
-    public void Raise(DateTimeOffset? at)
-    {
-        if (at is { } due)
+        if (earliest is { } due)
         {
-            _listener?.Invoke(due);
+            _listener(due);
         }
     }
 }

@@ -1,4 +1,3 @@
-using Dispatch.Data;
 using Dispatch.Domain.Common;
 using Dispatch.Node.Application.Errors;
 using Grpc.Core;
@@ -49,7 +48,6 @@ internal sealed class ErrorMappingInterceptor : Interceptor
         AccessDeniedException denied => new Status(StatusCode.PermissionDenied, denied.Message),
         StaleVersionException stale => new Status(StatusCode.Aborted, stale.Message),
         ConflictException conflict => new Status(StatusCode.AlreadyExists, conflict.Message),
-        CommitUnconfirmedException unconfirmed => new Status(StatusCode.Unavailable, unconfirmed.Message + " Retry the call (a report with the same request id)."),
         DbUpdateConcurrencyException => new Status(StatusCode.Aborted, "The case was changed by someone else; reload it and retry."),
         _ => null,
     };
