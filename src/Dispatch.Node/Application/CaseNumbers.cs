@@ -10,11 +10,12 @@ namespace Dispatch.Node.Application;
 /// also appended to at its end (with a random number, every report dirtied a page of that index of its
 /// own, and the commit wrote each of them to the log). No counter to coordinate between replicas; two
 /// reports share a number only in the same millisecond and with the same 20 random bits (at a million
-/// reports a day, about twice a year; at 5,000 a second, about once a minute and a half), and then the
-/// report is made again with a new id (see <see cref="CaseCommands.ReportAsync"/>). Most such pairs are
-/// reported in the same millisecond and so fall in the same batch of the writer, which sees its own new
-/// numbers and gives the second report a new id at once; only a pair split over two batches reaches the
-/// unique index.
+/// reports a day, about twice a year; at 5,000 a second spread evenly, about once a minute and a half, but
+/// under load the reports of a millisecond come in bunches, and the intake benchmark met a pair several
+/// times a minute), and then the report is made again with a new id (see <see cref="CaseCommands.ReportAsync"/>).
+/// Such a pair is reported in the same millisecond and so mostly falls in the same batch of the writer,
+/// which sees its own new numbers and gives the second report a new id at once; only a pair split over two
+/// batches reaches the unique index.
 /// </summary>
 internal static class CaseNumbers
 {
