@@ -55,6 +55,10 @@ listen_addresses = '127.0.0.1'
 port = $port
 unix_socket_directories = '$dir'
 max_connections = 200
+# Backends that write out dirty pages (most of them under the intake benchmark: 4.7M of 5.9M) ask the kernel
+# to write them to disk every 512 kB instead of leaving them dirty for its 30 s writeback, whose bursts held
+# a WAL sync (a commit) for 50-60 ms and stalled every caller (scripts/bench-results.md, 2026-11-29).
+backend_flush_after = 512kB
 EOF
 }
 
