@@ -29,10 +29,14 @@ internal sealed class CaseCommands(CaseWriter writer, CaseIdSource ids, KnownGri
     {
         CasePermissions.EnsureCanReport(caller, input.GridId);
         var now = clock.GetUtcNow();
-        var id = ids.Next(now);
+        Case NewCandidate()
+        {
+            var id = ids.Next(now);
+            return Case.Report(deadlines.Apply(input.ToReport(id, CaseNumbers.For(now, id), caller.UserId), now), catalogue, now);
+        }
 
         // Validated and built before queueing: the single writer only does I/O.
-        var candidate = Case.Report(deadlines.Apply(input.ToReport(id, CaseNumbers.For(now, id), caller.UserId), now), catalogue, now);
+        var candidate = NewCandidate();
         return writer.WriteAsync(
             async batch =>
             {
@@ -58,8 +62,7 @@ internal sealed class CaseCommands(CaseWriter writer, CaseIdSource ids, KnownGri
                     (!batch.Optimistic && await batch.Context.Cases.AnyAsync(c => c.Number == candidate.Number)))
                 {
                     // The random part of the number matched another case's: the report gets another id.
-                    var otherId = ids.Next(now);
-                    candidate = Case.Report(deadlines.Apply(input.ToReport(otherId, CaseNumbers.For(now, otherId), caller.UserId), now), catalogue, now);
+                    candidate = NewCandidate();
                 }
 
                 var duplicates = await PossibleDuplicates.ForAsync(batch, candidate, now);

@@ -162,8 +162,7 @@ internal sealed partial class CaseWriter(
             // conflict was one those checks catch (a report whose number or request id is already taken), and
             // only if that fails too each item alone, so only the item at fault fails.
             LogBatchSplit(logger, batch.Count, ex.Message);
-            Interlocked.Increment(ref _batchesRetried);
-            Retries.Add(1, new KeyValuePair<string, object?>("retry", "checked"));
+            CountRetry(ref _batchesRetried, "checked");
             try
             {
                 Run(batch, optimistic: false);
@@ -178,8 +177,7 @@ internal sealed partial class CaseWriter(
                 return;
             }
 
-            Interlocked.Increment(ref _batchesSplit);
-            Retries.Add(1, new KeyValuePair<string, object?>("retry", "alone"));
+            CountRetry(ref _batchesSplit, "alone");
             foreach (var item in batch)
             {
                 try
@@ -196,6 +194,13 @@ internal sealed partial class CaseWriter(
         {
             Fail(batch, ex);
         }
+    }
+
+    /// <summary>Counts a retry of a batch for this writer (<see cref="BatchRetries"/>) and on the meter.</summary>
+    private static void CountRetry(ref int count, string kind)
+    {
+        Interlocked.Increment(ref count);
+        Retries.Add(1, new KeyValuePair<string, object?>("retry", kind));
     }
 
     private static void Fail(List<WriteItem> batch, Exception error)
