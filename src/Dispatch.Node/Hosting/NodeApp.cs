@@ -23,7 +23,8 @@ public static class NodeApp
             kestrel.Limits.Http2.KeepAlivePingDelay = node.ClientKeepAliveDelay;
             kestrel.Limits.Http2.KeepAlivePingTimeout = node.ClientKeepAliveTimeout;
             var address = IPAddress.Parse(node.ListenAddress);
-            kestrel.ListenGrpc(new IPEndPoint(address, node.GrpcPort));
+            kestrel.Listen(address, node.GrpcPort, listen => listen.Protocols = HttpProtocols.Http2);
+            kestrel.AddServerHeader = false;
             kestrel.Listen(address, node.HttpPort, listen => listen.Protocols = HttpProtocols.Http1);
         });
 

@@ -30,7 +30,7 @@ public static class NodeServiceCollectionExtensions
             options.Interceptors.Add<ErrorMappingInterceptor>();
             options.Interceptors.Add<AuthenticationInterceptor>();
         });
-        services.AddGrpcHealthChecks();
+        services.AddGrpcHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddGrpcReflection();
 
         services.AddSingleton<ErrorMappingInterceptor>();

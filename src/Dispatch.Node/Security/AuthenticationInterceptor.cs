@@ -16,6 +16,7 @@ internal sealed class AuthenticationInterceptor(TokenService tokens, NodeCredent
         "/dispatch.v1.AuthService/",
         "/grpc.health.v1.Health/",
         "/grpc.reflection.v1alpha.ServerReflection/",
+        "/grpc.reflection.v1.ServerReflection/",
     ];
 
     public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(

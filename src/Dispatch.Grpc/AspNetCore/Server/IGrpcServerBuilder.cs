@@ -1,9 +1,0 @@
-using Microsoft.Extensions.DependencyInjection;
-
-namespace Grpc.AspNetCore.Server;
-
-/// <summary>Returned by <c>AddGrpc</c> for further configuration.</summary>
-public interface IGrpcServerBuilder
-{
-    IServiceCollection Services { get; }
-}

@@ -1,9 +1,0 @@
-namespace Grpc.Core;
-
-public enum MethodType
-{
-    Unary,
-    ClientStreaming,
-    ServerStreaming,
-    DuplexStreaming,
-}
