@@ -15,9 +15,11 @@ declare -F free_port >/dev/null || free_port() {
   /usr/bin/python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
 }
 
-# One gRPC frame: not compressed, 4-byte big-endian length 16, then 16 message bytes.
+# One gRPC frame: not compressed, 4-byte big-endian length 16, then a 16-byte message. The message is a
+# serialised bench.Blob (tests/Dispatch.Grpc.Bench/Protos/echo.proto: field 1, 14 bytes) so that the
+# grpc-dotnet echo server parses it; the anchor echoes any bytes, and both send back the same 16.
 anchor_body=$anchor_dir/body.bin
-printf '\x00\x00\x00\x00\x10%s' 0123456789abcdef >"$anchor_body"
+printf '\x00\x00\x00\x00\x10\x0a\x0e%s' 0123456789abcd >"$anchor_body"
 anchor_frame_bytes=21
 anchor_load_args=(-c 16 -m 10 -t 1 -d "$anchor_body" -H 'content-type: application/grpc' -H 'te: trailers')
 anchor_load_description="h2load -c 16 -m 10 -t 1, unary /bench.Echo/Call, 16-byte message"

@@ -54,7 +54,7 @@ internal sealed class BenchArguments
         Console.Error.WriteLine("""
             usage:
               server --port P
-              client --address http://127.0.0.1:P [--concurrency 16] [--duration 10] [--warmup 5] [--payload 16]
+              client --address http://127.0.0.1:P [--concurrency 16] [--duration 10] [--warmup 5] [--payload 14]
             """);
         return 2;
     }

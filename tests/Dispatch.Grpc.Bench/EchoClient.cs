@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Google.Protobuf;
 using Grpc.Core;
 using Grpc.Net.Client;
 
@@ -10,14 +11,15 @@ internal static class EchoClient
     public static async Task<int> RunAsync(EchoClientOptions options)
     {
         using var channel = GrpcChannel.ForAddress(options.Address);
-        var invoker = channel.CreateCallInvoker();
-        var payload = new byte[options.PayloadBytes];
-        Random.Shared.NextBytes(payload);
+        var client = new Echo.EchoClient(channel);
+        var data = new byte[options.PayloadBytes];
+        Random.Shared.NextBytes(data);
+        var request = new Blob { Data = ByteString.CopyFrom(data) };
 
-        byte[] reply;
+        Blob reply;
         try
         {
-            reply = await invoker.AsyncUnaryCall(EchoMethods.Call, null, new CallOptions(), payload).ResponseAsync;
+            reply = await client.CallAsync(request);
         }
         catch (RpcException error)
         {
@@ -25,16 +27,16 @@ internal static class EchoClient
             return 1;
         }
 
-        if (!reply.AsSpan().SequenceEqual(payload))
+        if (!reply.Equals(request))
         {
-            Console.Error.WriteLine($"the server did not echo the payload ({reply.Length} bytes back, {payload.Length} sent)");
+            Console.Error.WriteLine($"the server did not echo the payload ({reply.Data.Length} bytes back, {data.Length} sent)");
             return 1;
         }
 
         var measureFrom = Stopwatch.GetTimestamp() + Ticks(options.Warmup);
         var stopAt = measureFrom + Ticks(options.Duration);
         var workers = Enumerable.Range(0, options.Concurrency)
-            .Select(_ => new EchoWorker(invoker, payload, measureFrom, stopAt))
+            .Select(_ => new EchoWorker(client, request, measureFrom, stopAt))
             .ToArray();
         await Task.WhenAll(workers.Select(worker => Task.Run(worker.RunAsync)));
         var measured = Stopwatch.GetElapsedTime(measureFrom);
@@ -45,7 +47,7 @@ internal static class EchoClient
             $"client: {latencies.Length / measured.TotalSeconds:F0} calls/s, " +
             $"p50 {Milliseconds(latencies, 0.50):F3} ms, p99 {Milliseconds(latencies, 0.99):F3} ms, {errors} errors " +
             $"({options.Concurrency} concurrent, {options.Duration.TotalSeconds:F0} s after {options.Warmup.TotalSeconds:F0} s warm-up, " +
-            $"{options.PayloadBytes}-byte payload)");
+            $"{request.CalculateSize()}-byte message)");
         if (workers.Select(worker => worker.FirstError).FirstOrDefault(error => error is not null) is { } first)
         {
             Console.Error.WriteLine($"first error: {first.Status}");

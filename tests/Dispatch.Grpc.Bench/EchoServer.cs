@@ -1,20 +1,24 @@
 using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Dispatch.Grpc.Bench;
 
-/// <summary>Hosts <see cref="EchoService"/> on an h2c loopback endpoint, with logging off.</summary>
+/// <summary>
+/// Hosts <see cref="EchoService"/> (AddGrpc + MapGrpcService) on an h2c loopback endpoint, with logging off;
+/// GET /stats on the same HTTP/2-only port (curl --http2-prior-knowledge).
+/// </summary>
 internal static class EchoServer
 {
     public static async Task<int> RunAsync(int port)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port, listen => listen.Protocols = Microsoft.AspNetCore.Server.Kestrel.Core.HttpProtocols.Http2));
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port, listen => listen.Protocols = HttpProtocols.Http2));
         builder.Services.AddGrpc();
         builder.Services.AddSingleton<EchoService>();
 

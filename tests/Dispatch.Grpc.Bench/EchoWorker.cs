@@ -4,7 +4,7 @@ using Grpc.Core;
 namespace Dispatch.Grpc.Bench;
 
 /// <summary>One caller: unary calls back to back until the stop time; latencies after the warm-up count.</summary>
-internal sealed class EchoWorker(CallInvoker invoker, byte[] payload, long measureFrom, long stopAt)
+internal sealed class EchoWorker(Echo.EchoClient client, Blob request, long measureFrom, long stopAt)
 {
     public List<long> Latencies { get; } = new(capacity: 1 << 16);
 
@@ -24,7 +24,7 @@ internal sealed class EchoWorker(CallInvoker invoker, byte[] payload, long measu
 
             try
             {
-                using var call = invoker.AsyncUnaryCall(EchoMethods.Call, null, new CallOptions(), payload);
+                using var call = client.CallAsync(request);
                 await call.ResponseAsync.ConfigureAwait(false);
                 if (started >= measureFrom)
                 {

@@ -12,7 +12,7 @@ try
             arguments.GetInt("concurrency", 16),
             TimeSpan.FromSeconds(arguments.GetInt("duration", 10)),
             TimeSpan.FromSeconds(arguments.GetInt("warmup", 5)),
-            arguments.GetInt("payload", 16))),
+            arguments.GetInt("payload", 14))),
         _ => BenchArguments.PrintUsage(),
     };
 }
