@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Dispatch.Contracts.V1;
 using Dispatch.Data;
 using Dispatch.Domain.Directory;
@@ -10,6 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Dispatch.Node.Grpc;
 
 /// <summary>Sign-in: checks the password hash and issues a signed, expiring token.</summary>
+[AllowAnonymous]
 internal sealed class AuthGrpcService(
     IDbContextFactory<DispatchDbContext> contexts,
     IPasswordHasher<Dispatch.Domain.Directory.User> hasher,

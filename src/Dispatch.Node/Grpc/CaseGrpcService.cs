@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Dispatch.Contracts.V1;
 using Dispatch.Node.Application;
 using Dispatch.Node.Security;
@@ -7,6 +8,7 @@ using Domain = Dispatch.Domain;
 namespace Dispatch.Node.Grpc;
 
 /// <summary>The case API: maps each request to a use case and the result back. No rules here.</summary>
+[Authorize(Policy = AuthSchemes.SignedIn)]
 internal sealed partial class CaseGrpcService(CaseCommands commands, CaseQueries queries, CaseFeedReader feed) : CaseService.CaseServiceBase
 {
     public override async Task<ReportCaseResponse> ReportCase(ReportCaseRequest request, ServerCallContext context)

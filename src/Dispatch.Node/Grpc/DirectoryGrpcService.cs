@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Dispatch.Contracts.V1;
 using Dispatch.Data;
 using Dispatch.Node.Application.Errors;
@@ -10,6 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Dispatch.Node.Grpc;
 
 /// <summary>The node's directory, for administrators: grids, departments, users.</summary>
+[Authorize(Policy = AuthSchemes.SignedIn)]
 internal sealed class DirectoryGrpcService(IDbContextFactory<DispatchDbContext> contexts, IPasswordHasher<Domain.Directory.User> hasher)
     : DirectoryService.DirectoryServiceBase
 {

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Dispatch.Contracts.V1;
 using Dispatch.Node.Escalation;
 using Dispatch.Node.Security;
@@ -6,6 +7,7 @@ using Grpc.Core;
 namespace Dispatch.Node.Grpc;
 
 /// <summary>The parent's side of the node protocol; callers are registered children only.</summary>
+[Authorize(Policy = AuthSchemes.ChildNode)]
 internal sealed class EscalationGrpcService(EscalationReceiver receiver, EscalationFeed feed, Deadlines.SupervisionCommands supervision) : EscalationService.EscalationServiceBase
 {
     public override async Task<EscalateResponse> Escalate(EscalateRequest request, ServerCallContext context)

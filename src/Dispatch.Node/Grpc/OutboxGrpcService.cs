@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Dispatch.Contracts.V1;
 using Dispatch.Node.Escalation;
 using Dispatch.Node.Security;
@@ -8,6 +9,7 @@ using Stored = Dispatch.Data.Escalation;
 namespace Dispatch.Node.Grpc;
 
 /// <summary>The outbox's refused messages over the public contract (administrators only).</summary>
+[Authorize(Policy = AuthSchemes.Admin)]
 internal sealed class OutboxGrpcService(OutboxOperations operations) : OutboxService.OutboxServiceBase
 {
     public override async Task<ListRefusedMessagesResponse> ListRefusedMessages(ListRefusedMessagesRequest request, ServerCallContext context)

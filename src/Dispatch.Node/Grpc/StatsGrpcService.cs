@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using System.Globalization;
 using Dispatch.Contracts.V1;
 using Dispatch.Node.Application.Errors;
@@ -12,6 +13,7 @@ using Evaluation = Dispatch.Domain.Evaluation;
 namespace Dispatch.Node.Grpc;
 
 /// <summary>Evaluation and reports for the command centre: maps requests in and results out; the work is in Application/Stats.</summary>
+[Authorize(Policy = AuthSchemes.CommandCentre)]
 internal sealed class StatsGrpcService(EvaluationQueries queries, StatsReports reports) : StatsService.StatsServiceBase
 {
     public override async Task<GetEvaluationResponse> GetEvaluation(GetEvaluationRequest request, ServerCallContext context)

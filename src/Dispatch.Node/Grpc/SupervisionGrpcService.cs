@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Dispatch.Contracts.V1;
 using Dispatch.Node.Application.Errors;
 using Dispatch.Node.Deadlines;
@@ -8,6 +9,7 @@ using Domain = Dispatch.Domain;
 namespace Dispatch.Node.Grpc;
 
 /// <summary>Supervision orders and summons over the public contract.</summary>
+[Authorize(Policy = AuthSchemes.SignedIn)]
 internal sealed class SupervisionGrpcService(SupervisionCommands commands, SupervisionQueries queries) : SupervisionService.SupervisionServiceBase
 {
     public override async Task<ListSupervisionOrdersResponse> ListSupervisionOrders(ListSupervisionOrdersRequest request, ServerCallContext context)

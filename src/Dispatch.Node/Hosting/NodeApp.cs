@@ -30,7 +30,7 @@ public static class NodeApp
 
         var app = builder.Build();
         app.MapDispatchNode();
-        app.MapGet("/", (IOptions<NodeOptions> options) => options.Value.Describe());
+        app.MapGet("/", (IOptions<NodeOptions> options) => options.Value.Describe()).AllowAnonymous();
         return app;
     }
 }

@@ -25,18 +25,14 @@ public static class NodeServiceCollectionExtensions
         var clockOffset = configuration.GetValue<TimeSpan?>("Node:ClockOffset");
         services.TryAddSingleton<TimeProvider>(clockOffset is { } offset && offset != TimeSpan.Zero ? new ShiftedTimeProvider(offset) : TimeProvider.System);
         services.AddDispatchData(configuration);
-        services.AddGrpc(options =>
-        {
-            options.Interceptors.Add<ErrorMappingInterceptor>();
-            options.Interceptors.Add<AuthenticationInterceptor>();
-        });
+        services.AddGrpc(options => options.Interceptors.Add<ErrorMappingInterceptor>());
         services.AddGrpcHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddGrpcReflection();
 
         services.AddSingleton<ErrorMappingInterceptor>();
-        services.AddSingleton<AuthenticationInterceptor>();
         services.AddSingleton(sp => new SigningKey(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<NodeOptions>>().Value));
         services.AddSingleton<TokenService>();
+        services.AddNodeAuthentication();
         services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
         services.AddSingleton(CategoryCatalogue.Default);
 
@@ -81,6 +77,7 @@ public static class NodeServiceCollectionExtensions
 
     public static WebApplication MapDispatchNode(this WebApplication app)
     {
+        app.UseAuthorization();
         app.MapGrpcService<AuthGrpcService>();
         app.MapGrpcService<CaseGrpcService>();
         app.MapGrpcService<DirectoryGrpcService>();
@@ -88,8 +85,9 @@ public static class NodeServiceCollectionExtensions
         app.MapGrpcService<SupervisionGrpcService>();
         app.MapGrpcService<StatsGrpcService>();
         app.MapGrpcService<OutboxGrpcService>();
-        app.MapGrpcHealthChecksService();
-        app.MapGrpcReflectionService();
+        // Probes and tools call health and reflection without signing in.
+        app.MapGrpcHealthChecksService().AllowAnonymous();
+        app.MapGrpcReflectionService().AllowAnonymous();
         return app;
     }
 }

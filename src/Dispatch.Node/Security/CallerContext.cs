@@ -1,18 +1,42 @@
+using System.Security.Claims;
+using Dispatch.Domain.Directory;
+using Dispatch.Domain.Geography;
 using Grpc.Core;
 
 namespace Dispatch.Node.Security;
 
+/// <summary>Who is calling, read from the principal that the call's authentication scheme validated.</summary>
 internal static class CallerContext
 {
-    /// <summary>The authenticated caller of a call that passed <see cref="AuthenticationInterceptor"/>.</summary>
+    /// <summary>The signed-in user of a call that passed the <see cref="AuthSchemes.User"/> scheme.</summary>
     public static CallerIdentity Caller(this ServerCallContext context) =>
-        context.UserState.TryGetValue(typeof(CallerIdentity), out var identity)
-            ? (CallerIdentity)identity
-            : throw new RpcException(new Status(StatusCode.Unauthenticated, "This call needs a signed-in caller."));
+        FromPrincipal(context.GetHttpContext().User) ??
+            throw new RpcException(new Status(StatusCode.Unauthenticated, "This call needs a signed-in caller."));
 
-    /// <summary>The registered child node calling the escalation service.</summary>
-    public static ChildNode Child(this ServerCallContext context) =>
-        context.UserState.TryGetValue(typeof(ChildNode), out var child)
-            ? (ChildNode)child
+    /// <summary>The registered child node calling the escalation service (<see cref="AuthSchemes.Node"/>).</summary>
+    public static ChildNode Child(this ServerCallContext context)
+    {
+        var user = context.GetHttpContext().User;
+        return user.Identity is { IsAuthenticated: true, AuthenticationType: AuthSchemes.Node } && user.FindFirst(TokenClaims.Issuer)?.Value is { } child
+            ? new ChildNode(child)
             : throw new RpcException(new Status(StatusCode.Unauthenticated, "This call needs a child node's credential."));
+    }
+
+    /// <summary>The caller a validated user principal names, or null when it is not one.</summary>
+    public static CallerIdentity? FromPrincipal(ClaimsPrincipal principal)
+    {
+        if (principal.Identity is not { IsAuthenticated: true, AuthenticationType: AuthSchemes.User } ||
+            !Guid.TryParse(principal.FindFirst(TokenClaims.Subject)?.Value, out var userId) ||
+            !Enum.TryParse<Role>(principal.FindFirst(TokenClaims.Role)?.Value, out var role))
+        {
+            return null;
+        }
+
+        var grids = (principal.FindFirst(TokenClaims.Grids)?.Value ?? "")
+            .Split(',', StringSplitOptions.RemoveEmptyEntries)
+            .Select(g => GridId.Parse(g))
+            .ToArray();
+        Guid? department = Guid.TryParse(principal.FindFirst(TokenClaims.Department)?.Value, out var d) ? d : null;
+        return new CallerIdentity(userId, principal.FindFirst(TokenClaims.Name)?.Value ?? "", role, grids, department);
+    }
 }

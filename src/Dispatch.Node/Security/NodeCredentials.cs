@@ -15,7 +15,6 @@ internal sealed class NodeCredentials(IOptions<NodeOptions> options, TimeProvide
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
     private readonly JsonWebTokenHandler _handler = new() { SetDefaultTimesOnTokenCreation = false };
     private readonly Dictionary<string, (string Token, DateTimeOffset Renew)> _current = [];
-    private readonly ValidatedTokens<string> _validated = new(clock);
 
     /// <summary>This node's credential for one of its upstream nodes, renewed before it expires.</summary>
     public string CredentialFor(Upstream upstream)
@@ -52,45 +51,26 @@ internal sealed class NodeCredentials(IOptions<NodeOptions> options, TimeProvide
         return token;
     }
 
-    /// <summary>The registered child that signed the token, or null (forged, unregistered, expired).</summary>
-    public Task<string?> ValidateChildAsync(ReadOnlyMemory<char> token) => _validated.GetAsync(token, ValidateSignedAsync);
-
     /// <summary>
-    /// Checks a child's token with its registered key. A token that validated is remembered until it expires
-    /// (<see cref="ValidatedTokens{T}"/>): a child's relay and subscription present the same token for minutes.
+    /// What a child's credential must satisfy: signed with the key registered for the child named as its issuer, for
+    /// this node, within its lifetime on the node's clock (a minute's grace for the child's clock running ahead).
     /// </summary>
-    private async Task<string?> ValidateSignedAsync(string token)
+    public TokenValidationParameters ValidationParameters() => new()
     {
-        string? issuer;
-        try
+        AuthenticationType = AuthSchemes.Node,
+        ValidIssuers = options.Value.Children.Where(c => c.Key.Length > 0).Select(c => c.Id).ToArray(),
+        ValidAudience = Audience(options.Value.Id),
+        ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+        IssuerSigningKeyResolver = (_, token, _, _) => options.Value.Children
+            .Where(c => c.Key.Length > 0 && c.Id == (token as JsonWebToken)?.Issuer)
+            .Select(c => (SecurityKey)new SymmetricSecurityKey(Convert.FromBase64String(c.Key)))
+            .ToArray(),
+        LifetimeValidator = (notBefore, expires, _, _) =>
         {
-            issuer = _handler.ReadJsonWebToken(token).Issuer;
-        }
-        catch (ArgumentException)
-        {
-            return null;
-        }
-
-        var child = options.Value.Children.FirstOrDefault(c => c.Id == issuer);
-        if (child is null || string.IsNullOrEmpty(child.Key))
-        {
-            return null;
-        }
-
-        var result = await _handler.ValidateTokenAsync(token, new TokenValidationParameters
-        {
-            ValidIssuer = child.Id,
-            ValidAudience = Audience(options.Value.Id),
-            IssuerSigningKey = new SymmetricSecurityKey(Convert.FromBase64String(child.Key)),
-            ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
-            LifetimeValidator = (notBefore, expires, _, _) =>
-            {
-                var now = clock.GetUtcNow().UtcDateTime;
-                return expires is { } end && now < end && (notBefore is not { } start || now >= start.AddMinutes(-1));
-            },
-        });
-        return result.IsValid ? child.Id : null;
-    }
+            var now = clock.GetUtcNow().UtcDateTime;
+            return expires is { } end && now < end && (notBefore is not { } start || now >= start.AddMinutes(-1));
+        },
+    };
 
     private static string Audience(string parentId) => "dispatch-parent:" + parentId;
 }
