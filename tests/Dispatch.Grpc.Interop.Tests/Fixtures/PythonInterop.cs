@@ -2,54 +2,41 @@ using System.Diagnostics;
 
 namespace Dispatch.Grpc.Interop.Tests.Fixtures;
 
-/// <summary>Starts the python grpcio interop scripts that the build copies next to the tests.</summary>
+/// <summary>Runs Python/dispatch_client.py (Debian's python3-grpcio), which the build copies next to the tests.</summary>
 public static class PythonInterop
 {
     public const string Interpreter = "/usr/bin/python3";
 
-    /// <summary>Upper bound for one python client run; a hang fails the test instead of blocking the suite.</summary>
+    /// <summary>Upper bound for one client run; a hang fails the test instead of blocking the suite.</summary>
     private static readonly TimeSpan ClientRunLimit = TimeSpan.FromSeconds(60);
 
-    public static string ScriptDirectory => Path.Combine(AppContext.BaseDirectory, "Python");
+    private static string ScriptPath => Path.Combine(AppContext.BaseDirectory, "Python", "dispatch_client.py");
 
-    /// <summary>A started python process with redirected standard streams.</summary>
-    public static Process Start(string script, params string[] arguments)
+    /// <summary>Runs one case of the client against the node and returns what it printed.</summary>
+    public static async Task<PythonRun> RunClientAsync(InteropNode node, string caseName)
     {
         if (!File.Exists(Interpreter))
         {
             throw new InvalidOperationException(
                 $"{Interpreter} does not exist. The interop tests need Debian's python3 with python3-grpcio, "
-                + "python3-protobuf and protobuf-compiler (apt-get install python3-grpcio python3-protobuf protobuf-compiler).");
-        }
-
-        var scriptPath = Path.Combine(ScriptDirectory, script);
-        if (!File.Exists(scriptPath))
-        {
-            throw new InvalidOperationException($"{scriptPath} does not exist: the build should have copied Python/** to the output directory.");
+                + "python3-protobuf and protobuf-compiler (scripts/install-deps.sh installs them).");
         }
 
         var startInfo = new ProcessStartInfo(Interpreter)
         {
-            WorkingDirectory = ScriptDirectory,
+            WorkingDirectory = Path.GetDirectoryName(ScriptPath)!,
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        startInfo.ArgumentList.Add(scriptPath);
-        foreach (var argument in arguments)
+        foreach (var argument in new[] { ScriptPath, "--target", node.Target, "--case", caseName })
         {
             startInfo.ArgumentList.Add(argument);
         }
 
         startInfo.Environment["PYTHONDONTWRITEBYTECODE"] = "1";
-        return Process.Start(startInfo) ?? throw new InvalidOperationException($"Could not start {Interpreter} {scriptPath}.");
-    }
-
-    /// <summary>Runs one case of interop_client.py against a plaintext server on a loopback port.</summary>
-    public static async Task<PythonRun> RunClientAsync(int port, string caseName)
-    {
-        using var process = Start("interop_client.py", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--case", caseName);
+        using var process = Process.Start(startInfo) ?? throw new InvalidOperationException($"Could not start {Interpreter} {ScriptPath}.");
         process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
@@ -67,4 +54,8 @@ public static class PythonInterop
 
         return new PythonRun(caseName, process.ExitCode, await stdout, await stderr);
     }
+
+    /// <summary>Runs one case and returns its JSON result; a run that did not complete fails the test.</summary>
+    public static async Task<System.Text.Json.JsonElement> RunCaseAsync(this InteropNode node, string caseName) =>
+        (await RunClientAsync(node, caseName)).Result();
 }
