@@ -11,8 +11,8 @@ public sealed class CallLifecycleTests(InteropNode node)
     {
         var result = await node.RunCaseAsync("deadline");
 
-        Assert.Equal("DEADLINE_EXCEEDED", result.GetProperty("code").GetString());
-        Assert.Equal("SERVING", result.GetProperty("health_after").GetString());
+        ResultAssert.Status("DEADLINE_EXCEEDED", result);
+        ResultAssert.Text("SERVING", result, "health_after");
     }
 
     [Fact]
@@ -21,8 +21,8 @@ public sealed class CallLifecycleTests(InteropNode node)
         var result = await node.RunCaseAsync("cancel");
 
         Assert.True(result.GetProperty("received_before_cancel").GetBoolean());
-        Assert.Equal("CANCELLED", result.GetProperty("code").GetString());
-        Assert.Equal("SERVING", result.GetProperty("health_after").GetString());
+        ResultAssert.Status("CANCELLED", result);
+        ResultAssert.Text("SERVING", result, "health_after");
         Assert.True(result.GetProperty("report_after").GetBoolean());
     }
 }

@@ -12,7 +12,7 @@ public sealed class CaseReportTests(InteropNode node)
         var result = await node.RunCaseAsync("report-case");
 
         Assert.True(result.GetProperty("created").GetBoolean());
-        Assert.Equal("CASE_STATUS_REPORTED", result.GetProperty("status").GetString());
+        ResultAssert.Text("CASE_STATUS_REPORTED", result, "status");
         var stored = await node.GetCaseAsync(result.GetProperty("case_id").GetString()!);
         Assert.Equal("110105001001001", stored.GridId);
         Assert.Equal(result.GetProperty("title").GetString(), stored.Title);
@@ -23,7 +23,7 @@ public sealed class CaseReportTests(InteropNode node)
     {
         var result = await node.RunCaseAsync("report-case-without-token");
 
-        Assert.Equal("UNAUTHENTICATED", result.GetProperty("code").GetString());
+        ResultAssert.Status("UNAUTHENTICATED", result);
     }
 
     [Fact]
@@ -31,7 +31,7 @@ public sealed class CaseReportTests(InteropNode node)
     {
         var result = await node.RunCaseAsync("report-case-bad-grid");
 
-        Assert.Equal("INVALID_ARGUMENT", result.GetProperty("code").GetString());
+        ResultAssert.Status("INVALID_ARGUMENT", result);
         Assert.Contains("grid_id", result.GetProperty("details").GetString());
     }
 
@@ -41,8 +41,8 @@ public sealed class CaseReportTests(InteropNode node)
         var result = await node.RunCaseAsync("watch-cases");
 
         Assert.Equal(result.GetProperty("reported_case_id").GetString(), result.GetProperty("case_id").GetString());
-        Assert.Equal("CaseReported", result.GetProperty("event_type").GetString());
-        Assert.Equal("CASE_STATUS_REPORTED", result.GetProperty("status").GetString());
+        ResultAssert.Text("CaseReported", result, "event_type");
+        ResultAssert.Text("CASE_STATUS_REPORTED", result, "status");
         Assert.True(result.GetProperty("sequence").GetInt64() > 0);
     }
 }

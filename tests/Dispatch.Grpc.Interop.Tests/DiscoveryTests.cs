@@ -28,6 +28,6 @@ public sealed class DiscoveryTests(InteropNode node)
     {
         var result = await node.RunCaseAsync("health");
 
-        Assert.Equal("SERVING", result.GetProperty("status").GetString());
+        ResultAssert.Text("SERVING", result, "status");
     }
 }

@@ -10,9 +10,9 @@ public sealed class SignInTests(InteropNode node)
     {
         var result = await node.RunCaseAsync("login");
 
-        Assert.Equal("OK", result.GetProperty("code").GetString());
+        ResultAssert.Status("OK", result);
         Assert.True(result.GetProperty("token_length").GetInt32() > 0);
-        Assert.Equal("ROLE_GRID_WORKER", result.GetProperty("role").GetString());
+        ResultAssert.Text("ROLE_GRID_WORKER", result, "role");
         Assert.Equal(["110105001001001", "110105001001002"], result.GetProperty("grid_ids").EnumerateArray().Select(g => g.GetString()!).Order());
     }
 
@@ -21,6 +21,6 @@ public sealed class SignInTests(InteropNode node)
     {
         var result = await node.RunCaseAsync("login-wrong-password");
 
-        Assert.Equal("UNAUTHENTICATED", result.GetProperty("code").GetString());
+        ResultAssert.Status("UNAUTHENTICATED", result);
     }
 }

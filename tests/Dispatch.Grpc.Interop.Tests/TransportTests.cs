@@ -22,8 +22,8 @@ public sealed class TransportTests(InteropNode node)
     {
         var result = await node.RunCaseAsync("size-limit");
 
-        Assert.Equal("RESOURCE_EXHAUSTED", result.GetProperty("code").GetString());
-        Assert.Equal("SERVING", result.GetProperty("health_after").GetString());
+        ResultAssert.Status("RESOURCE_EXHAUSTED", result);
+        ResultAssert.Text("SERVING", result, "health_after");
     }
 
     [Fact]
@@ -31,7 +31,7 @@ public sealed class TransportTests(InteropNode node)
     {
         var result = await node.RunCaseAsync("unknown-method");
 
-        Assert.Equal("UNIMPLEMENTED", result.GetProperty("unknown_method").GetProperty("code").GetString());
-        Assert.Equal("UNIMPLEMENTED", result.GetProperty("unknown_service").GetProperty("code").GetString());
+        ResultAssert.Status("UNIMPLEMENTED", result.GetProperty("unknown_method"));
+        ResultAssert.Status("UNIMPLEMENTED", result.GetProperty("unknown_service"));
     }
 }
