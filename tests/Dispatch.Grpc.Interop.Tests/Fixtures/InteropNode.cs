@@ -17,7 +17,11 @@ public sealed class InteropNode : IAsyncLifetime
 {
     private const string DemoPassword = "dispatch-demo";
 
+    /// <summary>The header the python client tags a call with when a test wants to know when the node ended it.</summary>
+    public const string CallIdHeader = "x-interop-call-id";
+
     private readonly ConcurrentQueue<string> _gzipRequestPaths = new();
+    private readonly ConcurrentDictionary<string, TaskCompletionSource> _endedCalls = new();
     private DirectoryInfo? _dataDirectory;
     private WebApplication? _app;
     private GrpcChannel? _channel;
@@ -46,18 +50,34 @@ public sealed class InteropNode : IAsyncLifetime
             ["Logging:LogLevel:Default"] = "Warning",
         };
         _app = NodeApp.Build([], settings);
-        _app.Use((context, next) =>
+        _app.Use(async (context, next) =>
         {
             if (context.Request.Headers["grpc-encoding"] == "gzip")
             {
                 _gzipRequestPaths.Enqueue(context.Request.Path);
             }
 
-            return next(context);
+            try
+            {
+                await next(context);
+            }
+            finally
+            {
+                if (context.Request.Headers[CallIdHeader].FirstOrDefault() is { } callId)
+                {
+                    Ended(callId).TrySetResult();
+                }
+            }
         });
         await _app.StartAsync();
         _channel = GrpcChannel.ForAddress($"http://{Target}");
     }
+
+    /// <summary>Completes when the node has finished the call tagged with <paramref name="callId"/> (its handler returned or threw).</summary>
+    public Task CallEndedAsync(string callId) => Ended(callId).Task;
+
+    private TaskCompletionSource Ended(string callId) =>
+        _endedCalls.GetOrAdd(callId, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
 
     /// <summary>A case as the node's own .NET client sees it, read as the dispatcher.</summary>
     public async Task<Case> GetCaseAsync(string caseId)

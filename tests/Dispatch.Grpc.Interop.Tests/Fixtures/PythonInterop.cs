@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Text;
+using System.Text.Json;
 
 namespace Dispatch.Grpc.Interop.Tests.Fixtures;
 
@@ -9,6 +11,9 @@ public static class PythonInterop
 
     /// <summary>Upper bound for one client run; a hang fails the test instead of blocking the suite.</summary>
     private static readonly TimeSpan ClientRunLimit = TimeSpan.FromSeconds(60);
+
+    /// <summary>How long the node may take to end a call after the client cancelled it or its deadline passed.</summary>
+    private static readonly TimeSpan CallEndLimit = TimeSpan.FromSeconds(20);
 
     private static string ScriptPath => Path.Combine(AppContext.BaseDirectory, "Python", "dispatch_client.py");
 
@@ -37,25 +42,57 @@ public static class PythonInterop
 
         startInfo.Environment["PYTHONDONTWRITEBYTECODE"] = "1";
         using var process = Process.Start(startInfo) ?? throw new InvalidOperationException($"Could not start {Interpreter} {ScriptPath}.");
-        process.StandardInput.Close();
-        var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
+        var stdout = new StringBuilder();
         using var limit = new CancellationTokenSource(ClientRunLimit);
         try
         {
+            while (await process.StandardOutput.ReadLineAsync(limit.Token) is { } line)
+            {
+                stdout.AppendLine(line);
+                await AnswerAsync(node, line, process.StandardInput);
+            }
+
             await process.WaitForExitAsync(limit.Token);
         }
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync();
-            return new PythonRun(caseName, -1, await stdout, $"killed after {ClientRunLimit.TotalSeconds} s\n{await stderr}");
+            return new PythonRun(caseName, -1, stdout.ToString(), $"killed after {ClientRunLimit.TotalSeconds} s\n{await stderr}");
         }
 
-        return new PythonRun(caseName, process.ExitCode, await stdout, await stderr);
+        return new PythonRun(caseName, process.ExitCode, stdout.ToString(), await stderr);
+    }
+
+    /// <summary>
+    /// Answers a client that asks (<c>{"await_call_end": id}</c>) whether the node has ended the call it
+    /// tagged with that id: "ended" once it has, "not-ended" when it has not within <see cref="CallEndLimit"/>.
+    /// </summary>
+    private static async Task AnswerAsync(InteropNode node, string line, StreamWriter input)
+    {
+        if (!line.StartsWith("{\"await_call_end\"", StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        using var request = JsonDocument.Parse(line);
+        var callId = request.RootElement.GetProperty("await_call_end").GetString()!;
+        var answer = "ended";
+        try
+        {
+            await node.CallEndedAsync(callId).WaitAsync(CallEndLimit);
+        }
+        catch (TimeoutException)
+        {
+            answer = "not-ended";
+        }
+
+        await input.WriteLineAsync(answer);
+        await input.FlushAsync();
     }
 
     /// <summary>Runs one case and returns its JSON result; a run that did not complete fails the test.</summary>
-    public static async Task<System.Text.Json.JsonElement> RunCaseAsync(this InteropNode node, string caseName) =>
+    public static async Task<JsonElement> RunCaseAsync(this InteropNode node, string caseName) =>
         (await RunClientAsync(node, caseName)).Result();
 }

@@ -1,8 +1,9 @@
 """Python grpcio client for a running Dispatch node: runs one case and prints what it saw as JSON.
 
-The C# tests assert on that JSON. Exit 0: the case ran (its JSON may well report an error status,
-which is what the test checks); 1: an unexpected exception (traceback on stderr); 2: bad arguments;
-3: a broken set-up (no grpcio, protoc or python3-protobuf).
+The C# tests assert on that JSON, the last line printed. A line {"await_call_end": id} before it asks
+the test whether the node has ended a call; the answer comes on stdin. Exit 0: the case ran (its JSON
+may well report an error status, which is what the test checks); 1: an unexpected exception
+(traceback on stderr); 2: bad arguments; 3: a broken set-up (no grpcio, protoc or python3-protobuf).
 
 Usage: /usr/bin/python3 dispatch_client.py --target 127.0.0.1:PORT --case NAME
 """
@@ -11,6 +12,7 @@ import argparse
 import faulthandler
 import json
 import sys
+import uuid
 
 import dispatch_common as common
 from dispatch_common import grpc
@@ -22,6 +24,8 @@ WATCHDOG_SECONDS = 45
 # Past the last sequence any node of a test holds: a watch from here waits for new events.
 FAR_FUTURE_SEQUENCE = 2 ** 62
 OVER_RECEIVE_LIMIT = 5 * 1024 * 1024
+# Tags a call for the test's node (Fixtures/InteropNode.cs records when it ends such a call).
+CALL_ID_HEADER = "x-interop-call-id"
 
 
 def expect_error(call):
@@ -101,11 +105,24 @@ def watch_cases(node):
     return {"reported_case_id": case_id, "case_id": None}
 
 
+def tagged(token):
+    """Bearer metadata plus an id the test's node records when it ends the call (see await_call_end)."""
+    call_id = str(uuid.uuid4())
+    return call_id, bearer(token) + [(CALL_ID_HEADER, call_id)]
+
+
+def await_call_end(call_id):
+    """Asks the test whether the node has ended the tagged call; it answers 'ended' or 'not-ended'."""
+    print(json.dumps({"await_call_end": call_id}), flush=True)
+    return sys.stdin.readline().strip()
+
+
 def deadline(node):
-    token = node.sign_in()
+    call_id, metadata = tagged(node.sign_in())
     stream = node.watch_cases(node.pb.cases.WatchCasesRequest(from_sequence=FAR_FUTURE_SEQUENCE),
-                              metadata=bearer(token), timeout=0.5)
+                              metadata=metadata, timeout=0.5)
     status = expect_error(lambda: list(stream))
+    status["node_call"] = await_call_end(call_id)
     status["health_after"] = node.health()
     return status
 
@@ -113,12 +130,14 @@ def deadline(node):
 def cancel(node):
     token = node.sign_in()
     node.report_case(node.report_request(), metadata=bearer(token), timeout=CALL_TIMEOUT_SECONDS)
-    stream = node.watch_cases(node.pb.cases.WatchCasesRequest(from_sequence=0), metadata=bearer(token),
+    call_id, metadata = tagged(token)
+    stream = node.watch_cases(node.pb.cases.WatchCasesRequest(from_sequence=0), metadata=metadata,
                               timeout=CALL_TIMEOUT_SECONDS)
     first = next(stream)
     stream.cancel()
     status = expect_error(lambda: list(stream))
     status["received_before_cancel"] = first.sequence > 0
+    status["node_call"] = await_call_end(call_id)
     status["health_after"] = node.health()
     status["report_after"] = report_case(node)["created"]
     return status
