@@ -2,7 +2,10 @@ using Dispatch.Contracts.V1;
 using Dispatch.Node.Security;
 using Dispatch.Node.Seeding;
 using Dispatch.Node.Tests.Infrastructure;
+using Grpc.AspNetCore.Server;
 using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Routing;
 using Grpc.Health.V1;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.Tokens;
@@ -21,6 +24,19 @@ public abstract class AuthTests(StorageKind storage) : ScenarioTestBase(storage)
     private AuthService.AuthServiceClient Auth => new(Node.Channel);
 
     private SymmetricSecurityKey NodeKey => Node.Services.GetRequiredService<SigningKey>().Key;
+
+    [Fact]
+    public void EveryServiceMethod_NamesWhoMayCallIt()
+    {
+        var methods = Node.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .Where(e => e.Metadata.GetMetadata<GrpcMethodMetadata>()?.ServiceType.Namespace?.StartsWith("Dispatch.", StringComparison.Ordinal) == true)
+            .ToArray();
+
+        Assert.True(methods.Length > 30, $"only {methods.Length} Dispatch gRPC methods mapped");
+        Assert.All(methods, m => Assert.True(
+            m.Metadata.GetMetadata<IAuthorizeData>()?.Policy is { Length: > 0 } || m.Metadata.GetMetadata<IAllowAnonymous>() is not null,
+            $"{m.DisplayName} names no authorization policy and is not marked AllowAnonymous"));
+    }
 
     [Fact]
     public async Task Login_DemoUser_ReturnsTokenWithRoleScopeAndEightHourExpiry()

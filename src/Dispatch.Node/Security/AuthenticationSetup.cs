@@ -6,8 +6,9 @@ using Microsoft.Extensions.Options;
 namespace Dispatch.Node.Security;
 
 /// <summary>
-/// ASP.NET Core authentication and authorization for a node: two JwtBearer schemes, one policy per kind of caller,
-/// and a secure default (an endpoint that says nothing needs a signed-in user).
+/// ASP.NET Core authentication and authorization for a node: two JwtBearer schemes and one policy per kind of caller.
+/// Every service names its policy (or AllowAnonymous), which a test checks; there is no fallback policy, because it
+/// would also guard grpc-dotnet's answer to unknown methods (UNIMPLEMENTED) behind a token.
 /// </summary>
 internal static class AuthenticationSetup
 {
@@ -24,8 +25,7 @@ internal static class AuthenticationSetup
             .AddPolicy(AuthSchemes.ChildNode, policy => policy.AddAuthenticationSchemes(AuthSchemes.Node).RequireAuthenticatedUser())
             .AddPolicy(AuthSchemes.Admin, policy => policy.AddAuthenticationSchemes(AuthSchemes.User).RequireRole(nameof(Role.Admin)))
             .AddPolicy(AuthSchemes.CommandCentre, policy => policy.AddAuthenticationSchemes(AuthSchemes.User)
-                .RequireRole(nameof(Role.Supervisor), nameof(Role.Dispatcher), nameof(Role.Admin)))
-            .SetFallbackPolicy(new AuthorizationPolicyBuilder(AuthSchemes.User).RequireAuthenticatedUser().Build());
+                .RequireRole(nameof(Role.Supervisor), nameof(Role.Dispatcher), nameof(Role.Admin)));
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, GrpcAuthorizationResultHandler>();
         return services;
     }
