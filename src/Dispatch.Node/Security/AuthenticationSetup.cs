@@ -17,8 +17,8 @@ internal static class AuthenticationSetup
         services.AddAuthentication()
             .AddJwtBearer(AuthSchemes.User)
             .AddJwtBearer(AuthSchemes.Node);
-        services.AddOptions<JwtBearerOptions>(AuthSchemes.User).Configure<TokenService>((options, tokens) => Configure(options, tokens.ValidationParameters()));
-        services.AddOptions<JwtBearerOptions>(AuthSchemes.Node).Configure<NodeCredentials>((options, nodes) => Configure(options, nodes.ValidationParameters()));
+        services.AddOptions<JwtBearerOptions>(AuthSchemes.User).Configure<TokenService, TimeProvider>((options, tokens, clock) => Configure(options, tokens.ValidationParameters(), clock));
+        services.AddOptions<JwtBearerOptions>(AuthSchemes.Node).Configure<NodeCredentials, TimeProvider>((options, nodes, clock) => Configure(options, nodes.ValidationParameters(), clock));
 
         services.AddAuthorizationBuilder()
             .AddPolicy(AuthSchemes.SignedIn, policy => policy.AddAuthenticationSchemes(AuthSchemes.User).RequireAuthenticatedUser())
@@ -30,8 +30,10 @@ internal static class AuthenticationSetup
         return services;
     }
 
-    private static void Configure(JwtBearerOptions options, Microsoft.IdentityModel.Tokens.TokenValidationParameters parameters)
+    private static void Configure(JwtBearerOptions options, Microsoft.IdentityModel.Tokens.TokenValidationParameters parameters, TimeProvider clock)
     {
+        options.TokenHandlers.Clear();
+        options.TokenHandlers.Add(new RememberingTokenHandler(clock));
         // The claims keep the names they were issued with (role, grids, dept), not WS-Federation URIs.
         options.MapInboundClaims = false;
         options.TokenValidationParameters = parameters;
