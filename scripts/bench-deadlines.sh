@@ -18,6 +18,7 @@ sizes=${SIZES-100000 1000000}
 rounds=${ROUNDS:-2}
 burst=${BURST:-10000}
 concurrency=${CONCURRENCY:-64}
+connections=1
 duration=${DURATION:-20}
 warmup=${WARMUP:-15}
 work=$top/artifacts/node-bench
@@ -49,8 +50,7 @@ for round in $(seq "$rounds"); do
     new_database "$provider" "$dir" deadlinebench
     start_node "$dir" "--Deadlines:Enabled=$deadlines"
     echo "== intake, deadlines $deadlines (round $round, load $(load))"
-    out=$(bench report --address "http://127.0.0.1:$grpc_port" --concurrency "$concurrency" \
-      --duration "$duration" --warmup "$warmup" --node-pid "$node_pid") || true
+    out=$(report_load --warmup "$warmup") || true
     echo "$out"
     intake_rows+=("| $round | $deadlines | $(sed -n 's/^report: //p' <<<"$out") | $(sed -n 's/^cpu (cores, measured window): //p' <<<"$out") |")
     stop_node
@@ -106,9 +106,4 @@ block=$(
 )
 printf '\n%s\n' "$block"
 
-results=scripts/bench-results.md
-section="## Deadlines"
-if ! grep -qxF "$section" "$results"; then
-  printf '\n%s\n\nAppended by scripts/bench-deadlines.sh, newest last.\n' "$section" >>"$results"
-fi
-printf '\n%s\n' "$block" >>"$results"
+append_results "## Deadlines" scripts/bench-deadlines.sh "$block"

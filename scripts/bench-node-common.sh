@@ -1,11 +1,49 @@
-# Shared by the node benchmarks (scripts/bench-node.sh, scripts/bench-deadlines.sh): publishes the node and the
-# bench driver into $work, and the helpers around them. Sourced after `work` is set.
+# Shared by the node benchmarks (scripts/bench-node.sh, scripts/bench-deadlines.sh, scripts/bench-ab.sh): publishes
+# the node and the bench driver into $work, and the helpers around them. Sourced after `work` is set; with
+# publish_work=no set before, it publishes nothing (scripts/bench-ab.sh publishes each commit's tree with
+# publish_tree and points `work` at one of them before each run).
 
-echo "publishing the node and the bench (Release)..."
-mkdir -p "$work"
-dotnet publish src/Dispatch.Node -c Release --disable-build-servers -o "$work/node" -nologo -v q -tl:off -clp:ErrorsOnly >/dev/null
-dotnet publish tests/Dispatch.Node.Bench -c Release --disable-build-servers -o "$work/bench" -nologo -v q -tl:off -clp:ErrorsOnly >/dev/null
+# publish_tree SOURCE DIR: publishes the node and the bench driver of the source tree SOURCE (Release) into
+# DIR/node and DIR/bench.
+publish_tree() {
+  mkdir -p "$2"
+  dotnet publish "$1/src/Dispatch.Node" -c Release --disable-build-servers -o "$2/node" -nologo -v q -tl:off -clp:ErrorsOnly >/dev/null
+  dotnet publish "$1/tests/Dispatch.Node.Bench" -c Release --disable-build-servers -o "$2/bench" -nologo -v q -tl:off -clp:ErrorsOnly >/dev/null
+}
+
+if [ "${publish_work:-yes}" != no ]; then
+  echo "publishing the node and the bench (Release)..."
+  publish_tree . "$work"
+fi
 bench() { dotnet "$work/bench/Dispatch.Node.Bench.dll" "$@"; }
+
+# report_load ARGS...: one ReportCase run of the bench against the running node, with the caller's
+# concurrency, connections and duration; prints the bench's output (its "report: " line among it).
+report_load() {
+  bench report --address "http://127.0.0.1:$grpc_port" --concurrency "$concurrency" --connections "$connections" \
+    --duration "$duration" --node-pid "$node_pid" "$@"
+}
+
+# append_results SECTION SCRIPT BLOCK: adds BLOCK to scripts/bench-results.md as the newest (last) entry of
+# SECTION ("## ..."), the section made, as appended by SCRIPT, if the file has none yet.
+append_results() {
+  local section=$1 script=$2 block=$3 results=scripts/bench-results.md
+  [ -f "$results" ] || printf '# Benchmark results\n' >"$results"
+  if ! grep -qxF "$section" "$results"; then
+    printf '\n%s\n\nAppended by %s, newest last.\n' "$section" "$script" >>"$results"
+  fi
+  # Newest last within the section: before the next "## " heading, if another section follows.
+  python3 - "$results" "$section" "$block" <<'PY'
+import sys
+path, section, block = sys.argv[1:]
+lines = open(path, encoding="utf-8").read().rstrip("\n").split("\n")
+start = lines.index(section)
+end = next((i for i in range(start + 1, len(lines)) if lines[i].startswith("## ")), len(lines))
+lines[end:end] = [""] + block.split("\n") + ([""] if end < len(lines) else [])
+open(path, "w", encoding="utf-8").write("\n".join(lines) + "\n")
+PY
+  echo "added to $results"
+}
 
 node_pid=
 dirs=()

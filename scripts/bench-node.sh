@@ -49,8 +49,7 @@ report_run() {
   shift
   load_report[$row]="$(load)"
   anchor[$row]="$(anchor_load "$anchor_port" "$anchor_requests")"
-  out=$(bench report --address "http://127.0.0.1:$grpc_port" --concurrency "$concurrency" --connections "$connections" \
-    --duration "$duration" --node-pid "$node_pid" "$@") || true
+  out=$(report_load "$@") || true
   echo "$out"
   report[$row]=$(sed -n 's/^report: //p' <<<"$out")
   cpu[$row]=$(sed -n 's/^cpu (cores, measured window): //p' <<<"$out")
@@ -159,20 +158,4 @@ block=$(
 )
 printf '\n%s\n' "$block"
 
-results=scripts/bench-results.md
-[ -f "$results" ] || printf '# Benchmark results\n' >"$results"
-section="## Node intake and listing"
-if ! grep -qxF "$section" "$results"; then
-  printf '\n%s\n\nAppended by scripts/bench-node.sh, newest last.\n' "$section" >>"$results"
-fi
-# Newest last within the section: before the next "## " heading, if another section follows.
-python3 - "$results" "$section" "$block" <<'PY'
-import sys
-path, section, block = sys.argv[1:]
-lines = open(path, encoding="utf-8").read().rstrip("\n").split("\n")
-start = lines.index(section)
-end = next((i for i in range(start + 1, len(lines)) if lines[i].startswith("## ")), len(lines))
-lines[end:end] = [""] + block.split("\n") + ([""] if end < len(lines) else [])
-open(path, "w", encoding="utf-8").write("\n".join(lines) + "\n")
-PY
-echo "added to $results"
+append_results "## Node intake and listing" scripts/bench-node.sh "$block"
