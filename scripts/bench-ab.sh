@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # scripts/bench-ab.sh [REV_A] [REV_B]: ReportCase intake of two commits, A/B in one session (REV_A defaults to
 # HEAD~1, REV_B to HEAD). Each commit is checked out into a temporary worktree (git worktree add --detach) and its
-# node and bench driver published from there (Release); then, per provider, alternating rounds A, B, A, B, ...:
+# node published from there (Release), the load client (the bench driver) from this tree for both; then, per provider, alternating rounds A, B, A, B, ...:
 # a fresh database, the commit's node started on it, the grpc-go echo anchor loaded by h2load, ReportCase back to
 # back (like scripts/bench-node.sh), then offered at RATE/s on a fixed schedule, the anchor again, the node stopped.
 # This tree's scripts drive both commits (the commits' own scripts are not used), so older commits compare too.
@@ -49,6 +49,10 @@ for side in A B; do
   echo "publishing $side ($(git log -1 --format='%h %s' "${commit_of[$side]}" | cut -c1-100)) (Release)..."
   publish_tree "$tmp/src-$side" "$tmp/$side"
 done
+# One load client for both: this tree's bench driver, so that the A/B measures the two nodes, not two clients
+# (the client shares the machine's cores with the node).
+dotnet publish tests/Dispatch.Node.Bench -c Release --disable-build-servers -o "$tmp/client" -nologo -v q -tl:off -clp:ErrorsOnly >/dev/null
+for side in A B; do rm -rf "$tmp/$side/bench" && ln -s "$tmp/client" "$tmp/$side/bench"; done
 
 # shellcheck source=scripts/bench-anchor-common.sh
 source scripts/bench-anchor-common.sh
@@ -102,7 +106,7 @@ block=$(
   echo "- A: $(git log -1 --format='%h %s' "$commit_a")"
   echo "- B: $(git log -1 --format='%h %s' "$commit_b")"
   echo "- command: \`$command_line\` (driven by scripts/bench-ab.sh of $(git rev-parse --short HEAD)$([ -z "$(git status --porcelain)" ] || echo " + uncommitted changes"))"
-  echo "- machine: $(nproc) cores, $(free -g | awk '/^Mem:/ { print $2 }') GB, .NET SDK $(dotnet --version); each commit's node and bench driver (the load client) published from its own tree"
+  echo "- machine: $(nproc) cores, $(free -g | awk '/^Mem:/ { print $2 }') GB, .NET SDK $(dotnet --version); each commit's node published from its own tree, the load client (bench driver) from this tree for both"
   echo "- per run: a fresh database, the node started, the anchor ($anchor_load_description, $anchor_requests calls, the node idle), ReportCase with $concurrency callers on $connections connection(s) back to back (${warmup} s warm-up, ${duration} s)${rate:+, then offered $rate/s (${paced_warmup} s warm-up, ${duration} s; p99 from the time each call was due)}, the anchor again; rounds alternate A, B, A, B"
   for provider in $providers; do
     median_a=$(tr ' ' '\n' <<<"${calls[$provider-A]}" | grep . | median)
