@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
-using Dispatch.Node.Application;
+using Dispatch.Application.Cases;
+using Dispatch.Application.Feed;
+using Dispatch.Application.Writing;
 
 namespace Dispatch.Node.Tests;
 

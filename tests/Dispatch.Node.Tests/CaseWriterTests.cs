@@ -1,6 +1,8 @@
+using Dispatch.Application.Cases;
+using Dispatch.Application.Feed;
+using Dispatch.Application.Writing;
 using Dispatch.Contracts.V1;
 using Dispatch.Data;
-using Dispatch.Node.Application;
 using Dispatch.Node.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,5 +1,7 @@
+using Dispatch.Application.Cases;
+using Dispatch.Application.Feed;
+using Dispatch.Application.Writing;
 using Dispatch.Domain.Geography;
-using Dispatch.Node.Application;
 
 namespace Dispatch.Node.Tests;
 

@@ -3,6 +3,8 @@ using Dispatch.Node.Hosting;
 using Microsoft.Extensions.Options;
 using Quartz;
 
+using Dispatch.Application.Deadlines;
+
 namespace Dispatch.Node.Deadlines;
 
 /// <summary>

@@ -1,8 +1,10 @@
 using System.Linq.Expressions;
 using System.Threading.Channels;
-using Dispatch.Data;
+using Dispatch.Application.Cases;
+using Dispatch.Application.Feed;
+using Dispatch.Application.Writing;
 using Dispatch.Data.Escalation;
-using Dispatch.Node.Application;
+using Dispatch.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dispatch.Node.Escalation;

@@ -1,7 +1,9 @@
-using Dispatch.Data;
+using Dispatch.Application.Cases;
+using Dispatch.Application.Feed;
+using Dispatch.Application.Writing;
 using Dispatch.Data.Escalation;
+using Dispatch.Data;
 using Dispatch.Domain.Cases;
-using Dispatch.Node.Application;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dispatch.Node.Escalation;

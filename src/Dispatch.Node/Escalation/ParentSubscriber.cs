@@ -1,8 +1,10 @@
+using Dispatch.Application.Cases;
+using Dispatch.Application.Feed;
+using Dispatch.Application.Writing;
 using Dispatch.Contracts.V1;
-using Dispatch.Data;
 using Dispatch.Data.Escalation;
 using Dispatch.Data.Feed;
-using Dispatch.Node.Application;
+using Dispatch.Data;
 using Dispatch.Node.Grpc;
 using Dispatch.Node.Hosting;
 using Grpc.Core;

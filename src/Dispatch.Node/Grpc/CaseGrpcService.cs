@@ -1,5 +1,10 @@
+using Dispatch.Application.Cases;
+using Dispatch.Application.Cases.Transitions;
+using Dispatch.Application.Errors;
+using Dispatch.Application.Feed;
+using Dispatch.Application.Security;
+using Dispatch.Application.Writing;
 using Dispatch.Contracts.V1;
-using Dispatch.Node.Application;
 using Dispatch.Node.Security;
 using Grpc.Core;
 using Domain = Dispatch.Domain;
@@ -7,7 +12,7 @@ using Domain = Dispatch.Domain;
 namespace Dispatch.Node.Grpc;
 
 /// <summary>The case API: maps each request to a use case and the result back. No rules here.</summary>
-internal sealed partial class CaseGrpcService(CaseCommands commands, CaseQueries queries, CaseFeedReader feed) : CaseService.CaseServiceBase
+internal sealed partial class CaseGrpcService(CaseCommands commands, CaseTransitions transitions, CaseQueries queries, CaseFeedReader feed) : CaseService.CaseServiceBase
 {
     public override async Task<ReportCaseResponse> ReportCase(ReportCaseRequest request, ServerCallContext context)
     {
@@ -59,12 +64,21 @@ internal sealed partial class CaseGrpcService(CaseCommands commands, CaseQueries
     {
         if (request.FromSequence < 0)
         {
-            throw new Application.Errors.InvalidRequestException("from_sequence", "must not be negative.");
+            throw new InvalidRequestException("from_sequence", "must not be negative.");
         }
 
         await foreach (var notice in feed.WatchAsync(context.Caller(), request.FromSequence, context.CancellationToken))
         {
-            await responseStream.WriteAsync(notice);
+            await responseStream.WriteAsync(new WatchCasesResponse
+            {
+                Sequence = notice.Sequence,
+                CaseId = notice.Event.CaseId.ToString(),
+                CaseNumber = notice.CaseNumber,
+                Event = notice.Event.ToContract(),
+                Status = ContractMapper.Convert<CaseStatus>(notice.Status),
+                Version = notice.Version,
+                GridId = notice.GridId.Value,
+            });
         }
     }
 }

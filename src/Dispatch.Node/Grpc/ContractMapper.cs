@@ -1,4 +1,4 @@
-using Dispatch.Node.Application.Errors;
+using Dispatch.Application.Errors;
 using Google.Protobuf.WellKnownTypes;
 using Domain = Dispatch.Domain;
 using V1 = Dispatch.Contracts.V1;

@@ -1,8 +1,10 @@
+using Dispatch.Application.Escalation;
+using Dispatch.Application.Security;
 using Dispatch.Contracts.V1;
 using Dispatch.Node.Escalation;
 using Dispatch.Node.Security;
-using Grpc.Core;
 using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
 using Stored = Dispatch.Data.Escalation;
 
 namespace Dispatch.Node.Grpc;

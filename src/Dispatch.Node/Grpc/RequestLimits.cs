@@ -1,5 +1,7 @@
-using Dispatch.Node.Application;
-using Dispatch.Node.Application.Errors;
+using Dispatch.Application.Cases;
+using Dispatch.Application.Errors;
+using Dispatch.Application.Feed;
+using Dispatch.Application.Writing;
 
 namespace Dispatch.Node.Grpc;
 

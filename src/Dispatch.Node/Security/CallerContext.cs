@@ -1,3 +1,4 @@
+using Dispatch.Application.Security;
 using Grpc.Core;
 
 namespace Dispatch.Node.Security;

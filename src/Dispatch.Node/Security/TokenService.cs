@@ -1,3 +1,4 @@
+using Dispatch.Application.Security;
 using Dispatch.Domain.Directory;
 using Dispatch.Domain.Geography;
 using Dispatch.Node.Hosting;

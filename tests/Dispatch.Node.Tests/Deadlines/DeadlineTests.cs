@@ -1,3 +1,5 @@
+using Dispatch.Application.Deadlines;
+using Dispatch.Application.Supervision;
 using Dispatch.Contracts.V1;
 using Dispatch.Node.Deadlines;
 using Dispatch.Node.Tests.Infrastructure;

@@ -1,6 +1,9 @@
+using Dispatch.Application.Cases;
+using Dispatch.Application.Escalation;
+using Dispatch.Application.Feed;
+using Dispatch.Application.Writing;
 using Dispatch.Contracts.V1;
 using Dispatch.Data;
-using Dispatch.Node.Application;
 using Dispatch.Node.Escalation;
 using Dispatch.Node.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -48,10 +51,11 @@ public abstract partial class EscalationTests
             copy = await context.Cases.AsNoTracking().SingleAsync(c => c.Id == Guid.Parse(reported.Id));
         }
 
+        var outbox = services.GetRequiredService<EscalationOutbox>();
         await services.GetRequiredService<CaseWriter>().WriteAsync(
-            context =>
+            (DispatchDbContext context) =>
             {
-                EscalationOutbox.Escalate(context, copy, "Staged without the case.", _cluster.Village.Clock.GetUtcNow());
+                outbox.Escalate(context, copy, "Staged without the case.", _cluster.Village.Clock.GetUtcNow());
                 return Task.FromResult(true);
             },
             CancellationToken.None);

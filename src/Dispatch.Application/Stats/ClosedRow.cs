@@ -1,0 +1,22 @@
+using Dispatch.Application.Cases;
+using Dispatch.Application.Deadlines;
+using Dispatch.Application.Errors;
+using Dispatch.Application.Escalation;
+using Dispatch.Application.Feed;
+using Dispatch.Application.Security;
+using Dispatch.Application.Supervision;
+using Dispatch.Application.Writing;
+
+namespace Dispatch.Application.Stats;
+
+/// <summary>A case closed in the period, with what its time to close is computed from.</summary>
+internal sealed class ClosedRow<TKey>
+{
+    public required TKey Key { get; init; }
+
+    public DateTimeOffset ReportedAt { get; init; }
+
+    public DateTimeOffset ClosedAt { get; init; }
+
+    public TimeSpan Paused { get; init; }
+}

@@ -1,0 +1,14 @@
+using Dispatch.Application.Cases;
+using Dispatch.Application.Deadlines;
+using Dispatch.Application.Errors;
+using Dispatch.Application.Escalation;
+using Dispatch.Application.Feed;
+using Dispatch.Application.Security;
+using Dispatch.Application.Supervision;
+using Dispatch.Application.Writing;
+using Dispatch.Domain.Evaluation;
+
+namespace Dispatch.Application.Stats;
+
+/// <summary>One unit's row of an evaluation: which unit, its name as the directory knows it, its counts.</summary>
+internal sealed record EvaluatedUnit(UnitKind Kind, string Id, string Name, UnitTally Tally);
