@@ -7,7 +7,6 @@ using Dispatch.Application.Stats;
 using Dispatch.Application.Stats.Reports;
 using Dispatch.Application.Supervision;
 using Dispatch.Application.Writing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Dispatch.Application;
 

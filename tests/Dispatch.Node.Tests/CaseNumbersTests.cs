@@ -1,7 +1,5 @@
 using System.Text.RegularExpressions;
 using Dispatch.Application.Cases;
-using Dispatch.Application.Feed;
-using Dispatch.Application.Writing;
 
 namespace Dispatch.Node.Tests;
 

@@ -1,5 +1,4 @@
 using Dispatch.Application.Cases;
-using Dispatch.Application.Feed;
 using Dispatch.Application.Writing;
 using Dispatch.Contracts.V1;
 using Dispatch.Data;

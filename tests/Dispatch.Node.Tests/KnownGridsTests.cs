@@ -1,6 +1,4 @@
 using Dispatch.Application.Cases;
-using Dispatch.Application.Feed;
-using Dispatch.Application.Writing;
 using Dispatch.Domain.Geography;
 
 namespace Dispatch.Node.Tests;

@@ -1,7 +1,5 @@
 using Dispatch.Application.Cases;
 using Dispatch.Application.Escalation;
-using Dispatch.Application.Feed;
-using Dispatch.Application.Writing;
 using Dispatch.Data;
 using Dispatch.Domain.Geography;
 using Dispatch.Node.Escalation;

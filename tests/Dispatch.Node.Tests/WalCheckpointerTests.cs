@@ -1,5 +1,3 @@
-using Dispatch.Application.Cases;
-using Dispatch.Application.Feed;
 using Dispatch.Application.Writing;
 using Dispatch.Data;
 using Dispatch.Node.Tests.Infrastructure;

@@ -1,4 +1,3 @@
-using Dispatch.Application.Cases;
 using Dispatch.Application.Feed;
 using Dispatch.Application.Writing;
 using Dispatch.Contracts.V1;

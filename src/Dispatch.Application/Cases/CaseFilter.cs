@@ -1,12 +1,4 @@
 using System.Text.RegularExpressions;
-using Dispatch.Application.Deadlines;
-using Dispatch.Application.Errors;
-using Dispatch.Application.Escalation;
-using Dispatch.Application.Feed;
-using Dispatch.Application.Security;
-using Dispatch.Application.Stats;
-using Dispatch.Application.Supervision;
-using Dispatch.Application.Writing;
 using Dispatch.Domain.Cases;
 using Dispatch.Domain.Geography;
 

@@ -1,17 +1,10 @@
 using System.Globalization;
 using System.Text;
-using Dispatch.Application.Deadlines;
 using Dispatch.Application.Errors;
-using Dispatch.Application.Escalation;
-using Dispatch.Application.Feed;
 using Dispatch.Application.Security;
-using Dispatch.Application.Stats;
-using Dispatch.Application.Supervision;
-using Dispatch.Application.Writing;
 using Dispatch.Data;
 using Dispatch.Domain.Cases;
 using Dispatch.Domain.Directory;
-using Dispatch.Domain.Geography;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dispatch.Application.Cases;

@@ -1,10 +1,6 @@
 using Dispatch.Application.Cases;
 using Dispatch.Application.Common;
-using Dispatch.Application.Errors;
 using Dispatch.Application.Escalation;
-using Dispatch.Application.Feed;
-using Dispatch.Application.Security;
-using Dispatch.Application.Stats;
 using Dispatch.Application.Supervision;
 using Dispatch.Application.Writing;
 using Dispatch.Data;

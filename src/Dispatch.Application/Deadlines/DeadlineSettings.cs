@@ -1,11 +1,3 @@
-using Dispatch.Application.Cases;
-using Dispatch.Application.Errors;
-using Dispatch.Application.Escalation;
-using Dispatch.Application.Feed;
-using Dispatch.Application.Security;
-using Dispatch.Application.Stats;
-using Dispatch.Application.Supervision;
-using Dispatch.Application.Writing;
 using Dispatch.Domain.Cases;
 using Dispatch.Domain.Deadlines;
 using Microsoft.Extensions.Options;

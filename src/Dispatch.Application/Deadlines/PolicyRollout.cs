@@ -1,14 +1,7 @@
 using System.Text.Json;
 using Dispatch.Application.Cases;
-using Dispatch.Application.Errors;
-using Dispatch.Application.Escalation;
-using Dispatch.Application.Feed;
-using Dispatch.Application.Security;
-using Dispatch.Application.Stats;
-using Dispatch.Application.Supervision;
 using Dispatch.Application.Writing;
 using Dispatch.Data;
-using Dispatch.Domain.Cases;
 using Dispatch.Domain.Deadlines;
 using Microsoft.EntityFrameworkCore;
 

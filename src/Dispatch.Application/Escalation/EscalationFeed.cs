@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using Dispatch.Application.Feed;
-using Dispatch.Application.Writing;
 using Dispatch.Data;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,12 +1,8 @@
 using Dispatch.Application.Cases;
 using Dispatch.Application.Deadlines;
 using Dispatch.Application.Errors;
-using Dispatch.Application.Feed;
-using Dispatch.Application.Security;
-using Dispatch.Application.Stats;
 using Dispatch.Application.Supervision;
 using Dispatch.Application.Writing;
-using Dispatch.Data;
 using Dispatch.Domain.Cases;
 using Dispatch.Domain.Categories;
 using Microsoft.EntityFrameworkCore;

@@ -1,13 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Dispatch.Application.Cases;
-using Dispatch.Application.Deadlines;
-using Dispatch.Application.Errors;
-using Dispatch.Application.Feed;
-using Dispatch.Application.Security;
-using Dispatch.Application.Stats;
-using Dispatch.Application.Supervision;
-using Dispatch.Application.Writing;
 
 namespace Dispatch.Application.Escalation;
 

@@ -1,15 +1,8 @@
 using System.Runtime.CompilerServices;
 using Dispatch.Application.Cases;
-using Dispatch.Application.Deadlines;
-using Dispatch.Application.Errors;
-using Dispatch.Application.Escalation;
 using Dispatch.Application.Security;
-using Dispatch.Application.Stats;
-using Dispatch.Application.Supervision;
-using Dispatch.Application.Writing;
 using Dispatch.Data;
 using Microsoft.EntityFrameworkCore;
-using Domain = Dispatch.Domain;
 
 namespace Dispatch.Application.Feed;
 

@@ -1,11 +1,3 @@
-using Dispatch.Application.Cases;
-using Dispatch.Application.Deadlines;
-using Dispatch.Application.Errors;
-using Dispatch.Application.Escalation;
-using Dispatch.Application.Feed;
-using Dispatch.Application.Stats;
-using Dispatch.Application.Supervision;
-using Dispatch.Application.Writing;
 using Dispatch.Domain.Directory;
 using Dispatch.Domain.Geography;
 

@@ -1,12 +1,3 @@
-using Dispatch.Application.Cases;
-using Dispatch.Application.Deadlines;
-using Dispatch.Application.Errors;
-using Dispatch.Application.Escalation;
-using Dispatch.Application.Feed;
-using Dispatch.Application.Security;
-using Dispatch.Application.Supervision;
-using Dispatch.Application.Writing;
-
 namespace Dispatch.Application.Stats;
 
 /// <summary>A case closed in the period, with what its time to close is computed from.</summary>

@@ -1,11 +1,4 @@
-using Dispatch.Application.Cases;
-using Dispatch.Application.Deadlines;
-using Dispatch.Application.Errors;
-using Dispatch.Application.Escalation;
-using Dispatch.Application.Feed;
 using Dispatch.Application.Security;
-using Dispatch.Application.Supervision;
-using Dispatch.Application.Writing;
 using Dispatch.Data;
 using Dispatch.Domain.Evaluation;
 using Microsoft.EntityFrameworkCore;

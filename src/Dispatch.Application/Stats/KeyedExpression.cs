@@ -1,12 +1,4 @@
 using System.Linq.Expressions;
-using Dispatch.Application.Cases;
-using Dispatch.Application.Deadlines;
-using Dispatch.Application.Errors;
-using Dispatch.Application.Escalation;
-using Dispatch.Application.Feed;
-using Dispatch.Application.Security;
-using Dispatch.Application.Supervision;
-using Dispatch.Application.Writing;
 using Dispatch.Domain.Cases;
 using static Dispatch.Application.Cases.ParameterReplacer;
 

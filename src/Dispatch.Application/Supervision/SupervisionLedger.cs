@@ -1,11 +1,5 @@
 using Dispatch.Application.Common;
-using Dispatch.Application.Deadlines;
-using Dispatch.Application.Errors;
 using Dispatch.Application.Escalation;
-using Dispatch.Application.Feed;
-using Dispatch.Application.Security;
-using Dispatch.Application.Stats;
-using Dispatch.Application.Writing;
 using Dispatch.Data;
 using Dispatch.Domain.Cases;
 using Dispatch.Domain.Supervision;

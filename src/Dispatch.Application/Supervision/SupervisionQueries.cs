@@ -1,12 +1,6 @@
 using System.Globalization;
-using Dispatch.Application.Cases;
-using Dispatch.Application.Deadlines;
 using Dispatch.Application.Errors;
-using Dispatch.Application.Escalation;
-using Dispatch.Application.Feed;
 using Dispatch.Application.Security;
-using Dispatch.Application.Stats;
-using Dispatch.Application.Writing;
 using Dispatch.Data;
 using Dispatch.Domain.Directory;
 using Dispatch.Domain.Supervision;

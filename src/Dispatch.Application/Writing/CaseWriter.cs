@@ -1,18 +1,10 @@
-using System.Diagnostics.Metrics;
 using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using System.Threading.Channels;
-using Dispatch.Application.Cases;
-using Dispatch.Application.Deadlines;
-using Dispatch.Application.Errors;
-using Dispatch.Application.Escalation;
-using Dispatch.Application.Feed;
-using Dispatch.Application.Security;
-using Dispatch.Application.Stats;
-using Dispatch.Application.Supervision;
-using Dispatch.Data.Bulk;
 using Dispatch.Data;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Dispatch.Data.Bulk;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace Dispatch.Application.Writing;
 

@@ -1,9 +1,8 @@
+using Dispatch.Application.Deadlines;
 using Dispatch.Data;
 using Dispatch.Node.Hosting;
 using Microsoft.Extensions.Options;
 using Quartz;
-
-using Dispatch.Application.Deadlines;
 
 namespace Dispatch.Node.Deadlines;
 

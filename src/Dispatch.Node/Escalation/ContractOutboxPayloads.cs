@@ -3,7 +3,6 @@ using Dispatch.Contracts.V1;
 using Dispatch.Node.Grpc;
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
-using Domain = Dispatch.Domain;
 
 namespace Dispatch.Node.Escalation;
 

@@ -1,10 +1,7 @@
 using System.Linq.Expressions;
 using System.Threading.Channels;
-using Dispatch.Application.Cases;
-using Dispatch.Application.Feed;
-using Dispatch.Application.Writing;
-using Dispatch.Data.Escalation;
 using Dispatch.Data;
+using Dispatch.Data.Escalation;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dispatch.Node.Escalation;

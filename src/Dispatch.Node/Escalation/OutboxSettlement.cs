@@ -1,8 +1,7 @@
 using Dispatch.Application.Cases;
-using Dispatch.Application.Feed;
 using Dispatch.Application.Writing;
-using Dispatch.Data.Escalation;
 using Dispatch.Data;
+using Dispatch.Data.Escalation;
 using Dispatch.Domain.Cases;
 using Microsoft.EntityFrameworkCore;
 

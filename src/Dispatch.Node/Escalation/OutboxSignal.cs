@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using Dispatch.Application.Feed;
-using Dispatch.Data.Escalation;
 
 namespace Dispatch.Node.Escalation;
 

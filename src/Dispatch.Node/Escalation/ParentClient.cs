@@ -1,4 +1,3 @@
-using Dispatch.Application.Security;
 using Dispatch.Contracts.V1;
 using Dispatch.Node.Hosting;
 using Dispatch.Node.Security;

@@ -1,15 +1,13 @@
 using Dispatch.Application.Cases;
-using Dispatch.Application.Feed;
 using Dispatch.Application.Writing;
 using Dispatch.Contracts.V1;
+using Dispatch.Data;
 using Dispatch.Data.Escalation;
 using Dispatch.Data.Feed;
-using Dispatch.Data;
 using Dispatch.Node.Grpc;
 using Dispatch.Node.Hosting;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace Dispatch.Node.Escalation;
 

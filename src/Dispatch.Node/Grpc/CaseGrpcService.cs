@@ -2,12 +2,9 @@ using Dispatch.Application.Cases;
 using Dispatch.Application.Cases.Transitions;
 using Dispatch.Application.Errors;
 using Dispatch.Application.Feed;
-using Dispatch.Application.Security;
-using Dispatch.Application.Writing;
 using Dispatch.Contracts.V1;
 using Dispatch.Node.Security;
 using Grpc.Core;
-using Domain = Dispatch.Domain;
 
 namespace Dispatch.Node.Grpc;
 
@@ -17,16 +14,8 @@ internal sealed partial class CaseGrpcService(CaseCommands commands, CaseTransit
     public override async Task<ReportCaseResponse> ReportCase(ReportCaseRequest request, ServerCallContext context)
     {
         RequestLimits.RequestId(request.RequestId);
-        var input = new ReportInput(
-            request.RequestId,
-            request.Title,
-            request.Description,
-            request.CategoryCode,
-            ContractMapper.ParseGrid(request.GridId, "grid_id"),
-            request.Location.ToDomain(),
-            ContractMapper.Convert<Domain.Cases.WhistleClass>(request.Whistle),
-            ContractMapper.Convert<Domain.Cases.HandlingMode>(request.HandlingMode),
-            request.EvidenceRefs.ToArray());
+        var input = ContractMapper.ToReportInput(
+            request.RequestId, request.Title, request.Description, request.CategoryCode, request.GridId, request.Location, request.Whistle, request.HandlingMode, request.EvidenceRefs);
         var outcome = await commands.ReportAsync(context.Caller(), input, context.CancellationToken);
         var response = new ReportCaseResponse { Case = outcome.Views.Of(outcome.Case, Contract), Created = outcome.Created };
         response.PossibleDuplicates.AddRange(outcome.PossibleDuplicates.Select(d => outcome.Views.Of(d, Contract)));

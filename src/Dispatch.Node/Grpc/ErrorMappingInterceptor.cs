@@ -1,7 +1,7 @@
 using Dispatch.Application.Errors;
 using Dispatch.Domain.Common;
-using Grpc.Core.Interceptors;
 using Grpc.Core;
+using Grpc.Core.Interceptors;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dispatch.Node.Grpc;

@@ -1,13 +1,10 @@
-using Dispatch.Application.Escalation;
-using Dispatch.Application.Security;
 using Dispatch.Application.Cases;
 using Dispatch.Application.Errors;
+using Dispatch.Application.Escalation;
 using Dispatch.Application.Supervision;
 using Dispatch.Contracts.V1;
-using Dispatch.Node.Escalation;
 using Dispatch.Node.Security;
 using Grpc.Core;
-using Domain = Dispatch.Domain;
 
 namespace Dispatch.Node.Grpc;
 
@@ -18,16 +15,8 @@ internal sealed class EscalationGrpcService(EscalationReceiver receiver, Escalat
     {
         var originCaseId = ContractMapper.ParseId(request.OriginCaseId, "origin_case_id");
         var reporter = Guid.TryParse(request.OriginReporterId, out var r) ? r : (Guid?)null;
-        var report = new ReportInput(
-            "",
-            request.Title,
-            request.Description,
-            request.CategoryCode,
-            ContractMapper.ParseGrid(request.GridId, "grid_id"),
-            request.Location.ToDomain(),
-            ContractMapper.Convert<Domain.Cases.WhistleClass>(request.Whistle),
-            ContractMapper.Convert<Domain.Cases.HandlingMode>(request.HandlingMode),
-            request.EvidenceRefs.ToArray());
+        var report = ContractMapper.ToReportInput(
+            "", request.Title, request.Description, request.CategoryCode, request.GridId, request.Location, request.Whistle, request.HandlingMode, request.EvidenceRefs);
         var incoming = new IncomingEscalation(originCaseId, request.OriginCaseNumber, reporter, report, request.Reason);
         var (received, created) = await receiver.ReceiveAsync(context.Child().Id, incoming, context.CancellationToken);
         return new EscalateResponse { CaseId = received.Id.ToString(), Created = created };

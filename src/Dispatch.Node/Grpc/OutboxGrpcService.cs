@@ -1,7 +1,5 @@
 using Dispatch.Application.Escalation;
-using Dispatch.Application.Security;
 using Dispatch.Contracts.V1;
-using Dispatch.Node.Escalation;
 using Dispatch.Node.Security;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;

@@ -1,7 +1,5 @@
 using Dispatch.Application.Cases;
 using Dispatch.Application.Errors;
-using Dispatch.Application.Feed;
-using Dispatch.Application.Writing;
 
 namespace Dispatch.Node.Grpc;
 

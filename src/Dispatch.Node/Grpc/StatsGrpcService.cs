@@ -1,11 +1,10 @@
 using Dispatch.Application.Errors;
-using Dispatch.Application.Security;
-using Dispatch.Application.Stats.Reports;
 using Dispatch.Application.Stats;
+using Dispatch.Application.Stats.Reports;
 using Dispatch.Contracts.V1;
 using Dispatch.Node.Security;
-using Google.Protobuf.WellKnownTypes;
 using Google.Protobuf;
+using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Evaluation = Dispatch.Domain.Evaluation;
 

@@ -1,12 +1,8 @@
-using Dispatch.Application.Deadlines;
 using Dispatch.Application.Errors;
-using Dispatch.Application.Security;
 using Dispatch.Application.Supervision;
 using Dispatch.Contracts.V1;
-using Dispatch.Node.Deadlines;
 using Dispatch.Node.Security;
 using Grpc.Core;
-using Domain = Dispatch.Domain;
 
 namespace Dispatch.Node.Grpc;
 

@@ -1,14 +1,10 @@
-using Dispatch.Application.Cases;
+using Dispatch.Application;
+using Dispatch.Application.Common;
 using Dispatch.Application.Deadlines;
 using Dispatch.Application.Escalation;
 using Dispatch.Application.Feed;
-using Dispatch.Application.Security;
-using Dispatch.Application.Stats.Reports;
 using Dispatch.Application.Stats;
-using Dispatch.Application.Supervision;
 using Dispatch.Application.Writing;
-using Dispatch.Application;
-using Dispatch.Application.Common;
 using Dispatch.Domain.Categories;
 using Dispatch.Domain.Directory;
 using Dispatch.Node.Deadlines;

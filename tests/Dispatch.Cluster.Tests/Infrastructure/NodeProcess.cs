@@ -3,8 +3,8 @@ using System.Globalization;
 using Dispatch.Contracts.V1;
 using Dispatch.Node.Hosting;
 using Dispatch.Node.Seeding;
-using Grpc.Core.Interceptors;
 using Grpc.Core;
+using Grpc.Core.Interceptors;
 using Grpc.Health.V1;
 using Grpc.Net.Client;
 

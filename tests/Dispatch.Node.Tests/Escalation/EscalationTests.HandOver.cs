@@ -1,11 +1,8 @@
-using Dispatch.Application.Cases;
 using Dispatch.Application.Escalation;
-using Dispatch.Application.Feed;
 using Dispatch.Application.Writing;
 using Dispatch.Contracts.V1;
 using Dispatch.Data;
 using Dispatch.Node.Escalation;
-using Dispatch.Node.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

@@ -1,14 +1,7 @@
 using System.Globalization;
-using Dispatch.Application.Cases;
 using Dispatch.Application.Common;
-using Dispatch.Application.Deadlines;
 using Dispatch.Application.Errors;
-using Dispatch.Application.Escalation;
-using Dispatch.Application.Feed;
 using Dispatch.Application.Security;
-using Dispatch.Application.Stats;
-using Dispatch.Application.Supervision;
-using Dispatch.Application.Writing;
 using Dispatch.Domain.Evaluation;
 using Microsoft.Extensions.Options;
 
