@@ -18,7 +18,7 @@ internal static class ApplicationServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddDispatchApplication(this IServiceCollection services, Func<IServiceProvider, NodeSettings> node)
     {
-        services.AddSingleton(node);
+        services.AddSingleton<NodeSettings>(node);
         services.AddSingleton<DeadlineSettings>();
         services.AddSingleton<AlarmSignal>();
         services.AddSingleton<DeadlineAlarms>();

@@ -6,7 +6,6 @@ using Dispatch.Application.Security;
 using Dispatch.Application.Supervision;
 using Dispatch.Application.Writing;
 using Dispatch.Data;
-using Dispatch.Data.Feed;
 using Dispatch.Domain.Cases;
 using Dispatch.Domain.Categories;
 using Microsoft.EntityFrameworkCore;
@@ -86,9 +85,9 @@ internal sealed class CaseCommands(CaseWriter writer, CaseIdSource ids, KnownGri
         writer.WriteAsync(
             async context =>
             {
-                var @case = await LoadAsync(context, caseId);
+                var @case = await CaseRows.LoadAsync(context, caseId);
                 CasePermissions.EnsureCanAct(caller, @case, operation);
-                EnsureVersion(@case, expectedVersion);
+                CaseRows.EnsureVersion(@case, expectedVersion);
                 if (ensureReferencesExist is not null)
                 {
                     await ensureReferencesExist(context);
@@ -99,7 +98,7 @@ internal sealed class CaseCommands(CaseWriter writer, CaseIdSource ids, KnownGri
                 var wasOpen = @case.IsOpen;
                 var now = clock.GetUtcNow();
                 apply(@case, now);
-                AppendToFeed(context, @case, before);
+                CaseRows.AppendToFeed(context, @case, before);
                 outbox.AfterChange(context, @case, before, reworkBefore, now);
                 await ledger.AfterCaseLeftAsync(context, @case, wasOpen, now);
                 return @case;
@@ -124,9 +123,9 @@ internal sealed class CaseCommands(CaseWriter writer, CaseIdSource ids, KnownGri
         return writer.WriteAsync(
             async context =>
             {
-                var @case = await LoadAsync(context, caseId);
+                var @case = await CaseRows.LoadAsync(context, caseId);
                 CasePermissions.EnsureCanAct(caller, @case, CaseOperation.Escalate);
-                EnsureVersion(@case, expectedVersion);
+                CaseRows.EnsureVersion(@case, expectedVersion);
                 await EscalateAsync(context, @case, caller.UserId, reason, clock.GetUtcNow());
                 return @case;
             },
@@ -147,7 +146,7 @@ internal sealed class CaseCommands(CaseWriter writer, CaseIdSource ids, KnownGri
             ?? upstreams.FirstOrDefault(u => u.Emergency && node.EmergencySkipsTier && @case.Whistle == Domain.Cases.WhistleClass.Emergency)
             ?? upstreams.FirstOrDefault(u => !u.Emergency) ?? upstreams[0];
         @case.EscalateTo(actorId, now, target.Id, reason);
-        AppendToFeed(context, @case, before);
+        CaseRows.AppendToFeed(context, @case, before);
         if (requeued is null)
         {
             outbox.Escalate(context, @case, reason, now);
@@ -173,29 +172,18 @@ internal sealed class CaseCommands(CaseWriter writer, CaseIdSource ids, KnownGri
         writer.WriteAsync(
             async context =>
             {
-                var duplicate = await LoadAsync(context, caseId);
+                var duplicate = await CaseRows.LoadAsync(context, caseId);
                 CasePermissions.EnsureCanAct(caller, duplicate, CaseOperation.Merge);
-                var original = await LoadAsync(context, originalId);
-                EnsureVersion(duplicate, expectedVersion);
+                var original = await CaseRows.LoadAsync(context, originalId);
+                CaseRows.EnsureVersion(duplicate, expectedVersion);
                 var before = duplicate.Version;
                 var now = clock.GetUtcNow();
                 duplicate.MergeInto(caller.UserId, now, original);
-                AppendToFeed(context, duplicate, before);
+                CaseRows.AppendToFeed(context, duplicate, before);
                 await ledger.AfterCaseLeftAsync(context, duplicate, wasOpen: true, now);
                 return duplicate;
             },
             cancellationToken);
-
-    internal static async Task<Case> LoadAsync(DispatchDbContext context, Guid id) =>
-        await FindAsync(context, id) ?? throw new NotFoundException("Case", id.ToString());
-
-    /// <summary>A case by id, tracked: the one the context already tracks, else loaded; null if there is none.</summary>
-    internal static async Task<Case?> FindAsync(DispatchDbContext context, Guid id) =>
-        context.Cases.Local.FindEntry(id)?.Entity ?? await CaseById.For(context)(context, id);
-
-    // Compiled: every change of a case loads it.
-    private static readonly CompiledQuery<Func<DispatchDbContext, Guid, Task<Case?>>> CaseById = new(() => EF.CompileAsyncQuery(
-        (DispatchDbContext context, Guid id) => context.Cases.FirstOrDefault(c => c.Id == id)));
 
     private static async Task EnsureAssigneeExistsAsync(DispatchDbContext context, Assignee assignee)
     {
@@ -205,32 +193,6 @@ internal sealed class CaseCommands(CaseWriter writer, CaseIdSource ids, KnownGri
         if (!exists)
         {
             throw new NotFoundException(assignee.Kind == AssigneeKind.Department ? "Department" : "User", assignee.Id.ToString());
-        }
-    }
-
-    internal static void EnsureVersion(Case @case, int expectedVersion)
-    {
-        // Versions start at 1: 0 is a request that left the field out, not a stale one (ABORTED would invite a retry).
-        if (expectedVersion < 1)
-        {
-            throw new InvalidRequestException("expected_version", "is required: send the version of the case you last read (1 or more).");
-        }
-
-        if (@case.Version != expectedVersion)
-        {
-            throw new StaleVersionException(@case.Id.ToString(), expectedVersion, @case.Version);
-        }
-    }
-
-    /// <summary>Adds the events after the given version to the node's feed.</summary>
-    internal static void AppendToFeed(DispatchDbContext context, Case @case, int afterVersion)
-    {
-        foreach (var caseEvent in @case.History)
-        {
-            if (caseEvent.Sequence > afterVersion)
-            {
-                context.CaseFeed.Add(CaseFeedEntry.From(caseEvent));
-            }
         }
     }
 }

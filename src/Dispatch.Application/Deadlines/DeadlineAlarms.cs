@@ -101,7 +101,7 @@ internal sealed partial class DeadlineAlarms(
 
     private async Task<bool> FireCaseAsync(DispatchDbContext context, Guid id, DateTimeOffset now)
     {
-        var @case = await CaseCommands.FindAsync(context, id);
+        var @case = await CaseRows.FindAsync(context, id);
         if (@case is null)
         {
             return false;
@@ -115,7 +115,7 @@ internal sealed partial class DeadlineAlarms(
             ledger.OpenBreach(context, @case, policy.SupervisionLimit, $"The deadline {@case.DueAt:yyyy-MM-dd HH:mm} UTC was missed.", now);
         }
 
-        CaseCommands.AppendToFeed(context, @case, before);
+        CaseRows.AppendToFeed(context, @case, before);
         if (outcome.HasFlag(DeadlineOutcome.SupervisionBreached))
         {
             await ledger.BreachOrdersOfAsync(context, @case, now);
@@ -136,7 +136,7 @@ internal sealed partial class DeadlineAlarms(
             return false;
         }
 
-        var @case = await CaseCommands.FindAsync(context, order.CaseId);
+        var @case = await CaseRows.FindAsync(context, order.CaseId);
         if (@case is not { ClockRuns: true })
         {
             return true;
@@ -146,7 +146,7 @@ internal sealed partial class DeadlineAlarms(
         var reason = $"Department {order.DepartmentId} did not acknowledge the summons by {order.DueAt:yyyy-MM-dd HH:mm} UTC.";
         @case.RecordDeadlineEvent(CaseEventType.CaseSummonsBreached, actorId: null, now, reason);
         ledger.OpenBreach(context, @case, deadlines.Policy!.SupervisionLimit, reason, now);
-        CaseCommands.AppendToFeed(context, @case, before);
+        CaseRows.AppendToFeed(context, @case, before);
         return true;
     }
 

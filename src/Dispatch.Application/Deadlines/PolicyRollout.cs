@@ -61,7 +61,7 @@ internal sealed partial class PolicyRollout(
 
     private async Task<bool> RescheduleAsync(DispatchDbContext context, Guid id, DeadlinePolicy policy)
     {
-        var @case = await CaseCommands.FindAsync(context, id);
+        var @case = await CaseRows.FindAsync(context, id);
         if (@case is not { ClockRuns: true })
         {
             return false;
@@ -77,7 +77,7 @@ internal sealed partial class PolicyRollout(
 
         var before = @case.Version;
         @case.Reschedule(clock.GetUtcNow(), dueAt, remindAt, "The node's deadline policy changed.");
-        CaseCommands.AppendToFeed(context, @case, before);
+        CaseRows.AppendToFeed(context, @case, before);
         return true;
     }
 

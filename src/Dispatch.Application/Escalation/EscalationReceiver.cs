@@ -69,7 +69,7 @@ internal sealed class EscalationReceiver(CaseWriter writer, CategoryCatalogue ca
                 var reworkBefore = @case.ReworkCount;
                 var now = clock.GetUtcNow();
                 @case.Verify(NodeActors.For(childId), now, request.Passed, request.Note.Length == 0 ? (request.Passed ? null : "Verification failed on site.") : request.Note);
-                CaseCommands.AppendToFeed(context, @case, before);
+                CaseRows.AppendToFeed(context, @case, before);
 
                 // A middle tier passes the verdict on to its own parent.
                 outbox.AfterChange(context, @case, before, reworkBefore, now);

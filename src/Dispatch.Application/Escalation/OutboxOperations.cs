@@ -60,7 +60,7 @@ internal sealed class OutboxOperations(IDbContextFactory<DispatchDbContext> cont
 
                 if (message.Kind == OutboxKind.Escalate)
                 {
-                    var @case = await CaseCommands.LoadAsync(context, message.CaseId);
+                    var @case = await CaseRows.LoadAsync(context, message.CaseId);
                     if (!@case.IsOpen)
                     {
                         throw new DomainRuleException(

@@ -47,8 +47,8 @@ internal sealed class SupervisionCommands(CaseWriter writer, DeadlineSettings de
         return writer.WriteAsync(
             async context =>
             {
-                var @case = await CaseCommands.LoadAsync(context, caseId);
-                CaseCommands.EnsureVersion(@case, expectedVersion);
+                var @case = await CaseRows.LoadAsync(context, caseId);
+                CaseRows.EnsureVersion(@case, expectedVersion);
                 var departments = await context.Departments.Where(d => departmentIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => d.Name);
                 var missing = departmentIds.FirstOrDefault(id => !departments.ContainsKey(id));
                 if (missing != Guid.Empty)
@@ -64,7 +64,7 @@ internal sealed class SupervisionCommands(CaseWriter writer, DeadlineSettings de
                 var names = string.Join(", ", departmentIds.Select(id => departments[id]));
                 @case.RecordDeadlineEvent(CaseEventType.CaseSummoned, caller.UserId, now, Fit($"Summoned {names} (to acknowledge by {now + limit:yyyy-MM-dd HH:mm} UTC): {reason}"));
                 context.SupervisionOrders.AddRange(orders);
-                CaseCommands.AppendToFeed(context, @case, before);
+                CaseRows.AppendToFeed(context, @case, before);
                 return (@case, (IReadOnlyList<SupervisionOrder>)orders);
             },
             cancellationToken);
@@ -95,12 +95,12 @@ internal sealed class SupervisionCommands(CaseWriter writer, DeadlineSettings de
 
                 var now = clock.GetUtcNow();
                 order.Acknowledge(caller.UserId, now);
-                var @case = await CaseCommands.FindAsync(context, order.CaseId);
+                var @case = await CaseRows.FindAsync(context, order.CaseId);
                 if (@case is { ClockRuns: true })
                 {
                     var before = @case.Version;
                     @case.RecordDeadlineEvent(CaseEventType.CaseSummonsAcknowledged, caller.UserId, now, Fit(string.IsNullOrWhiteSpace(note) ? "Summons acknowledged." : $"Summons acknowledged: {note}"));
-                    CaseCommands.AppendToFeed(context, @case, before);
+                    CaseRows.AppendToFeed(context, @case, before);
                 }
 
                 return order;

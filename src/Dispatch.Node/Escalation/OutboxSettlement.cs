@@ -89,7 +89,7 @@ internal sealed partial class OutboxSettlement(CaseWriter writer, TimeProvider c
 
             var before = @case.Version;
             @case.RefuseEscalation(now, outcome.Target, $"{outcome.Refusal!.Value.StatusCode}: {outcome.Refusal.Value.Detail}");
-            CaseCommands.AppendToFeed(context, @case, before);
+            CaseRows.AppendToFeed(context, @case, before);
         }
     }
 

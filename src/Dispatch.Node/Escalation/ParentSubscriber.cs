@@ -124,7 +124,7 @@ internal sealed partial class ParentSubscriber(
                 {
                     cursor.Advance(update.Sequence);
                     var caseId = ContractMapper.ParseId(update.OriginCaseId, "origin_case_id");
-                    var @case = await CaseCommands.FindAsync(context, caseId);
+                    var @case = await CaseRows.FindAsync(context, caseId);
                     if (@case is null)
                     {
                         continue;
