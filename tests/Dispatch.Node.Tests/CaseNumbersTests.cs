@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Dispatch.Node.Application;
+using Dispatch.Application.Cases;
 
 namespace Dispatch.Node.Tests;
 

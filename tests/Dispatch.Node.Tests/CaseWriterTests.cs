@@ -1,6 +1,7 @@
+using Dispatch.Application.Cases;
+using Dispatch.Application.Writing;
 using Dispatch.Contracts.V1;
 using Dispatch.Data;
-using Dispatch.Node.Application;
 using Dispatch.Node.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 

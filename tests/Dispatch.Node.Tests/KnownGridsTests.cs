@@ -1,5 +1,5 @@
+using Dispatch.Application.Cases;
 using Dispatch.Domain.Geography;
-using Dispatch.Node.Application;
 
 namespace Dispatch.Node.Tests;
 

@@ -1,6 +1,7 @@
+using Dispatch.Application.Cases;
+using Dispatch.Application.Escalation;
 using Dispatch.Data;
 using Dispatch.Domain.Geography;
-using Dispatch.Node.Application;
 using Dispatch.Node.Escalation;
 using Dispatch.Node.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

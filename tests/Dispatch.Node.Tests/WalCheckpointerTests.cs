@@ -1,5 +1,5 @@
+using Dispatch.Application.Writing;
 using Dispatch.Data;
-using Dispatch.Node.Application;
 using Dispatch.Node.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;

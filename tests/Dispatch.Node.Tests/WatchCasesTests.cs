@@ -1,6 +1,7 @@
+using Dispatch.Application.Feed;
+using Dispatch.Application.Writing;
 using Dispatch.Contracts.V1;
 using Dispatch.Data.Escalation;
-using Dispatch.Node.Application;
 using Dispatch.Node.Tests.Infrastructure;
 using Grpc.Core;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,3 +1,4 @@
+using Dispatch.Application.Deadlines;
 using Dispatch.Data;
 using Dispatch.Node.Hosting;
 using Microsoft.Extensions.Options;

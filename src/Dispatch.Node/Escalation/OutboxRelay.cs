@@ -2,7 +2,6 @@ using System.Linq.Expressions;
 using System.Threading.Channels;
 using Dispatch.Data;
 using Dispatch.Data.Escalation;
-using Dispatch.Node.Application;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dispatch.Node.Escalation;

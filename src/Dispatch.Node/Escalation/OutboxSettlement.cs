@@ -1,7 +1,8 @@
+using Dispatch.Application.Cases;
+using Dispatch.Application.Writing;
 using Dispatch.Data;
 using Dispatch.Data.Escalation;
 using Dispatch.Domain.Cases;
-using Dispatch.Node.Application;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dispatch.Node.Escalation;
@@ -88,7 +89,7 @@ internal sealed partial class OutboxSettlement(CaseWriter writer, TimeProvider c
 
             var before = @case.Version;
             @case.RefuseEscalation(now, outcome.Target, $"{outcome.Refusal!.Value.StatusCode}: {outcome.Refusal.Value.Detail}");
-            CaseCommands.AppendToFeed(context, @case, before);
+            CaseRows.AppendToFeed(context, @case, before);
         }
     }
 

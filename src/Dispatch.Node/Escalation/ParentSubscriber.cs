@@ -1,13 +1,13 @@
+using Dispatch.Application.Cases;
+using Dispatch.Application.Writing;
 using Dispatch.Contracts.V1;
 using Dispatch.Data;
 using Dispatch.Data.Escalation;
 using Dispatch.Data.Feed;
-using Dispatch.Node.Application;
 using Dispatch.Node.Grpc;
 using Dispatch.Node.Hosting;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace Dispatch.Node.Escalation;
 
@@ -124,7 +124,7 @@ internal sealed partial class ParentSubscriber(
                 {
                     cursor.Advance(update.Sequence);
                     var caseId = ContractMapper.ParseId(update.OriginCaseId, "origin_case_id");
-                    var @case = await CaseCommands.FindAsync(context, caseId);
+                    var @case = await CaseRows.FindAsync(context, caseId);
                     if (@case is null)
                     {
                         continue;

@@ -1,7 +1,6 @@
+using Dispatch.Application.Cases.Transitions;
 using Dispatch.Contracts.V1;
-using Dispatch.Node.Application;
 using Dispatch.Node.Security;
-using Domain = Dispatch.Domain;
 using Grpc.Core;
 
 namespace Dispatch.Node.Grpc;
@@ -9,72 +8,59 @@ namespace Dispatch.Node.Grpc;
 internal sealed partial class CaseGrpcService
 {
     public override async Task<AcceptCaseResponse> AcceptCase(AcceptCaseRequest request, ServerCallContext context) =>
-        new() { Case = await ChangeAsync(context, request.CaseId, request.ExpectedVersion, CaseOperation.Accept, (c, actor, now) => c.Accept(actor, now, Note(request.Note))) };
+        new() { Case = Contract(await transitions.AcceptAsync(context.Caller(), new(CaseId(request.CaseId), request.ExpectedVersion, Note(request.Note)), context.CancellationToken)) };
 
     public override async Task<RejectCaseResponse> RejectCase(RejectCaseRequest request, ServerCallContext context) =>
-        new() { Case = await ChangeAsync(context, request.CaseId, request.ExpectedVersion, CaseOperation.Reject, (c, actor, now) => c.Reject(actor, now, request.Reason)) };
+        new() { Case = Contract(await transitions.RejectAsync(context.Caller(), new(CaseId(request.CaseId), request.ExpectedVersion, request.Reason), context.CancellationToken)) };
 
     public override async Task<AssignCaseResponse> AssignCase(AssignCaseRequest request, ServerCallContext context)
     {
         var assignee = request.Assignee.ToDomain("assignee");
-        var id = ContractMapper.ParseId(request.CaseId, "case_id");
-        var assigned = await commands.AssignAsync(context.Caller(), id, request.ExpectedVersion, assignee, Note(request.Note), context.CancellationToken);
-        return new() { Case = assigned.ToContract() };
+        var command = new AssignCaseCommand(CaseId(request.CaseId), request.ExpectedVersion, assignee, Note(request.Note));
+        return new() { Case = Contract(await transitions.AssignAsync(context.Caller(), command, context.CancellationToken)) };
     }
 
     public override async Task<StartCaseResponse> StartCase(StartCaseRequest request, ServerCallContext context) =>
-        new() { Case = await ChangeAsync(context, request.CaseId, request.ExpectedVersion, CaseOperation.Start, (c, actor, now) => c.Start(actor, now, Note(request.Note))) };
+        new() { Case = Contract(await transitions.StartAsync(context.Caller(), new(CaseId(request.CaseId), request.ExpectedVersion, Note(request.Note)), context.CancellationToken)) };
 
     public override async Task<ResolveCaseResponse> ResolveCase(ResolveCaseRequest request, ServerCallContext context)
     {
-        var evidence = request.EvidenceRefs.ToArray();
-        return new() { Case = await ChangeAsync(context, request.CaseId, request.ExpectedVersion, CaseOperation.Resolve, (c, actor, now) => c.Resolve(actor, now, request.Note, evidence)) };
+        var command = new ResolveCaseCommand(CaseId(request.CaseId), request.ExpectedVersion, request.Note, request.EvidenceRefs.ToArray());
+        return new() { Case = Contract(await transitions.ResolveAsync(context.Caller(), command, context.CancellationToken)) };
     }
 
     public override async Task<VerifyCaseResponse> VerifyCase(VerifyCaseRequest request, ServerCallContext context) =>
-        new() { Case = await ChangeAsync(context, request.CaseId, request.ExpectedVersion, CaseOperation.Verify, (c, actor, now) => c.Verify(actor, now, request.Passed, Note(request.Note))) };
+        new() { Case = Contract(await transitions.VerifyAsync(context.Caller(), new(CaseId(request.CaseId), request.ExpectedVersion, request.Passed, Note(request.Note)), context.CancellationToken)) };
 
     public override async Task<DeferCaseResponse> DeferCase(DeferCaseRequest request, ServerCallContext context)
     {
         var until = request.Until.ToDomain("until");
-        return new() { Case = await ChangeAsync(context, request.CaseId, request.ExpectedVersion, CaseOperation.Defer, (c, actor, now) => c.Defer(actor, now, until, request.Reason)) };
+        var command = new DeferCaseCommand(CaseId(request.CaseId), request.ExpectedVersion, until, request.Reason);
+        return new() { Case = Contract(await transitions.DeferAsync(context.Caller(), command, context.CancellationToken)) };
     }
 
     public override async Task<ResumeCaseResponse> ResumeCase(ResumeCaseRequest request, ServerCallContext context) =>
-        new() { Case = await ChangeAsync(context, request.CaseId, request.ExpectedVersion, CaseOperation.Resume, (c, actor, now) => c.Resume(actor, now, Note(request.Note))) };
+        new() { Case = Contract(await transitions.ResumeAsync(context.Caller(), new(CaseId(request.CaseId), request.ExpectedVersion, Note(request.Note)), context.CancellationToken)) };
 
     public override async Task<ReopenCaseResponse> ReopenCase(ReopenCaseRequest request, ServerCallContext context) =>
-        new() { Case = await ChangeAsync(context, request.CaseId, request.ExpectedVersion, CaseOperation.Reopen, (c, actor, now) => c.Reopen(actor, now, request.Reason)) };
+        new() { Case = Contract(await transitions.ReopenAsync(context.Caller(), new(CaseId(request.CaseId), request.ExpectedVersion, request.Reason), context.CancellationToken)) };
 
     public override async Task<RateCaseResponse> RateCase(RateCaseRequest request, ServerCallContext context) =>
-        new() { Case = await ChangeAsync(context, request.CaseId, request.ExpectedVersion, CaseOperation.Rate, (c, actor, now) => c.Rate(actor, now, request.Satisfaction, Note(request.Comment))) };
+        new() { Case = Contract(await transitions.RateAsync(context.Caller(), new(CaseId(request.CaseId), request.ExpectedVersion, request.Satisfaction, Note(request.Comment)), context.CancellationToken)) };
 
     public override async Task<MergeCaseResponse> MergeCase(MergeCaseRequest request, ServerCallContext context)
     {
-        var caseId = ContractMapper.ParseId(request.CaseId, "case_id");
-        var originalId = ContractMapper.ParseId(request.OriginalCaseId, "original_case_id");
-        var merged = await commands.MergeAsync(context.Caller(), caseId, request.ExpectedVersion, originalId, context.CancellationToken);
-        return new() { Case = merged.ToContract() };
+        var command = new MergeCaseCommand(CaseId(request.CaseId), request.ExpectedVersion, ContractMapper.ParseId(request.OriginalCaseId, "original_case_id"));
+        return new() { Case = Contract(await transitions.MergeAsync(context.Caller(), command, context.CancellationToken)) };
     }
 
-    public override async Task<EscalateCaseResponse> EscalateCase(EscalateCaseRequest request, ServerCallContext context)
-    {
-        var id = ContractMapper.ParseId(request.CaseId, "case_id");
-        var escalated = await commands.EscalateAsync(context.Caller(), id, request.ExpectedVersion, request.Reason, context.CancellationToken);
-        return new() { Case = escalated.ToContract() };
-    }
+    public override async Task<EscalateCaseResponse> EscalateCase(EscalateCaseRequest request, ServerCallContext context) =>
+        new() { Case = Contract(await transitions.EscalateAsync(context.Caller(), new(CaseId(request.CaseId), request.ExpectedVersion, request.Reason), context.CancellationToken)) };
 
     public override async Task<ReturnEscalationResponse> ReturnEscalation(ReturnEscalationRequest request, ServerCallContext context) =>
-        new() { Case = await ChangeAsync(context, request.CaseId, request.ExpectedVersion, CaseOperation.Escalate, (c, actor, now) => c.ReturnToChild(actor, now, request.Reason)) };
+        new() { Case = Contract(await transitions.ReturnEscalationAsync(context.Caller(), new(CaseId(request.CaseId), request.ExpectedVersion, request.Reason), context.CancellationToken)) };
 
-    private async Task<Case> ChangeAsync(
-        ServerCallContext context, string caseId, int expectedVersion, CaseOperation operation, Action<Domain.Cases.Case, Guid, DateTimeOffset> apply)
-    {
-        var id = ContractMapper.ParseId(caseId, "case_id");
-        var caller = context.Caller();
-        var changed = await commands.ChangeAsync(caller, id, expectedVersion, operation, (c, now) => apply(c, caller.UserId, now), context.CancellationToken);
-        return changed.ToContract();
-    }
+    private static Guid CaseId(string caseId) => ContractMapper.ParseId(caseId, "case_id");
 
     private static string? Note(string note) => note.Length == 0 ? null : note;
 }

@@ -1,29 +1,23 @@
-using Microsoft.AspNetCore.Authorization;
+using Dispatch.Application.Cases;
+using Dispatch.Application.Cases.Transitions;
+using Dispatch.Application.Errors;
+using Dispatch.Application.Feed;
 using Dispatch.Contracts.V1;
-using Dispatch.Node.Application;
 using Dispatch.Node.Security;
 using Grpc.Core;
-using Domain = Dispatch.Domain;
+using Microsoft.AspNetCore.Authorization;
 
 namespace Dispatch.Node.Grpc;
 
 /// <summary>The case API: maps each request to a use case and the result back. No rules here.</summary>
 [Authorize(Policy = AuthSchemes.SignedIn)]
-internal sealed partial class CaseGrpcService(CaseCommands commands, CaseQueries queries, CaseFeedReader feed) : CaseService.CaseServiceBase
+internal sealed partial class CaseGrpcService(CaseCommands commands, CaseTransitions transitions, CaseQueries queries, CaseFeedReader feed) : CaseService.CaseServiceBase
 {
     public override async Task<ReportCaseResponse> ReportCase(ReportCaseRequest request, ServerCallContext context)
     {
         RequestLimits.RequestId(request.RequestId);
-        var input = new ReportInput(
-            request.RequestId,
-            request.Title,
-            request.Description,
-            request.CategoryCode,
-            ContractMapper.ParseGrid(request.GridId, "grid_id"),
-            request.Location.ToDomain(),
-            ContractMapper.Convert<Domain.Cases.WhistleClass>(request.Whistle),
-            ContractMapper.Convert<Domain.Cases.HandlingMode>(request.HandlingMode),
-            request.EvidenceRefs.ToArray());
+        var input = ContractMapper.ToReportInput(
+            request.RequestId, request.Title, request.Description, request.CategoryCode, request.GridId, request.Location, request.Whistle, request.HandlingMode, request.EvidenceRefs);
         var outcome = await commands.ReportAsync(context.Caller(), input, context.CancellationToken);
         var response = new ReportCaseResponse { Case = outcome.Views.Of(outcome.Case, Contract), Created = outcome.Created };
         response.PossibleDuplicates.AddRange(outcome.PossibleDuplicates.Select(d => outcome.Views.Of(d, Contract)));
@@ -61,12 +55,21 @@ internal sealed partial class CaseGrpcService(CaseCommands commands, CaseQueries
     {
         if (request.FromSequence < 0)
         {
-            throw new Application.Errors.InvalidRequestException("from_sequence", "must not be negative.");
+            throw new InvalidRequestException("from_sequence", "must not be negative.");
         }
 
         await foreach (var notice in feed.WatchAsync(context.Caller(), request.FromSequence, context.CancellationToken))
         {
-            await responseStream.WriteAsync(notice);
+            await responseStream.WriteAsync(new WatchCasesResponse
+            {
+                Sequence = notice.Sequence,
+                CaseId = notice.Event.CaseId.ToString(),
+                CaseNumber = notice.CaseNumber,
+                Event = notice.Event.ToContract(),
+                Status = ContractMapper.Convert<CaseStatus>(notice.Status),
+                Version = notice.Version,
+                GridId = notice.GridId.Value,
+            });
         }
     }
 }

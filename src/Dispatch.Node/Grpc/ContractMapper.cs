@@ -1,6 +1,6 @@
-using Dispatch.Node.Application.Errors;
+using Dispatch.Application.Cases;
+using Dispatch.Application.Errors;
 using Google.Protobuf.WellKnownTypes;
-using Domain = Dispatch.Domain;
 using V1 = Dispatch.Contracts.V1;
 
 namespace Dispatch.Node.Grpc;
@@ -84,6 +84,27 @@ internal static class ContractMapper
         source is null
             ? throw new InvalidRequestException("location", "is required.")
             : Domain.Geography.Location.Create(source.Latitude, source.Longitude, source.Address);
+
+    /// <summary>What a new case is made of, as a report and a child's escalation both carry it.</summary>
+    public static ReportInput ToReportInput(
+        string requestId,
+        string title,
+        string description,
+        string categoryCode,
+        string gridId,
+        V1.Location? location,
+        V1.WhistleClass whistle,
+        V1.HandlingMode handlingMode,
+        IEnumerable<string> evidenceRefs) => new(
+            requestId,
+            title,
+            description,
+            categoryCode,
+            ParseGrid(gridId, "grid_id"),
+            location.ToDomain(),
+            Convert<Domain.Cases.WhistleClass>(whistle),
+            Convert<Domain.Cases.HandlingMode>(handlingMode),
+            evidenceRefs.ToArray());
 
     public static Domain.Geography.GridId ParseGrid(string value, string field) =>
         Domain.Geography.GridId.TryParse(value, out var grid)

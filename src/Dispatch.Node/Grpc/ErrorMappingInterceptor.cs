@@ -1,5 +1,5 @@
+using Dispatch.Application.Errors;
 using Dispatch.Domain.Common;
-using Dispatch.Node.Application.Errors;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +9,8 @@ namespace Dispatch.Node.Grpc;
 /// <summary>
 /// The one place where domain and application errors become gRPC statuses (see DESIGN.md): bad field
 /// INVALID_ARGUMENT, unknown id NOT_FOUND, illegal transition FAILED_PRECONDITION, out of scope
-/// PERMISSION_DENIED, stale version ABORTED, a taken unique name ALREADY_EXISTS. Services and the domain never throw RpcException.
+/// PERMISSION_DENIED, stale version ABORTED, a taken unique name ALREADY_EXISTS, a failed sign-in UNAUTHENTICATED, a stream
+/// cut by shutdown UNAVAILABLE. Services and the domain never throw RpcException.
 /// </summary>
 internal sealed class ErrorMappingInterceptor : Interceptor
 {
@@ -47,6 +48,8 @@ internal sealed class ErrorMappingInterceptor : Interceptor
         NotFoundException notFound => new Status(StatusCode.NotFound, notFound.Message),
         AccessDeniedException denied => new Status(StatusCode.PermissionDenied, denied.Message),
         StaleVersionException stale => new Status(StatusCode.Aborted, stale.Message),
+        SignInFailedException failed => new Status(StatusCode.Unauthenticated, failed.Message),
+        NodeStoppingException stopping => new Status(StatusCode.Unavailable, stopping.Message),
         ConflictException conflict => new Status(StatusCode.AlreadyExists, conflict.Message),
         DbUpdateConcurrencyException => new Status(StatusCode.Aborted, "The case was changed by someone else; reload it and retry."),
         _ => null,

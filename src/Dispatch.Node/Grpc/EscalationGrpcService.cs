@@ -1,18 +1,26 @@
-using Microsoft.AspNetCore.Authorization;
+using Dispatch.Application.Cases;
+using Dispatch.Application.Errors;
+using Dispatch.Application.Escalation;
+using Dispatch.Application.Supervision;
 using Dispatch.Contracts.V1;
-using Dispatch.Node.Escalation;
 using Dispatch.Node.Security;
 using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
 
 namespace Dispatch.Node.Grpc;
 
 /// <summary>The parent's side of the node protocol; callers are registered children only.</summary>
 [Authorize(Policy = AuthSchemes.ChildNode)]
-internal sealed class EscalationGrpcService(EscalationReceiver receiver, EscalationFeed feed, Deadlines.SupervisionCommands supervision) : EscalationService.EscalationServiceBase
+internal sealed class EscalationGrpcService(EscalationReceiver receiver, EscalationFeed feed, SupervisionCommands supervision) : EscalationService.EscalationServiceBase
 {
     public override async Task<EscalateResponse> Escalate(EscalateRequest request, ServerCallContext context)
     {
-        var (received, created) = await receiver.ReceiveAsync(context.Child().Id, request, context.CancellationToken);
+        var originCaseId = ContractMapper.ParseId(request.OriginCaseId, "origin_case_id");
+        var reporter = Guid.TryParse(request.OriginReporterId, out var r) ? r : (Guid?)null;
+        var report = ContractMapper.ToReportInput(
+            "", request.Title, request.Description, request.CategoryCode, request.GridId, request.Location, request.Whistle, request.HandlingMode, request.EvidenceRefs);
+        var incoming = new IncomingEscalation(originCaseId, request.OriginCaseNumber, reporter, report, request.Reason);
+        var (received, created) = await receiver.ReceiveAsync(context.Child().Id, incoming, context.CancellationToken);
         return new EscalateResponse { CaseId = received.Id.ToString(), Created = created };
     }
 
@@ -20,17 +28,30 @@ internal sealed class EscalationGrpcService(EscalationReceiver receiver, Escalat
     {
         if (request.FromSequence < 0)
         {
-            throw new Application.Errors.InvalidRequestException("from_sequence", "must not be negative.");
+            throw new InvalidRequestException("from_sequence", "must not be negative.");
         }
 
         await foreach (var update in feed.WatchAsync(context.Child().Id, request.FromSequence, context.CancellationToken))
         {
-            await responseStream.WriteAsync(update);
+            await responseStream.WriteAsync(new SubscribeResponse
+            {
+                Sequence = update.Sequence,
+                OriginCaseId = update.OriginCaseId.ToString(),
+                ParentCaseId = update.Event.CaseId.ToString(),
+                Status = ContractMapper.Convert<CaseStatus>(update.Status),
+                HandedBack = update.HandedBack,
+                Event = update.Event.ToContract(),
+                Assignee = update.Assignee?.ToContract(),
+                DueAt = update.DueAt is { } due ? Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(due) : null,
+            });
         }
     }
 
     public override async Task<ReportVerificationResponse> ReportVerification(ReportVerificationRequest request, ServerCallContext context) =>
-        new() { Status = ContractMapper.Convert<CaseStatus>(await receiver.VerifyAsync(context.Child().Id, request, context.CancellationToken)) };
+        new() { Status = ContractMapper.Convert<CaseStatus>(await receiver.VerifyAsync(
+            context.Child().Id,
+            new IncomingVerdict(ContractMapper.ParseId(request.OriginCaseId, "origin_case_id"), request.Passed, request.Note, request.Attempt),
+            context.CancellationToken)) };
 
     public override async Task<SuperviseResponse> Supervise(SuperviseRequest request, ServerCallContext context) =>
         new() { Version = await supervision.ReceiveCopyAsync(context.Child().Id, request.Order.ToDomainCopy(), context.CancellationToken) };

@@ -1,9 +1,9 @@
-using Microsoft.AspNetCore.Authorization;
+using Dispatch.Application.Escalation;
 using Dispatch.Contracts.V1;
-using Dispatch.Node.Escalation;
 using Dispatch.Node.Security;
-using Grpc.Core;
 using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
 using Stored = Dispatch.Data.Escalation;
 
 namespace Dispatch.Node.Grpc;

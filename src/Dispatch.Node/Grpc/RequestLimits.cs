@@ -1,5 +1,5 @@
-using Dispatch.Node.Application;
-using Dispatch.Node.Application.Errors;
+using Dispatch.Application.Cases;
+using Dispatch.Application.Errors;
 
 namespace Dispatch.Node.Grpc;
 

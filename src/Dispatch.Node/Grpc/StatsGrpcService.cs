@@ -1,13 +1,13 @@
-using Microsoft.AspNetCore.Authorization;
 using System.Globalization;
+using Dispatch.Application.Errors;
+using Dispatch.Application.Stats;
+using Dispatch.Application.Stats.Reports;
 using Dispatch.Contracts.V1;
-using Dispatch.Node.Application.Errors;
-using Dispatch.Node.Application.Stats;
-using Dispatch.Node.Application.Stats.Reports;
 using Dispatch.Node.Security;
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
 using Evaluation = Dispatch.Domain.Evaluation;
 
 namespace Dispatch.Node.Grpc;
@@ -18,13 +18,12 @@ internal sealed class StatsGrpcService(EvaluationQueries queries, StatsReports r
 {
     public override async Task<GetEvaluationResponse> GetEvaluation(GetEvaluationRequest request, ServerCallContext context)
     {
-        var caller = context.Caller();
-        StatsPermissions.EnsureCanEvaluate(caller);
-        var kind = ContractMapper.Convert<Evaluation.UnitKind>(request.UnitKind);
-        UnitDimensions.For(kind);
-        var period = EvaluationPeriod.Create(Instant(request.From, "from"), Instant(request.To, "to"));
-        var units = await queries.EvaluateAsync(caller, kind, request.UnitId.Length == 0 ? null : request.UnitId, period, context.CancellationToken);
-
+        var query = new EvaluationRequest(
+            ContractMapper.Convert<Evaluation.UnitKind>(request.UnitKind),
+            request.UnitId.Length == 0 ? null : request.UnitId,
+            Instant(request.From, "from"),
+            Instant(request.To, "to"));
+        var (period, units) = await queries.EvaluateAsync(context.Caller(), query, context.CancellationToken);
         var response = new GetEvaluationResponse
         {
             From = Timestamp.FromDateTimeOffset(period.From),
@@ -37,26 +36,11 @@ internal sealed class StatsGrpcService(EvaluationQueries queries, StatsReports r
 
     public override async Task<GetReportResponse> GetReport(GetReportRequest request, ServerCallContext context)
     {
-        var caller = context.Caller();
-        StatsPermissions.EnsureCanEvaluate(caller);
-        var kind = ContractMapper.Convert<Evaluation.ReportKind>(request.Kind);
-        if (!System.Enum.IsDefined(kind))
-        {
-            throw new InvalidRequestException("kind", "must be DAILY, WEEKLY or MONTHLY.");
-        }
-
-        if (!DateOnly.TryParseExact(request.Date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-        {
-            throw new InvalidRequestException("date", request.Date.Length == 0 ? "is required (YYYY-MM-DD)." : $"'{Shorten(request.Date)}' is not a date (YYYY-MM-DD).");
-        }
-
-        var format = ContractMapper.Convert<Application.Stats.Reports.ReportFormat>(request.Format);
-        if (!System.Enum.IsDefined(format))
-        {
-            throw new InvalidRequestException("format", "must be CSV or HTML.");
-        }
-
-        var file = await reports.BuildAsync(caller, kind, date, format, context.CancellationToken);
+        var query = new ReportRequest(
+            ContractMapper.Convert<Evaluation.ReportKind>(request.Kind),
+            request.Date,
+            ContractMapper.Convert<Dispatch.Application.Stats.Reports.ReportFormat>(request.Format));
+        var file = await reports.BuildAsync(context.Caller(), query, context.CancellationToken);
         return new GetReportResponse
         {
             Content = ByteString.CopyFrom(file.Content),
@@ -84,8 +68,6 @@ internal sealed class StatsGrpcService(EvaluationQueries queries, StatsReports r
             throw new InvalidRequestException(field, "is not a valid timestamp.");
         }
     }
-
-    private static string Shorten(string text) => text.Length <= 20 ? text : text[..20] + "...";
 
     private static UnitEvaluation ToContract(UnitKind kind, string id, string name, Evaluation.UnitTally t) => new()
     {

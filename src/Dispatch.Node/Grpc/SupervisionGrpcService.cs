@@ -1,10 +1,9 @@
-using Microsoft.AspNetCore.Authorization;
+using Dispatch.Application.Errors;
+using Dispatch.Application.Supervision;
 using Dispatch.Contracts.V1;
-using Dispatch.Node.Application.Errors;
-using Dispatch.Node.Deadlines;
 using Dispatch.Node.Security;
 using Grpc.Core;
-using Domain = Dispatch.Domain;
+using Microsoft.AspNetCore.Authorization;
 
 namespace Dispatch.Node.Grpc;
 

@@ -1,5 +1,5 @@
+using Dispatch.Application.Errors;
 using Dispatch.Domain.Supervision;
-using Dispatch.Node.Application.Errors;
 using Google.Protobuf.WellKnownTypes;
 using V1 = Dispatch.Contracts.V1;
 

@@ -1,13 +1,17 @@
+using Dispatch.Application;
+using Dispatch.Application.Common;
+using Dispatch.Application.Deadlines;
+using Dispatch.Application.Escalation;
+using Dispatch.Application.Feed;
+using Dispatch.Application.Stats;
+using Dispatch.Application.Writing;
 using Dispatch.Domain.Categories;
 using Dispatch.Domain.Directory;
-using Dispatch.Node.Application;
-using Dispatch.Node.Application.Stats;
-using Dispatch.Node.Application.Stats.Reports;
 using Dispatch.Node.Deadlines;
 using Dispatch.Node.Escalation;
 using Dispatch.Node.Grpc;
-using Dispatch.Node.Seeding;
 using Dispatch.Node.Security;
+using Dispatch.Node.Seeding;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -36,36 +40,22 @@ public static class NodeServiceCollectionExtensions
         services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
         services.AddSingleton(CategoryCatalogue.Default);
 
+        // The application layer: use cases, the single writer and what acts on its commits (in this order).
         services.AddOptions<DeadlineOptions>().Bind(configuration.GetSection("Deadlines"));
-        services.AddSingleton<DeadlineSettings>();
-        services.AddSingleton<AlarmSignal>();
-        services.AddSingleton<DeadlineAlarms>();
-        services.AddSingleton<PolicyRollout>();
-        services.AddSingleton<SupervisionCommands>();
-        services.AddSingleton<SupervisionQueries>();
-        services.AddSingleton<CaseFeedSignal>();
-        services.AddSingleton<OutboxSignal>();
-        services.AddSingleton<CaseWriter>();
-        services.AddHostedService(sp => sp.GetRequiredService<CaseWriter>());
-        services.AddSingleton<WalCheckpointer>();
-        services.AddHostedService(sp => sp.GetRequiredService<WalCheckpointer>());
-        services.AddSingleton<KnownGrids>();
-        services.AddSingleton<CaseIdSource>();
-        services.AddSingleton<CaseCommands>();
-        services.AddSingleton<CaseQueries>();
-        services.AddSingleton<CaseFeedReader>();
         services.AddOptions<StatsOptions>().Bind(configuration.GetSection("Stats"));
-        services.AddSingleton<EvaluationQueries>();
-        services.AddSingleton<StatsReports>();
+        services.AddDispatchApplication(sp => NodeSettingsOf(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<NodeOptions>>().Value));
+        services.AddSingleton<IOutboxPayloads, ContractOutboxPayloads>();
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<OutboxHandOver>();
+        services.AddSingleton<ICommitObserver>(sp => sp.GetRequiredService<CaseFeedSignal>());
+        services.AddSingleton<ICommitObserver>(sp => sp.GetRequiredService<OutboxHandOver>());
+        services.AddSingleton<ICommitObserver>(sp => sp.GetRequiredService<AlarmSignal>());
         services.AddSingleton<DemoDirectory>();
 
         services.AddSingleton<NodeCredentials>();
-        services.AddSingleton<EscalationReceiver>();
-        services.AddSingleton<EscalationFeed>();
         services.AddSingleton<ParentClient>();
         services.AddSingleton<OutboxSettlement>();
         services.AddSingleton<OutboxDelivery>();
-        services.AddSingleton<OutboxOperations>();
         services.AddHostedService<OutboxRelay>();
         services.AddHostedService<ParentSubscriber>();
 
@@ -74,6 +64,15 @@ public static class NodeServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<AlarmScheduler>());
         return services;
     }
+
+    /// <summary>The node as the application layer sees it.</summary>
+    private static NodeSettings NodeSettingsOf(NodeOptions node) => new(
+        node.Id,
+        node.Name,
+        node.Tier,
+        node.HasParent ? node.ParentId ?? node.ParentUrl! : null,
+        [.. node.Upstreams().Select(u => new UpstreamNode(u.Id, u.Emergency))],
+        node.EmergencySkipsTier);
 
     public static WebApplication MapDispatchNode(this WebApplication app)
     {

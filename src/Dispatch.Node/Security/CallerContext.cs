@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Dispatch.Application.Security;
 using Dispatch.Domain.Directory;
 using Dispatch.Domain.Geography;
 using Grpc.Core;

@@ -1,3 +1,4 @@
+using Dispatch.Application.Security;
 using Dispatch.Node.Hosting;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;

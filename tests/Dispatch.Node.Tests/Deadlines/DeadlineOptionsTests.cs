@@ -1,5 +1,5 @@
+using Dispatch.Application.Deadlines;
 using Dispatch.Domain.Cases;
-using Dispatch.Node.Deadlines;
 using Microsoft.Extensions.Configuration;
 
 namespace Dispatch.Node.Tests.Deadlines;

@@ -1,8 +1,6 @@
 using Dispatch.Contracts.V1;
 using Dispatch.Node.Deadlines;
 using Dispatch.Node.Tests.Infrastructure;
-using Google.Protobuf.WellKnownTypes;
-using Grpc.Core;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Dispatch.Node.Tests.Deadlines;

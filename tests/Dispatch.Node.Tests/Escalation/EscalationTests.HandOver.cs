@@ -1,8 +1,8 @@
+using Dispatch.Application.Escalation;
+using Dispatch.Application.Writing;
 using Dispatch.Contracts.V1;
 using Dispatch.Data;
-using Dispatch.Node.Application;
 using Dispatch.Node.Escalation;
-using Dispatch.Node.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -48,10 +48,11 @@ public abstract partial class EscalationTests
             copy = await context.Cases.AsNoTracking().SingleAsync(c => c.Id == Guid.Parse(reported.Id));
         }
 
+        var outbox = services.GetRequiredService<EscalationOutbox>();
         await services.GetRequiredService<CaseWriter>().WriteAsync(
-            context =>
+            (DispatchDbContext context) =>
             {
-                EscalationOutbox.Escalate(context, copy, "Staged without the case.", _cluster.Village.Clock.GetUtcNow());
+                outbox.Escalate(context, copy, "Staged without the case.", _cluster.Village.Clock.GetUtcNow());
                 return Task.FromResult(true);
             },
             CancellationToken.None);

@@ -1,0 +1,53 @@
+using Dispatch.Application.Cases;
+using Dispatch.Application.Common;
+using Dispatch.Application.Deadlines;
+using Dispatch.Application.Escalation;
+using Dispatch.Application.Feed;
+using Dispatch.Application.Stats;
+using Dispatch.Application.Stats.Reports;
+using Dispatch.Application.Supervision;
+using Dispatch.Application.Writing;
+
+namespace Dispatch.Application;
+
+internal static class ApplicationServiceCollectionExtensions
+{
+    /// <summary>
+    /// The use cases and the single writer. The host supplies the node's settings and the outbox's wire format, and
+    /// registers the writer's commit observers (<see cref="ICommitObserver"/>) in the order they should run.
+    /// </summary>
+    public static IServiceCollection AddDispatchApplication(this IServiceCollection services, Func<IServiceProvider, NodeSettings> node)
+    {
+        services.AddSingleton<NodeSettings>(node);
+        services.AddSingleton<DeadlineSettings>();
+        services.AddSingleton<AlarmSignal>();
+        services.AddSingleton<DeadlineAlarms>();
+        services.AddSingleton<PolicyRollout>();
+        services.AddSingleton<EscalationOutbox>();
+        services.AddSingleton<SupervisionLedger>();
+        services.AddSingleton<SupervisionCommands>();
+        services.AddSingleton<SupervisionQueries>();
+        services.AddSingleton<CaseFeedSignal>();
+        services.AddSingleton<CaseWriter>();
+        services.AddHostedService(sp => sp.GetRequiredService<CaseWriter>());
+        services.AddSingleton<WalCheckpointer>();
+        services.AddHostedService(sp => sp.GetRequiredService<WalCheckpointer>());
+        services.AddSingleton<KnownGrids>();
+        services.AddSingleton<CaseIdSource>();
+        services.AddSingleton<CaseCommands>();
+        services.AddSingleton<Cases.Transitions.CaseTransitions>();
+        services.AddSingleton<CaseQueries>();
+        services.AddSingleton<CaseFeedReader>();
+        services.AddSingleton<EvaluationQueries>();
+        services.AddSingleton<StatsReports>();
+        services.AddSingleton<EscalationReceiver>();
+        services.AddSingleton<OutboxOperations>();
+        services.AddSingleton<EscalationFeed>();
+        services.AddSingleton<Directory.DirectoryStore>();
+        services.AddSingleton<Directory.GridDirectory>();
+        services.AddSingleton<Directory.DepartmentDirectory>();
+        services.AddSingleton<Directory.UserDirectory>();
+        services.AddSingleton<SignIn.PasswordSignIn>();
+        return services;
+    }
+}

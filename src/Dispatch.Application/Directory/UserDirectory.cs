@@ -1,0 +1,77 @@
+using Dispatch.Application.Errors;
+using Dispatch.Application.Security;
+using Dispatch.Data;
+using Dispatch.Domain.Directory;
+using Dispatch.Domain.Geography;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dispatch.Application.Directory;
+
+/// <summary>The node's users, for administrators: list them, add and change them (with their password).</summary>
+internal sealed class UserDirectory(DirectoryStore store, IPasswordHasher<User> hasher)
+{
+    public const int PasswordMinLength = 8;
+    public const int PasswordMaxLength = 256;
+
+    /// <summary>The users, by user name; only those of <paramref name="role"/> when given.</summary>
+    public async Task<IReadOnlyList<User>> ListAsync(CallerIdentity caller, Role? role, CancellationToken cancellationToken)
+    {
+        await using var db = await store.OpenAsAdminAsync(caller, cancellationToken);
+        var users = await db.Users.AsNoTracking().OrderBy(u => u.UserName).ToListAsync(cancellationToken);
+        return role is { } only ? users.Where(u => u.Role == only).ToList() : users;
+    }
+
+    public async Task<User> UpsertAsync(CallerIdentity caller, UpsertUserCommand request, CancellationToken cancellationToken)
+    {
+        if (request.Password.Length > 0 && request.Password.Length is < PasswordMinLength or > PasswordMaxLength)
+        {
+            throw new InvalidRequestException("password", $"must be {PasswordMinLength} to {PasswordMaxLength} characters.");
+        }
+
+        await using var db = await store.OpenAsAdminAsync(caller, cancellationToken);
+        await EnsureScopeExistsAsync(db, request.GridIds, request.DepartmentId, cancellationToken);
+        User user;
+        if (request.Id is not { } id)
+        {
+            if (request.Password.Length == 0)
+            {
+                throw new InvalidRequestException("password", "is required for a new user.");
+            }
+
+            user = new User(Guid.NewGuid(), request.UserName, request.DisplayName, request.Role, "pending", request.GridIds, request.DepartmentId);
+            user.ChangePasswordHash(hasher.HashPassword(user, request.Password));
+            db.Users.Add(user);
+        }
+        else
+        {
+            user = await db.Users.FirstOrDefaultAsync(u => u.Id == id, cancellationToken) ?? throw new NotFoundException("User", id.ToString());
+            user.Rename(request.DisplayName);
+            user.ChangeRole(request.Role, request.GridIds, request.DepartmentId);
+            if (request.Password.Length > 0)
+            {
+                user.ChangePasswordHash(hasher.HashPassword(user, request.Password));
+            }
+        }
+
+        await DirectoryStore.SaveAsync(db, $"User name '{request.UserName}' is already taken.", cancellationToken);
+        return user;
+    }
+
+    /// <summary>A user's grids and department must be in the directory: unknown ones are NOT_FOUND, not dangling references.</summary>
+    private static async Task EnsureScopeExistsAsync(DispatchDbContext db, IReadOnlyList<GridId> grids, Guid? department, CancellationToken cancellationToken)
+    {
+        foreach (var grid in grids)
+        {
+            if (!await db.Grids.AnyAsync(g => g.Id == grid, cancellationToken))
+            {
+                throw new NotFoundException("Grid", grid.Value);
+            }
+        }
+
+        if (department is { } id && !await db.Departments.AnyAsync(d => d.Id == id, cancellationToken))
+        {
+            throw new NotFoundException("Department", id.ToString());
+        }
+    }
+}

@@ -1,0 +1,7 @@
+namespace Dispatch.Application.Stats.Reports;
+
+public enum ReportFormat
+{
+    Csv = 1,
+    Html = 2,
+}

@@ -1,4 +1,0 @@
-namespace Dispatch.Node.Application.Errors;
-
-/// <summary>The caller's role or scope (grid, department) does not cover the request. Maps to PERMISSION_DENIED.</summary>
-internal sealed class AccessDeniedException(string message) : Exception(message);

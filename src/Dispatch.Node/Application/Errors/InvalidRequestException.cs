@@ -1,7 +1,0 @@
-namespace Dispatch.Node.Application.Errors;
-
-/// <summary>A request field the transport layer rejects before the domain sees it. Maps to INVALID_ARGUMENT.</summary>
-internal sealed class InvalidRequestException(string field, string message) : Exception($"{field}: {message}")
-{
-    public string Field { get; } = field;
-}

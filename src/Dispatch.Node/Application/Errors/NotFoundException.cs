@@ -1,5 +1,0 @@
-namespace Dispatch.Node.Application.Errors;
-
-/// <summary>An id that names nothing on this node. Maps to NOT_FOUND.</summary>
-internal sealed class NotFoundException(string what, string id)
-    : Exception($"{what} '{id}' was not found.");

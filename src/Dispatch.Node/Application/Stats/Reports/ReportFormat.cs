@@ -1,7 +1,0 @@
-namespace Dispatch.Node.Application.Stats.Reports;
-
-public enum ReportFormat
-{
-    Csv = 1,
-    Html = 2,
-}
