@@ -9,10 +9,26 @@ namespace Dispatch.Node.Security;
 /// <summary>Who is calling, read from the principal that the call's authentication scheme validated.</summary>
 internal static class CallerContext
 {
+    /// <summary>
+    /// Callers already read from an identity: a remembered token hands every call the same validated identity
+    /// (<see cref="RememberingTokenHandler"/>), so its claims are parsed once, not on every call.
+    /// </summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ClaimsIdentity, CallerIdentity> Known = [];
+
     /// <summary>The signed-in user of a call that passed the <see cref="AuthSchemes.User"/> scheme.</summary>
-    public static CallerIdentity Caller(this ServerCallContext context) =>
-        FromPrincipal(context.GetHttpContext().User) ??
+    public static CallerIdentity Caller(this ServerCallContext context)
+    {
+        var principal = context.GetHttpContext().User;
+        if (principal.Identity is ClaimsIdentity identity && Known.TryGetValue(identity, out var known))
+        {
+            return known;
+        }
+
+        var caller = FromPrincipal(principal) ??
             throw new RpcException(new Status(StatusCode.Unauthenticated, "This call needs a signed-in caller."));
+        Known.AddOrUpdate((ClaimsIdentity)principal.Identity!, caller);
+        return caller;
+    }
 
     /// <summary>The registered child node calling the escalation service (<see cref="AuthSchemes.Node"/>).</summary>
     public static ChildNode Child(this ServerCallContext context)
