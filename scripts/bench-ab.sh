@@ -25,7 +25,6 @@ duration=${DURATION:-20}
 warmup=${WARMUP:-20}
 rate=${RATE-5000}
 paced_warmup=${PACED_WARMUP:-5}
-append=${APPEND:-yes}
 read -r -a node_args <<<"${NODE_ARGS:-}"
 command_line="scripts/bench-ab.sh $rev_a $rev_b (ROUNDS=$rounds PROVIDERS=\"$providers\" CONCURRENCY=$concurrency CONNECTIONS=$connections DURATION=$duration WARMUP=$warmup RATE=$rate PACED_WARMUP=$paced_warmup${NODE_ARGS:+ NODE_ARGS=\"$NODE_ARGS\"})"
 
@@ -123,8 +122,4 @@ block=$(
 )
 printf '\n%s\n' "$block"
 
-if [ "$append" = no ]; then
-  echo "APPEND=no: not added to scripts/bench-results.md"
-else
-  append_results "## Intake A/B" scripts/bench-ab.sh "$block"
-fi
+append_results "## Intake A/B" scripts/bench-ab.sh "$block"

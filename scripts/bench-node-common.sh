@@ -25,9 +25,14 @@ report_load() {
 }
 
 # append_results SECTION SCRIPT BLOCK: adds BLOCK to scripts/bench-results.md as the newest (last) entry of
-# SECTION ("## ..."), the section made, as appended by SCRIPT, if the file has none yet.
+# SECTION ("## ..."), the section made, as appended by SCRIPT, if the file has none yet. APPEND=no: print only
+# (trial runs).
 append_results() {
   local section=$1 script=$2 block=$3 results=scripts/bench-results.md
+  if [ "${APPEND:-yes}" = no ]; then
+    echo "APPEND=no: not added to $results"
+    return 0
+  fi
   [ -f "$results" ] || printf '# Benchmark results\n' >"$results"
   if ! grep -qxF "$section" "$results"; then
     printf '\n%s\n\nAppended by %s, newest last.\n' "$section" "$script" >>"$results"

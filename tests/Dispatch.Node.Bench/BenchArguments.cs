@@ -73,7 +73,7 @@ internal sealed class BenchArguments
                      [--user worker1] [--password dispatch-demo] [--node-pid PID]
               list   --address http://127.0.0.1:P [--rounds 30] [--user dispatcher] [--worker worker1] [--password dispatch-demo]
               fill   --provider Sqlite|Postgres --connection "<connection string>" --cases N [--open-ahead yes]
-              deadline-burst --address http://127.0.0.1:P [--count 10000] [--spread 60] [--category 0505] [--from-sequence S] [--node-pid PID]
+              deadline-burst --address http://127.0.0.1:P [--count 10000] [--spread 60] [--category 0505] [--from-sequence S] [--node-pid PID] [--wait 120] [--report-only yes]
               escalate-latency [--village URL] [--town URL] [--district URL] [--rate 100] [--duration 30] [--warmup 5] [--drain 30]
                                [--nodes village:PID,town:PID,district:PID]
               escalate-faults  --run-id ID [--village URL] [--count 10000] [--concurrency 16] [--call-timeout 10] [--give-up-after 300]

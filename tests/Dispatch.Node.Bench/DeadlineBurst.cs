@@ -108,7 +108,15 @@ internal static class DeadlineBurst
             }
         }
 
-        var giveUp = lastDue + TimeSpan.FromSeconds(120);
+        if (options.ReportOnly)
+        {
+            await stop.CancelAsync();
+            await Task.WhenAll(watching, sampling);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"deadline-burst: last deadline {lastDue:O}"));
+            return errors == 0 ? 0 : 1;
+        }
+
+        var giveUp = lastDue + options.Wait;
         while (supervisedLag.Count < due.Count && DateTimeOffset.UtcNow < giveUp)
         {
             await Task.Delay(200);

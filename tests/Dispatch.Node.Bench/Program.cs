@@ -67,7 +67,9 @@ try
             long.Parse(arguments.GetText("from-sequence", "0"), System.Globalization.CultureInfo.InvariantCulture),
             arguments.GetText("password", "dispatch-demo"),
             arguments.GetText("grid", ListFilters.GridId),
-            arguments.GetOptionalInt("node-pid"))),
+            arguments.GetOptionalInt("node-pid"),
+            arguments.GetSeconds("wait", 120),
+            arguments.GetText("report-only", "no") == "yes")),
         _ => BenchArguments.PrintUsage(),
     };
 }
