@@ -129,11 +129,23 @@ public sealed class TableInserter(IEntityType type, ISqlGenerationHelper sql)
     /// </summary>
     public void InsertSqlServer(DbConnection connection, DbTransaction transaction, IReadOnlyList<object> entities)
     {
+        foreach (var command in SqlServerCommands(connection, transaction, entities))
+        {
+            using (command)
+            {
+                command.ExecuteNonQuery();
+            }
+        }
+    }
+
+    /// <summary>The commands that insert the entities on SQL Server, made one at a time as they are run; the caller disposes each.</summary>
+    public IEnumerable<DbCommand> SqlServerCommands(DbConnection connection, DbTransaction transaction, IReadOnlyList<object> entities)
+    {
         var rowsPerStatement = SqlServerRowsPerStatement;
         for (var offset = 0; offset < entities.Count; offset += rowsPerStatement)
         {
             var rows = Math.Min(rowsPerStatement, entities.Count - offset);
-            using var command = connection.CreateCommand();
+            var command = connection.CreateCommand();
             command.Transaction = transaction;
             command.CommandText = SqlServerInsert(rows);
             for (var row = 0; row < rows; row++)
@@ -145,7 +157,7 @@ public sealed class TableInserter(IEntityType type, ISqlGenerationHelper sql)
                 }
             }
 
-            command.ExecuteNonQuery();
+            yield return command;
         }
     }
 

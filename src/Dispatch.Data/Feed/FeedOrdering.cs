@@ -24,6 +24,11 @@ internal static class FeedOrdering
             return await save(acceptAllChangesOnSuccess, cancellationToken).ConfigureAwait(false);
         }
 
+        if (context.Database.IsSqlServer())
+        {
+            save = SqlServerFeedInsert.Around(context, save);
+        }
+
         if (context.Database.CurrentTransaction is not null)
         {
             await LockAsync(context, cancellationToken).ConfigureAwait(false);
@@ -47,6 +52,11 @@ internal static class FeedOrdering
         if (!AppendsToFeed(context))
         {
             return save(acceptAllChangesOnSuccess);
+        }
+
+        if (context.Database.IsSqlServer())
+        {
+            save = SqlServerFeedInsert.Around(context, save);
         }
 
         if (context.Database.CurrentTransaction is not null)
