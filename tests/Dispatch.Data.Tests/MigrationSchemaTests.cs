@@ -76,6 +76,21 @@ public sealed class MigrationSchemaTests
         Assert.Equal(await DescribeAsync(created), await SchemaCatalog.DescribeAsync(context));
     }
 
+    /// <summary>
+    /// Migrations are only found in the provider's migrations assembly: one compiled into Dispatch.Data (its old place)
+    /// would be ignored without a word.
+    /// </summary>
+    [Fact]
+    public void DataAssembly_HoldsNoMigration()
+    {
+        var misplaced = typeof(DispatchDbContext).Assembly.GetTypes()
+            .Where(t => t.IsSubclassOf(typeof(Migration)) || t.IsSubclassOf(typeof(ModelSnapshot)))
+            .Select(t => t.FullName)
+            .ToList();
+
+        Assert.True(misplaced.Count == 0, "Move these to src/Dispatch.Data.Migrations.<Provider> (see README, Databases): " + string.Join(", ", misplaced));
+    }
+
     /// <summary>The ids in the history of every SQLite and PostgreSQL database created before the per-provider sets.</summary>
     private static readonly string[] HandWritten =
     [
