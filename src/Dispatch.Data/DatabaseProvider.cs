@@ -8,4 +8,7 @@ public enum DatabaseProvider
 
     /// <summary>A PostgreSQL server: for replicas of one node sharing a database.</summary>
     Postgres,
+
+    /// <summary>A SQL Server database (2022 or later, or Azure SQL): for replicas of one node sharing a database.</summary>
+    SqlServer,
 }

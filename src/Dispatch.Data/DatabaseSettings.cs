@@ -4,7 +4,7 @@ using Microsoft.Extensions.Configuration;
 namespace Dispatch.Data;
 
 /// <summary>Which database a node uses and how to reach it, read from configuration.</summary>
-/// <param name="Provider"><c>Database:Provider</c>: <c>Sqlite</c> (default) or <c>Postgres</c>.</param>
+/// <param name="Provider"><c>Database:Provider</c>: <c>Sqlite</c> (default), <c>Postgres</c> or <c>SqlServer</c>.</param>
 /// <param name="ConnectionString"><c>ConnectionStrings:Dispatch</c>.</param>
 public sealed record DatabaseSettings(DatabaseProvider Provider, string ConnectionString)
 {
@@ -19,10 +19,11 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
         ArgumentNullException.ThrowIfNull(configuration);
         var providerText = configuration[ProviderKey];
         var provider = DatabaseProvider.Sqlite;
-        if (!string.IsNullOrWhiteSpace(providerText) && !Enum.TryParse(providerText.Trim(), ignoreCase: true, out provider))
+        if (!string.IsNullOrWhiteSpace(providerText)
+            && (!Enum.TryParse(providerText.Trim(), ignoreCase: true, out provider) || !Enum.IsDefined(provider)))
         {
             throw new InvalidOperationException(
-                $"{ProviderKey} is '{providerText}'; expected '{nameof(DatabaseProvider.Sqlite)}' or '{nameof(DatabaseProvider.Postgres)}'.");
+                $"{ProviderKey} is '{providerText}'; expected '{nameof(DatabaseProvider.Sqlite)}', '{nameof(DatabaseProvider.Postgres)}' or '{nameof(DatabaseProvider.SqlServer)}'.");
         }
 
         var connectionString = configuration.GetConnectionString(ConnectionStringName);
@@ -37,7 +38,7 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
         return new DatabaseSettings(provider, connectionString);
     }
 
-    /// <summary>The full path of the SQLite file, or null for PostgreSQL and in-memory databases.</summary>
+    /// <summary>The full path of the SQLite file, or null for a database server and in-memory databases.</summary>
     public string? SqliteFilePath()
     {
         if (Provider != DatabaseProvider.Sqlite)

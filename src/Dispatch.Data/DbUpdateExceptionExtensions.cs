@@ -11,6 +11,10 @@ public static class DbUpdateExceptionExtensions
     private const int SqliteUniqueConstraint = 2067;
     private const int SqlitePrimaryKeyConstraint = 1555;
 
+    // SQL Server: a duplicate key in a unique index (2601), in a unique or primary key constraint (2627).
+    internal const int SqlServerUniqueIndex = 2601;
+    internal const int SqlServerUniqueConstraint = 2627;
+
     /// <summary>
     /// True when the save broke a unique index or primary key, e.g. a retried <c>ReportCase</c> whose
     /// (reporter, request id) already exists: the caller then loads the case the first attempt created.
@@ -22,6 +26,7 @@ public static class DbUpdateExceptionExtensions
         {
             SqliteException sqlite => sqlite.SqliteExtendedErrorCode is SqliteUniqueConstraint or SqlitePrimaryKeyConstraint,
             PostgresException postgres => postgres.SqlState == PostgresErrorCodes.UniqueViolation,
+            Microsoft.Data.SqlClient.SqlException sqlServer => sqlServer.Number is SqlServerUniqueIndex or SqlServerUniqueConstraint,
             _ => false,
         };
     }

@@ -79,6 +79,10 @@ public sealed class DispatchDbContext(DbContextOptions<DispatchDbContext> option
         {
             configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcDateTimeOffsetConverter>();
         }
+        else if (Database.IsSqlServer())
+        {
+            SqlServer.SqlServerModel.ConfigureConventions(configurationBuilder);
+        }
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -93,5 +97,9 @@ public sealed class DispatchDbContext(DbContextOptions<DispatchDbContext> option
         modelBuilder.ApplyConfiguration(new ParentCursorConfiguration());
         modelBuilder.ApplyConfiguration(new SupervisionOrderConfiguration());
         SnakeCaseNaming.Apply(modelBuilder);
+        if (Database.IsSqlServer())
+        {
+            SqlServer.SqlServerModel.ApplyCollation(modelBuilder);
+        }
     }
 }

@@ -22,6 +22,9 @@ internal static class HistoryConflict
             // "UNIQUE constraint failed: case_events.case_id, case_events.sequence"
             SqliteException sqlite => sqlite.Message.Contains(Table + ".sequence", StringComparison.Ordinal),
             PostgresException postgres => postgres.TableName == Table && postgres.ConstraintName == "pk_" + Table,
+            // "Violation of PRIMARY KEY constraint 'pk_case_events'. Cannot insert duplicate key in object 'dbo.case_events'. ..."
+            Microsoft.Data.SqlClient.SqlException sqlServer => sqlServer.Number == DbUpdateExceptionExtensions.SqlServerUniqueConstraint
+                && sqlServer.Message.Contains("'pk_" + Table + "'", StringComparison.Ordinal),
             _ => false,
         };
 

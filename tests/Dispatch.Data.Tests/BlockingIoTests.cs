@@ -85,6 +85,19 @@ public sealed class BlockingIoTests
     }
 
     [Fact]
+    public void ForWriter_SqlServer_AnApplicationNameOfItsOwnSoAPoolOfItsOwn()
+    {
+        var named = new DatabaseSettings(DatabaseProvider.SqlServer, "Server=db;Database=node;Application Name=district");
+        var bare = new DatabaseSettings(DatabaseProvider.SqlServer, "Server=db;Database=node");
+
+        var writer = new Microsoft.Data.SqlClient.SqlConnectionStringBuilder(DispatchDbContextOptions.ForWriter(named).ConnectionString);
+
+        Assert.Equal("district writer", writer.ApplicationName);
+        Assert.Equal("node", writer.InitialCatalog);
+        Assert.Equal("Dispatch writer", new Microsoft.Data.SqlClient.SqlConnectionStringBuilder(DispatchDbContextOptions.ForWriter(bare).ConnectionString).ApplicationName);
+    }
+
+    [Fact]
     public void ForWriter_Sqlite_TheSameFile()
     {
         var settings = new DatabaseSettings(DatabaseProvider.Sqlite, "Data Source=data/node.db");

@@ -1,6 +1,7 @@
 using Dispatch.Data.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Configuration;
 
 namespace Dispatch.Data.Tests;
@@ -37,12 +38,42 @@ public sealed class DispatchDataConfigurationTests
     }
 
     [Fact]
-    public void FromConfiguration_UnknownProvider_ThrowsNamingTheKey()
+    public void FromConfiguration_SqlServer_IsSqlServer()
+    {
+        var settings = DatabaseSettings.FromConfiguration(
+            Configuration(("Database:Provider", "SqlServer"), ("ConnectionStrings:Dispatch", "Server=db;Database=node")));
+
+        Assert.Equal(new DatabaseSettings(DatabaseProvider.SqlServer, "Server=db;Database=node"), settings);
+        Assert.Null(settings.SqliteFilePath());
+    }
+
+    [Theory]
+    [InlineData("Oracle")]
+    [InlineData("7")]
+    public void FromConfiguration_UnknownProvider_ThrowsNamingTheKeyAndTheProviders(string provider)
     {
         var error = Assert.Throws<InvalidOperationException>(
-            () => DatabaseSettings.FromConfiguration(Configuration(("Database:Provider", "SqlServer"))));
+            () => DatabaseSettings.FromConfiguration(Configuration(("Database:Provider", provider), ("ConnectionStrings:Dispatch", "Server=db"))));
 
         Assert.Contains("Database:Provider", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'SqlServer'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite, "Data Source=node.db")]
+    [InlineData(DatabaseProvider.Postgres, "Host=db;Database=node")]
+    [InlineData(DatabaseProvider.SqlServer, "Server=db;Database=node")]
+    public void Contexts_EachProvider_TakeMigrationsFromTheProvidersOwnAssembly(DatabaseProvider provider, string connectionString)
+    {
+        var options = new DbContextOptionsBuilder<DispatchDbContext>();
+        DispatchDbContextOptions.Configure(options, new DatabaseSettings(provider, connectionString));
+        using var context = new DispatchDbContext(options.Options);
+
+        var assembly = context.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrationsAssembly>();
+
+        Assert.Equal("Dispatch.Data.Migrations." + provider, assembly.Assembly.GetName().Name);
+        Assert.NotNull(assembly.ModelSnapshot);
+        Assert.False(context.Database.HasPendingModelChanges());
     }
 
     [Fact]

@@ -9,8 +9,8 @@ namespace Dispatch.Data.Bulk;
 /// <summary>
 /// Inserts new cases with their history and feed entries, in the transaction open on a context, without
 /// the change tracker, by <see cref="TableInserter"/> (multi-row INSERTs on SQLite; on PostgreSQL one
-/// prepared batch of the feed's lock and an INSERT over column arrays per table; both with the EF model's
-/// columns and conversions). The feed's order
+/// prepared batch of the feed's lock and an INSERT over column arrays per table; on SQL Server the feed's lock,
+/// then multi-row INSERTs; all with the EF model's columns and conversions). The feed's order
 /// is kept as SaveChanges keeps it (see <see cref="FeedOrdering"/>). A refused insert (a unique key)
 /// surfaces as <see cref="DbUpdateException"/>, as it would from SaveChanges.
 /// </summary>
@@ -58,6 +58,15 @@ public sealed class CaseInserter
                 };
                 batch.Prepare();
                 batch.ExecuteNonQuery();
+                return;
+            }
+
+            if (connection is Microsoft.Data.SqlClient.SqlConnection)
+            {
+                FeedOrdering.LockSqlServer(connection, transaction);
+                _cases.InsertSqlServer(connection, transaction, cases);
+                _events.InsertSqlServer(connection, transaction, history);
+                _feed.InsertSqlServer(connection, transaction, feed);
                 return;
             }
 

@@ -16,6 +16,14 @@ public sealed class TableColumn(string name, Func<object, object?> read, Relatio
     public DbParameter CreateParameter(DbCommand command, string parameterName) =>
         mapping.CreateParameter(command, parameterName, value: null, nullable: true);
 
+    /// <summary>
+    /// A parameter holding this column's provider value of <paramref name="entity"/>. Made with its value, as EF makes
+    /// its own: the mapping sizes a text parameter from it (SqlClient would cut a value longer than a size given
+    /// without it).
+    /// </summary>
+    public DbParameter CreateParameter(DbCommand command, string parameterName, object entity) =>
+        mapping.CreateParameter(command, parameterName, ProviderValue(entity), nullable: true);
+
     /// <summary>The column's type in the database, as the model maps it (for a cast).</summary>
     public string StoreType => mapping.StoreType;
 

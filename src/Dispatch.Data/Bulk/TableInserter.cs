@@ -12,7 +12,7 @@ namespace Dispatch.Data.Bulk;
 /// and kept until the connection closes; on PostgreSQL by one statement over arrays of column values, which the server
 /// neither parses nor plans per row count (a multi-row INSERT of a few dozen cases cost it several
 /// milliseconds to plan and run) and which, unlike a COPY (two round trips each), goes into one batch with
-/// the other tables' inserts.
+/// the other tables' inserts; on SQL Server by multi-row INSERTs within its limit of parameters per command.
 /// </summary>
 public sealed class TableInserter(IEntityType type, ISqlGenerationHelper sql)
 {
@@ -115,6 +115,88 @@ public sealed class TableInserter(IEntityType type, ISqlGenerationHelper sql)
             .Append(") AS u (").AppendJoin(", ", names).Append(')')
             .ToString();
     }
+
+    /// <summary>
+    /// Parameters per SQL Server command: the server takes at most 2,100 in one request.
+    /// </summary>
+    public const int SqlServerParameters = 2_000;
+
+    private string[]? _sqlServerInserts;
+
+    /// <summary>
+    /// Inserts the entities in the connection's open transaction on SQL Server; blocking (see <see cref="CaseInserter"/>).
+    /// One command per <see cref="SqlServerRowsPerStatement"/> rows, each value a parameter typed by the EF mapping.
+    /// </summary>
+    public void InsertSqlServer(DbConnection connection, DbTransaction transaction, IReadOnlyList<object> entities)
+    {
+        foreach (var command in SqlServerCommands(connection, transaction, entities))
+        {
+            using (command)
+            {
+                command.ExecuteNonQuery();
+            }
+        }
+    }
+
+    /// <summary>The commands that insert the entities on SQL Server, made one at a time as they are run; the caller disposes each.</summary>
+    public IEnumerable<DbCommand> SqlServerCommands(DbConnection connection, DbTransaction transaction, IReadOnlyList<object> entities)
+    {
+        var rowsPerStatement = SqlServerRowsPerStatement;
+        for (var offset = 0; offset < entities.Count; offset += rowsPerStatement)
+        {
+            var rows = Math.Min(rowsPerStatement, entities.Count - offset);
+            var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = SqlServerInsert(rows);
+            for (var row = 0; row < rows; row++)
+            {
+                for (var column = 0; column < _columns.Count; column++)
+                {
+                    var parameter = _columns[column].CreateParameter(command, $"@p{(row * _columns.Count) + column}", entities[offset + row]);
+                    command.Parameters.Add(parameter);
+                }
+            }
+
+            yield return command;
+        }
+    }
+
+    /// <summary>Rows in one SQL Server command: as many as <see cref="SqlServerParameters"/> allows, one at least.</summary>
+    internal int SqlServerRowsPerStatement => Math.Max(1, SqlServerParameters / _columns.Count);
+
+    /// <summary>
+    /// The SQL Server statement that inserts <paramref name="rows"/> rows. The rows are selected from a VALUES list
+    /// ordered by their position: SQL Server draws identity values in the order of an INSERT's ORDER BY (and
+    /// promises no order for a plain VALUES list), so feed entries get their sequences in the order given.
+    /// </summary>
+    internal string SqlServerInsert(int rows)
+    {
+        var texts = _sqlServerInserts ??= new string[SqlServerRowsPerStatement + 1];
+        return texts[rows] ??= Build();
+
+        string Build()
+        {
+            var names = string.Join(", ", _columns.Select(c => sql.DelimitIdentifier(c.Name)));
+            var text = new StringBuilder("INSERT INTO ").Append(sql.DelimitIdentifier(type.GetTableName()!, type.GetSchema()))
+                .Append(" (").Append(names).Append(") SELECT ").Append(names).Append(" FROM (VALUES ");
+            for (var row = 0; row < rows; row++)
+            {
+                text.Append(row == 0 ? "(" : ", (").Append(row.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                for (var column = 0; column < _columns.Count; column++)
+                {
+                    text.Append(", @p").Append(((row * _columns.Count) + column).ToString(System.Globalization.CultureInfo.InvariantCulture));
+                }
+
+                text.Append(')');
+            }
+
+            return text.Append(") AS v (").Append(sql.DelimitIdentifier(RowColumn)).Append(", ").Append(names)
+                .Append(") ORDER BY ").Append(sql.DelimitIdentifier(RowColumn)).Append(';').ToString();
+        }
+    }
+
+    // Named so that no column of the model can share it.
+    private const string RowColumn = "__row";
 
     /// <summary>The prepared statement that inserts <paramref name="rows"/> rows, kept with the connection until it closes.</summary>
     private SQLitePCL.sqlite3_stmt Statement(Microsoft.Data.Sqlite.SqliteConnection connection, int rows)

@@ -3,12 +3,13 @@ using Microsoft.EntityFrameworkCore;
 namespace Dispatch.Data.Feed;
 
 /// <summary>
-/// Makes the feed's commit order equal its sequence order on PostgreSQL. An identity value is drawn at
-/// insert time, so without this two writers could commit sequences 11 then 10, and a watcher that had
+/// Makes the feed's commit order equal its sequence order on PostgreSQL and SQL Server. An identity value is
+/// drawn at insert time, so without this two writers could commit sequences 11 then 10, and a watcher that had
 /// already read 11 would resume after it and never see 10. Every save that appends to the feed takes one
-/// transaction-scoped advisory lock before its inserts and holds it until commit, so sequences become
-/// visible in order (a rolled-back save leaves a gap, which is harmless). SQLite needs nothing: it has a
-/// single writer, and AUTOINCREMENT values are drawn under its write lock.
+/// transaction-scoped lock before its inserts and holds it until commit (PostgreSQL: an advisory lock; SQL
+/// Server: an application lock owned by the transaction), so sequences become visible in order (a rolled-back
+/// save leaves a gap, which is harmless). SQLite needs nothing: it has a single writer, and AUTOINCREMENT values
+/// are drawn under its write lock.
 /// </summary>
 internal static class FeedOrdering
 {
@@ -21,6 +22,11 @@ internal static class FeedOrdering
         if (!AppendsToFeed(context))
         {
             return await save(acceptAllChangesOnSuccess, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (context.Database.IsSqlServer())
+        {
+            save = SqlServerFeedInsert.Around(context, save);
         }
 
         if (context.Database.CurrentTransaction is not null)
@@ -48,6 +54,11 @@ internal static class FeedOrdering
             return save(acceptAllChangesOnSuccess);
         }
 
+        if (context.Database.IsSqlServer())
+        {
+            save = SqlServerFeedInsert.Around(context, save);
+        }
+
         if (context.Database.CurrentTransaction is not null)
         {
             Lock(context);
@@ -67,16 +78,38 @@ internal static class FeedOrdering
     }
 
     private static bool AppendsToFeed(DbContext context) =>
-        context.Database.IsNpgsql()
+        (context.Database.IsNpgsql() || context.Database.IsSqlServer())
         && context.ChangeTracker.Entries<CaseFeedEntry>().Any(entry => entry.State == EntityState.Added);
 
     /// <summary>The statement that takes the feed's lock, for a PostgreSQL batch of writes that bypass SaveChanges.</summary>
-    public static Npgsql.NpgsqlBatchCommand LockCommand() => new(LockStatement);
+    public static Npgsql.NpgsqlBatchCommand LockCommand() => new(PostgresLock);
 
-    private static readonly string LockStatement = FormattableString.Invariant($"SELECT pg_advisory_xact_lock({LockKey})");
+    private static readonly string PostgresLock = FormattableString.Invariant($"SELECT pg_advisory_xact_lock({LockKey})");
+
+    /// <summary>
+    /// SQL Server's lock: exclusive, owned by the transaction (released at its commit or rollback), waited for without
+    /// a time limit like PostgreSQL's. A refusal (a deadlock victim, a cancelled wait) fails the save rather than let
+    /// it append out of order.
+    /// </summary>
+    internal const string SqlServerLock = """
+        DECLARE @granted int;
+        EXEC @granted = sys.sp_getapplock @Resource = N'Dispatch.CaseFeed', @LockMode = N'Exclusive', @LockOwner = N'Transaction', @LockTimeout = -1;
+        IF @granted < 0 THROW 51000, N'The case feed lock was not granted.', 1;
+        """;
+
+    /// <summary>Takes the feed's lock in <paramref name="transaction"/>, for SQL Server writes that bypass SaveChanges.</summary>
+    public static void LockSqlServer(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = SqlServerLock;
+        command.ExecuteNonQuery();
+    }
+
+    private static string LockStatement(DbContext context) => context.Database.IsSqlServer() ? SqlServerLock : PostgresLock;
 
     private static Task LockAsync(DbContext context, CancellationToken cancellationToken) =>
-        context.Database.ExecuteSqlRawAsync(LockStatement, cancellationToken);
+        context.Database.ExecuteSqlRawAsync(LockStatement(context), cancellationToken);
 
-    private static void Lock(DbContext context) => context.Database.ExecuteSqlRaw(LockStatement);
+    private static void Lock(DbContext context) => context.Database.ExecuteSqlRaw(LockStatement(context));
 }
