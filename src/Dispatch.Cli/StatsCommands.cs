@@ -78,6 +78,11 @@ internal static class StatsCommands
                 Console.WriteLine($"{b.Kind,-8} {b.FirstDay}  {b.From.ToDateTimeOffset():u} to {b.To.ToDateTimeOffset():u}  produced {b.ProducedAt.ToDateTimeOffset():u}  {files}");
             }
 
+            if (response.Bulletins.Count == 0)
+            {
+                Console.WriteLine(r.GetResult(pageToken) is null ? "no bulletins yet" : "no more bulletins");
+            }
+
             if (response.NextPageToken.Length > 0)
             {
                 Console.WriteLine($"more: dispatch bulletins --page-token {response.NextPageToken}{(r.GetResult(kind) is null ? "" : $" --kind {r.GetValue(kind)}")}");

@@ -134,6 +134,8 @@ public abstract partial class BulletinTests
         await GetFailsAsync("date", new GetBulletinRequest { Kind = ReportKind.Daily, Date = "2026-02-30", Format = ReportFormat.Csv });
         await GetFailsAsync("date", new GetBulletinRequest { Kind = ReportKind.Daily, Date = "2026-11-24T00:00", Format = ReportFormat.Csv });
         await GetFailsAsync("date", new GetBulletinRequest { Kind = ReportKind.Daily, Date = new string('9', 5000), Format = ReportFormat.Csv });
+        await GetFailsAsync("date", new GetBulletinRequest { Kind = ReportKind.Monthly, Date = "9999-12-31", Format = ReportFormat.Csv });
+        await GetFailsAsync("date", new GetBulletinRequest { Kind = ReportKind.Daily, Date = "0001-01-01", Format = ReportFormat.Csv });
         await GetFailsAsync("format", new GetBulletinRequest { Kind = ReportKind.Daily, Date = "2026-11-24" });
         await GetFailsAsync("format", new GetBulletinRequest { Kind = ReportKind.Daily, Date = "2026-11-24", Format = (ReportFormat)3 });
 
