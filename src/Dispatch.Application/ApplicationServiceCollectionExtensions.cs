@@ -39,7 +39,10 @@ internal static class ApplicationServiceCollectionExtensions
         services.AddSingleton<CaseQueries>();
         services.AddSingleton<CaseFeedReader>();
         services.AddSingleton<EvaluationQueries>();
+        services.AddSingleton<ReportCalendar>();
         services.AddSingleton<StatsReports>();
+        services.AddSingleton<Stats.Bulletins.BulletinProducer>();
+        services.AddSingleton<Stats.Bulletins.BulletinQueries>();
         services.AddSingleton<EscalationReceiver>();
         services.AddSingleton<OutboxOperations>();
         services.AddSingleton<EscalationFeed>();

@@ -1,17 +1,20 @@
 using System.CommandLine;
 using System.Globalization;
+using Dispatch.Client;
 using Dispatch.Contracts.V1;
+using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 
 namespace Dispatch.Cli;
 
-/// <summary>evaluate and bulletin: the StatsService (supervisors, dispatchers, administrators).</summary>
+/// <summary>evaluate, bulletin and bulletins: the StatsService (supervisors, dispatchers, administrators).</summary>
 internal static class StatsCommands
 {
     public static IEnumerable<Command> Create()
     {
         yield return Evaluate();
         yield return Bulletin();
+        yield return Bulletins();
     }
 
     private static Command Evaluate()
@@ -44,25 +47,79 @@ internal static class StatsCommands
         return command;
     }
 
-    private static Command Bulletin()
+    private static Command Bulletin() => Download(
+        "bulletin",
+        "build the daily, weekly or monthly report now (日简报 / 周调度 / 月通报); 'bulletins get' fetches the stored one",
+        async (connection, kind, date, format, cancellationToken) =>
+        {
+            var r = await connection.Stats.GetReportAsync(new GetReportRequest { Kind = kind, Date = date, Format = format }, cancellationToken: cancellationToken);
+            return (r.Content, r.FileName, $"{r.ContentType}  {r.From.ToDateTimeOffset():u} to {r.To.ToDateTimeOffset():u}");
+        });
+
+    private static Command Bulletins()
+    {
+        var kind = new Option<ReportKind>("--kind") { Description = "Daily, Weekly or Monthly; every kind by default" };
+        var pageSize = new Option<int>("--page-size") { DefaultValueFactory = _ => 50, Description = "bulletins per page, 1..200" };
+        var pageToken = new Option<string>("--page-token") { Description = "the next page, as printed at the end of the previous one" };
+        var command = new Command("bulletins", "the stored daily, weekly and monthly bulletins, newest first") { kind, pageSize, pageToken };
+        command.Subcommands.Add(BulletinGet());
+        command.SetAction(async (ParseResult r, CancellationToken cancellationToken) =>
+        {
+            using var connection = Session.Connect();
+            var response = await connection.Stats.ListBulletinsAsync(new ListBulletinsRequest
+            {
+                Kind = r.GetValue(kind),
+                PageSize = r.GetValue(pageSize),
+                PageToken = r.GetValue(pageToken) ?? "",
+            }, cancellationToken: cancellationToken);
+            foreach (var b in response.Bulletins)
+            {
+                var files = string.Join("  ", b.Files.Select(f => $"{f.FileName} ({f.Size} bytes)"));
+                Console.WriteLine($"{b.Kind,-8} {b.FirstDay}  {b.From.ToDateTimeOffset():u} to {b.To.ToDateTimeOffset():u}  produced {b.ProducedAt.ToDateTimeOffset():u}  {files}");
+            }
+
+            if (response.Bulletins.Count == 0)
+            {
+                Console.WriteLine(r.GetResult(pageToken) is null ? "no bulletins yet" : "no more bulletins");
+            }
+
+            if (response.NextPageToken.Length > 0)
+            {
+                Console.WriteLine($"more: dispatch bulletins --page-token {response.NextPageToken}{(r.GetResult(kind) is null ? "" : $" --kind {r.GetValue(kind)}")}");
+            }
+
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command BulletinGet() => Download(
+        "get",
+        "download a stored bulletin, as it was produced when its period ended",
+        async (connection, kind, date, format, cancellationToken) =>
+        {
+            var r = await connection.Stats.GetBulletinAsync(new GetBulletinRequest { Kind = kind, Date = date, Format = format }, cancellationToken: cancellationToken);
+            return (r.Content, r.FileName, $"{r.ContentType}  {r.From.ToDateTimeOffset():u} to {r.To.ToDateTimeOffset():u}  produced {r.ProducedAt.ToDateTimeOffset():u}");
+        });
+
+    /// <summary>A command that fetches one report file (kind, date, format) and writes it to --out or its suggested name.</summary>
+    private static Command Download(
+        string name,
+        string description,
+        Func<DispatchConnection, ReportKind, string, ReportFormat, CancellationToken, Task<(ByteString Content, string FileName, string Details)>> fetch)
     {
         var kind = new Option<ReportKind>("--kind") { Required = true, Description = "Daily, Weekly or Monthly" };
         var date = new Option<string>("--date") { Required = true, Description = "YYYY-MM-DD: the day, or any day of the week or month" };
         var format = new Option<ReportFormat>("--format") { DefaultValueFactory = _ => ReportFormat.Html, Description = "Csv or Html" };
-        var output = new Option<string>("--out") { Description = "file to write; the suggested name in the current folder by default" };
-        var command = new Command("bulletin", "download the daily, weekly or monthly report (日简报 / 周调度 / 月通报)") { kind, date, format, output };
+        var output = new Option<string>("--out", "-o") { Description = "file to write; the suggested name in the current folder by default" };
+        var command = new Command(name, description) { kind, date, format, output };
         command.SetAction(async (ParseResult r, CancellationToken cancellationToken) =>
         {
             using var connection = Session.Connect();
-            var response = await connection.Stats.GetReportAsync(new GetReportRequest
-            {
-                Kind = r.GetValue(kind),
-                Date = r.GetValue(date)!,
-                Format = r.GetValue(format),
-            }, cancellationToken: cancellationToken);
-            var path = r.GetValue(output) ?? response.FileName;
-            await File.WriteAllBytesAsync(path, response.Content.ToByteArray(), cancellationToken);
-            Console.WriteLine($"{path}  {response.ContentType}  {response.Content.Length} bytes  {response.From.ToDateTimeOffset():u} to {response.To.ToDateTimeOffset():u}");
+            var (content, fileName, details) = await fetch(connection, r.GetValue(kind), r.GetValue(date)!, r.GetValue(format), cancellationToken);
+            var path = r.GetValue(output) ?? fileName;
+            await File.WriteAllBytesAsync(path, content.ToByteArray(), cancellationToken);
+            Console.WriteLine($"{path}  {content.Length} bytes  {details}");
             return 0;
         });
         return command;

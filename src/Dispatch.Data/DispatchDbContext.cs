@@ -9,8 +9,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Dispatch.Data;
 
 /// <summary>
-/// A node's database: cases with their history, the node-wide case feed and the directory. Created by the
-/// pooled factory that <c>AddDispatchData</c> registers; one instance per unit of work.
+/// A node's database: cases with their history, the node-wide case feed, the directory and the stored
+/// bulletins. Created by the pooled factory that <c>AddDispatchData</c> registers; one instance per unit of work.
 /// </summary>
 public sealed class DispatchDbContext(DbContextOptions<DispatchDbContext> options) : DbContext(options)
 {
@@ -31,6 +31,8 @@ public sealed class DispatchDbContext(DbContextOptions<DispatchDbContext> option
     public DbSet<Escalation.ParentCursor> ParentCursors => Set<Escalation.ParentCursor>();
 
     public DbSet<Domain.Supervision.SupervisionOrder> SupervisionOrders => Set<Domain.Supervision.SupervisionOrder>();
+
+    public DbSet<Bulletins.Bulletin> Bulletins => Set<Bulletins.Bulletin>();
 
     /// <inheritdoc cref="DbContext.SaveChanges(bool)"/>
     /// <remarks>
@@ -96,6 +98,7 @@ public sealed class DispatchDbContext(DbContextOptions<DispatchDbContext> option
         modelBuilder.ApplyConfiguration(new OutboxMessageConfiguration());
         modelBuilder.ApplyConfiguration(new ParentCursorConfiguration());
         modelBuilder.ApplyConfiguration(new SupervisionOrderConfiguration());
+        modelBuilder.ApplyConfiguration(new BulletinConfiguration());
         SnakeCaseNaming.Apply(modelBuilder);
         if (Database.IsSqlServer())
         {

@@ -30,11 +30,13 @@ internal sealed class EvaluationQueries(IDbContextFactory<DispatchDbContext> con
         return await EvaluateAsync(db, dimension, unitId, period, cancellationToken);
     }
 
-    /// <summary>Every kind of unit at once, in report order, on one connection.</summary>
+    /// <summary>
+    /// Every kind of unit at once, in report order, on one connection. No caller: the report use case checks its
+    /// caller, and the node builds bulletins as itself.
+    /// </summary>
     public async Task<IReadOnlyDictionary<UnitKind, IReadOnlyList<EvaluatedUnit>>> EvaluateAllAsync(
-        CallerIdentity caller, EvaluationPeriod period, CancellationToken cancellationToken)
+        EvaluationPeriod period, CancellationToken cancellationToken)
     {
-        StatsPermissions.EnsureCanEvaluate(caller);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var all = new Dictionary<UnitKind, IReadOnlyList<EvaluatedUnit>>();
         foreach (var kind in UnitDimensions.All)

@@ -23,6 +23,53 @@ namespace Dispatch.Data.Migrations
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
+            modelBuilder.Entity("Dispatch.Data.Bulletins.Bulletin", b =>
+                {
+                    b.Property<string>("Kind")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)")
+                        .HasColumnName("kind")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<DateOnly>("FirstDay")
+                        .HasColumnType("date")
+                        .HasColumnName("first_day");
+
+                    b.Property<byte[]>("Csv")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)")
+                        .HasColumnName("csv");
+
+                    b.Property<byte[]>("Html")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)")
+                        .HasColumnName("html");
+
+                    b.Property<DateTimeOffset>("PeriodFrom")
+                        .HasColumnType("datetimeoffset")
+                        .HasColumnName("period_from");
+
+                    b.Property<DateTimeOffset>("PeriodTo")
+                        .HasColumnType("datetimeoffset")
+                        .HasColumnName("period_to");
+
+                    b.Property<DateTimeOffset>("ProducedAt")
+                        .HasColumnType("datetimeoffset")
+                        .HasColumnName("produced_at");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .HasColumnName("time_zone")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.HasKey("Kind", "FirstDay")
+                        .HasName("pk_bulletins");
+
+                    b.ToTable("bulletins", (string)null);
+                });
+
             modelBuilder.Entity("Dispatch.Data.Escalation.OutboxMessage", b =>
                 {
                     b.Property<long>("Sequence")

@@ -19,6 +19,51 @@ namespace Dispatch.Data.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Dispatch.Data.Bulletins.Bulletin", b =>
+                {
+                    b.Property<string>("Kind")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<DateOnly>("FirstDay")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("first_day");
+
+                    b.Property<byte[]>("Csv")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("csv");
+
+                    b.Property<byte[]>("Html")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("html");
+
+                    b.Property<long>("PeriodFrom")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("period_from");
+
+                    b.Property<long>("PeriodTo")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("period_to");
+
+                    b.Property<long>("ProducedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("produced_at");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("time_zone");
+
+                    b.HasKey("Kind", "FirstDay")
+                        .HasName("pk_bulletins");
+
+                    b.ToTable("bulletins", (string)null);
+                });
+
             modelBuilder.Entity("Dispatch.Data.Escalation.OutboxMessage", b =>
                 {
                     b.Property<long>("Sequence")

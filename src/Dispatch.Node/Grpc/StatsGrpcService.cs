@@ -1,6 +1,7 @@
 using System.Globalization;
 using Dispatch.Application.Errors;
 using Dispatch.Application.Stats;
+using Dispatch.Application.Stats.Bulletins;
 using Dispatch.Application.Stats.Reports;
 using Dispatch.Contracts.V1;
 using Dispatch.Node.Security;
@@ -12,9 +13,9 @@ using Evaluation = Dispatch.Domain.Evaluation;
 
 namespace Dispatch.Node.Grpc;
 
-/// <summary>Evaluation and reports for the command centre: maps requests in and results out; the work is in Application/Stats.</summary>
+/// <summary>Evaluation, reports and bulletins for the command centre: maps requests in and results out; the work is in Application/Stats.</summary>
 [Authorize(Policy = AuthSchemes.CommandCentre)]
-internal sealed class StatsGrpcService(EvaluationQueries queries, StatsReports reports) : StatsService.StatsServiceBase
+internal sealed class StatsGrpcService(EvaluationQueries queries, StatsReports reports, BulletinQueries bulletins) : StatsService.StatsServiceBase
 {
     public override async Task<GetEvaluationResponse> GetEvaluation(GetEvaluationRequest request, ServerCallContext context)
     {
@@ -36,11 +37,7 @@ internal sealed class StatsGrpcService(EvaluationQueries queries, StatsReports r
 
     public override async Task<GetReportResponse> GetReport(GetReportRequest request, ServerCallContext context)
     {
-        var query = new ReportRequest(
-            ContractMapper.Convert<Evaluation.ReportKind>(request.Kind),
-            request.Date,
-            ContractMapper.Convert<Dispatch.Application.Stats.Reports.ReportFormat>(request.Format));
-        var file = await reports.BuildAsync(context.Caller(), query, context.CancellationToken);
+        var file = await reports.BuildAsync(context.Caller(), ReportQuery(request.Kind, request.Date, request.Format), context.CancellationToken);
         return new GetReportResponse
         {
             Content = ByteString.CopyFrom(file.Content),
@@ -49,6 +46,62 @@ internal sealed class StatsGrpcService(EvaluationQueries queries, StatsReports r
             From = Timestamp.FromDateTimeOffset(file.From),
             To = Timestamp.FromDateTimeOffset(file.To),
         };
+    }
+
+    public override async Task<ListBulletinsResponse> ListBulletins(ListBulletinsRequest request, ServerCallContext context)
+    {
+        var filter = new BulletinFilter(
+            request.Kind == ReportKind.Unspecified ? null : ContractMapper.Convert<Evaluation.ReportKind>(request.Kind),
+            RequestLimits.PageSize(request.PageSize),
+            request.PageToken.Length == 0 ? null : request.PageToken);
+        var (page, next) = await bulletins.ListAsync(context.Caller(), filter, context.CancellationToken);
+        var response = new ListBulletinsResponse { NextPageToken = next };
+        response.Bulletins.AddRange(page.Select(ToContract));
+        return response;
+    }
+
+    public override async Task<GetBulletinResponse> GetBulletin(GetBulletinRequest request, ServerCallContext context)
+    {
+        var (file, producedAt) = await bulletins.GetAsync(context.Caller(), ReportQuery(request.Kind, request.Date, request.Format), context.CancellationToken);
+        return new GetBulletinResponse
+        {
+            Content = ByteString.CopyFrom(file.Content),
+            ContentType = file.ContentType,
+            FileName = file.FileName,
+            From = Timestamp.FromDateTimeOffset(file.From),
+            To = Timestamp.FromDateTimeOffset(file.To),
+            ProducedAt = Timestamp.FromDateTimeOffset(producedAt),
+        };
+    }
+
+    private static ReportRequest ReportQuery(ReportKind kind, string date, Contracts.V1.ReportFormat format) => new(
+        ContractMapper.Convert<Evaluation.ReportKind>(kind),
+        date,
+        ContractMapper.Convert<Dispatch.Application.Stats.Reports.ReportFormat>(format));
+
+    private static Bulletin ToContract(BulletinSummary b)
+    {
+        var bulletin = new Bulletin
+        {
+            Kind = ContractMapper.Convert<ReportKind>(b.Kind),
+            FirstDay = b.FirstDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            From = Timestamp.FromDateTimeOffset(b.From),
+            To = Timestamp.FromDateTimeOffset(b.To),
+            TimeZone = b.TimeZone,
+            ProducedAt = Timestamp.FromDateTimeOffset(b.ProducedAt),
+        };
+        foreach (var (format, size) in new[] { (Dispatch.Application.Stats.Reports.ReportFormat.Csv, b.CsvSize), (Dispatch.Application.Stats.Reports.ReportFormat.Html, b.HtmlSize) })
+        {
+            bulletin.Files.Add(new BulletinFile
+            {
+                Format = ContractMapper.Convert<Contracts.V1.ReportFormat>(format),
+                FileName = ReportFile.NameOf(b.Kind, b.FirstDay, format),
+                ContentType = ReportFile.ContentTypeOf(format),
+                Size = size,
+            });
+        }
+
+        return bulletin;
     }
 
     /// <summary>A timestamp field as an instant; null when absent, INVALID_ARGUMENT when out of range.</summary>

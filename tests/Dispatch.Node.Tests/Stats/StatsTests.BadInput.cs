@@ -66,6 +66,8 @@ public abstract partial class StatsTests
         await FailsAsync("date", new GetReportRequest { Kind = ReportKind.Daily, Format = ReportFormat.Csv });
         await FailsAsync("date", new GetReportRequest { Kind = ReportKind.Daily, Date = "2026-02-30", Format = ReportFormat.Csv });
         await FailsAsync("date", new GetReportRequest { Kind = ReportKind.Daily, Date = "24.11.2026", Format = ReportFormat.Csv });
+        await FailsAsync("date", new GetReportRequest { Kind = ReportKind.Monthly, Date = "9999-12-31", Format = ReportFormat.Csv });
+        await FailsAsync("date", new GetReportRequest { Kind = ReportKind.Weekly, Date = "0001-01-01", Format = ReportFormat.Csv });
         await FailsAsync("format", new GetReportRequest { Kind = ReportKind.Weekly, Date = "2026-11-24" });
     }
 }

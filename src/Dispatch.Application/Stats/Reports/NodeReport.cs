@@ -24,9 +24,7 @@ internal sealed record NodeReport(
     };
 
     /// <summary>The local days covered, e.g. <c>2026-11-23 to 2026-11-29</c>.</summary>
-    public string Days => Period.FirstDay == Period.LastDay
-        ? Period.FirstDay.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)
-        : $"{Period.FirstDay:yyyy-MM-dd} to {Period.LastDay:yyyy-MM-dd}";
+    public string Days => ReportCalendar.DaysOf(Period);
 
     /// <summary>
     /// The node's totals: case figures from the grids (every case is in exactly one grid), escalation figures
