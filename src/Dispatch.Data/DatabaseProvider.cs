@@ -8,4 +8,7 @@ public enum DatabaseProvider
 
     /// <summary>A PostgreSQL server: for replicas of one node sharing a database.</summary>
     Postgres,
+
+    /// <summary>A SQL Server database (the scheduler's storage is ready for it; the data provider comes separately).</summary>
+    SqlServer,
 }

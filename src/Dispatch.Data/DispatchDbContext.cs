@@ -32,6 +32,8 @@ public sealed class DispatchDbContext(DbContextOptions<DispatchDbContext> option
 
     public DbSet<Domain.Supervision.SupervisionOrder> SupervisionOrders => Set<Domain.Supervision.SupervisionOrder>();
 
+    public DbSet<Settings.NodeSetting> NodeSettings => Set<Settings.NodeSetting>();
+
     /// <inheritdoc cref="DbContext.SaveChanges(bool)"/>
     /// <remarks>
     /// A stale change of a case throws <see cref="DbUpdateConcurrencyException"/> and writes nothing.
@@ -92,6 +94,7 @@ public sealed class DispatchDbContext(DbContextOptions<DispatchDbContext> option
         modelBuilder.ApplyConfiguration(new OutboxMessageConfiguration());
         modelBuilder.ApplyConfiguration(new ParentCursorConfiguration());
         modelBuilder.ApplyConfiguration(new SupervisionOrderConfiguration());
+        modelBuilder.ApplyConfiguration(new NodeSettingConfiguration());
         SnakeCaseNaming.Apply(modelBuilder);
     }
 }

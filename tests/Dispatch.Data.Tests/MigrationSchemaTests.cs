@@ -37,7 +37,7 @@ public sealed class MigrationSchemaTests
 
         await using var context = database.CreateContext();
         Assert.Empty(await context.Database.GetPendingMigrationsAsync());
-        Assert.Equal(["20261124000000_Initial", "20261124010000_Escalation", "20261124020000_ListIndexes", "20261124090000_EvaluationIndexes", "20261128000000_Deadlines", "20261201000000_OutboxRefusals", "20261202000000_PartialIndexes", "20261203000000_OpenCasesIndex", "20261204000000_OutboxPartialIndexes"], await context.Database.GetAppliedMigrationsAsync());
+        Assert.Equal(["20261124000000_Initial", "20261124010000_Escalation", "20261124020000_ListIndexes", "20261124090000_EvaluationIndexes", "20261128000000_Deadlines", "20261201000000_OutboxRefusals", "20261202000000_PartialIndexes", "20261203000000_OpenCasesIndex", "20261204000000_OutboxPartialIndexes", "20261205000000_HangfireScheduling"], await context.Database.GetAppliedMigrationsAsync());
     }
 
     [Theory]

@@ -4,8 +4,8 @@ using Dispatch.Node.Tests.Infrastructure;
 namespace Dispatch.Node.Tests.Deadlines;
 
 /// <summary>
-/// Two replicas of one node on one PostgreSQL database (Quartz clustered there): every deadline fires once,
-/// whichever replica's scheduler takes it, and the cases reported through either replica are all covered.
+/// Two replicas of one node on one PostgreSQL database (sharing Hangfire's storage there): every deadline fires
+/// once, though both replicas sweep at once, and the cases reported through either replica are all covered.
 /// </summary>
 public sealed class ReplicaDeadlineTests() : DeadlineTestBase(StorageKind.Postgres)
 {
@@ -25,6 +25,7 @@ public sealed class ReplicaDeadlineTests() : DeadlineTestBase(StorageKind.Postgr
 
         using var watch = (await As("dispatcher")).WatchCases(new WatchCasesRequest());
         Node.Clock.Jump(TimeSpan.FromHours(25));
+        replica.SweepDeadlines();
         var supervised = new HashSet<string>();
         var notices = await UntilAsync(watch, n => n.Event.Type == "CaseSupervised" && supervised.Add(n.CaseId) && supervised.Count == Cases);
 
