@@ -8,7 +8,8 @@
 #     resident memory. SIZES grows the same database step by step (e.g. "100000 1000000").
 # Loopback only. Prints a results block and adds it to scripts/bench-results.md under "Deadlines".
 # Environment: PROVIDER (sqlite), ROUNDS (2 intake rounds), SIZES ("100000 1000000"; empty for intake only),
-# BURST (10000), CONCURRENCY (64), DURATION (20), WARMUP (15).
+# BURST (10000), CONCURRENCY (64), DURATION (20), WARMUP (15), NODE_ARGS (more node settings, e.g.
+# "--Deadlines:SweepHorizon=00:00:00" to give every alarm its own Hangfire job).
 #  3. restart: RESTART cases (1000; 0 skips) reported with a 30 s limit, the node stopped before any falls due and
 #     started again after all have: each breach must be recorded exactly once (counted in the database);
 #  4. replicas (PostgreSQL only; REPLICAS=no skips): two nodes on one database, RESTART cases reported through
@@ -28,7 +29,8 @@ connections=1
 duration=${DURATION:-20}
 warmup=${WARMUP:-15}
 work=$top/artifacts/node-bench
-command_line="scripts/bench-deadlines.sh (PROVIDER=$provider ROUNDS=$rounds SIZES=\"$sizes\" RESTART=$restart REPLICAS=$replicas BURST=$burst CONCURRENCY=$concurrency DURATION=$duration WARMUP=$warmup)"
+read -ra node_args <<<"${NODE_ARGS:-}"
+command_line="scripts/bench-deadlines.sh (PROVIDER=$provider ROUNDS=$rounds SIZES=\"$sizes\" RESTART=$restart REPLICAS=$replicas BURST=$burst CONCURRENCY=$concurrency DURATION=$duration WARMUP=$warmup${NODE_ARGS:+ NODE_ARGS=\"$NODE_ARGS\"})"
 
 # shellcheck source=scripts/bench-node-common.sh
 source scripts/bench-node-common.sh
@@ -37,7 +39,7 @@ source scripts/bench-node-common.sh
 start_node() {
   local dir=$1
   shift
-  launch_node "$dir" "--Logging:LogLevel:Default=Warning" "$@"
+  launch_node "$dir" "--Logging:LogLevel:Default=Warning" "${node_args[@]}" "$@"
 }
 
 # query SQL: one value from the current database.

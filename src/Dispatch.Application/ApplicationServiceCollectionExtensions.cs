@@ -23,6 +23,7 @@ internal static class ApplicationServiceCollectionExtensions
         services.AddSingleton<AlarmSignal>();
         services.AddSingleton<DeadlineAlarms>();
         services.AddSingleton<PolicyRollout>();
+        services.AddSingleton<PolicyRecord>();
         services.AddSingleton<EscalationOutbox>();
         services.AddSingleton<SupervisionLedger>();
         services.AddSingleton<SupervisionCommands>();

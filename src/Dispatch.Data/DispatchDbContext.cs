@@ -33,6 +33,7 @@ public sealed class DispatchDbContext(DbContextOptions<DispatchDbContext> option
     public DbSet<Domain.Supervision.SupervisionOrder> SupervisionOrders => Set<Domain.Supervision.SupervisionOrder>();
 
     public DbSet<Bulletins.Bulletin> Bulletins => Set<Bulletins.Bulletin>();
+    public DbSet<Settings.NodeSetting> NodeSettings => Set<Settings.NodeSetting>();
 
     /// <inheritdoc cref="DbContext.SaveChanges(bool)"/>
     /// <remarks>
@@ -99,6 +100,7 @@ public sealed class DispatchDbContext(DbContextOptions<DispatchDbContext> option
         modelBuilder.ApplyConfiguration(new ParentCursorConfiguration());
         modelBuilder.ApplyConfiguration(new SupervisionOrderConfiguration());
         modelBuilder.ApplyConfiguration(new BulletinConfiguration());
+        modelBuilder.ApplyConfiguration(new NodeSettingConfiguration());
         SnakeCaseNaming.Apply(modelBuilder);
         if (Database.IsSqlServer())
         {

@@ -41,6 +41,15 @@ public sealed class FakeTimeProvider(DateTimeOffset start) : TimeProvider
         return timer;
     }
 
+    /// <summary>Whether a timer is set to fire at exactly <paramref name="at"/> (something waits on this clock for that instant).</summary>
+    public bool HasTimerDueAt(DateTimeOffset at)
+    {
+        lock (_lock)
+        {
+            return _timers.Any(t => t.DueAt == at);
+        }
+    }
+
     /// <summary>Moves the clock forward and runs every timer callback that came due, in due order.</summary>
     public void Advance(TimeSpan by)
     {

@@ -32,14 +32,23 @@ public sealed class LoopbackGrpcHost : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
+    /// <param name="webPort">A second, HTTP/1.1 port for web pages (as a node has); none when null.</param>
     public static async Task<LoopbackGrpcHost> StartAsync(
         Action<IServiceCollection> configureServices,
         Action<WebApplication> configureApp,
-        int port = 0)
+        int port = 0,
+        int? webPort = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port, listen => listen.Protocols = Microsoft.AspNetCore.Server.Kestrel.Core.HttpProtocols.Http2));
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Listen(IPAddress.Loopback, port, listen => listen.Protocols = Microsoft.AspNetCore.Server.Kestrel.Core.HttpProtocols.Http2);
+            if (webPort is { } web)
+            {
+                kestrel.Listen(IPAddress.Loopback, web, listen => listen.Protocols = Microsoft.AspNetCore.Server.Kestrel.Core.HttpProtocols.Http1);
+            }
+        });
         builder.Services.AddGrpc();
         configureServices(builder.Services);
 
@@ -47,7 +56,8 @@ public sealed class LoopbackGrpcHost : IAsyncDisposable
         configureApp(app);
         await app.StartAsync();
 
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.Single()
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses
+            .Single(a => webPort is null || !a.EndsWith($":{webPort}", StringComparison.Ordinal))
             ?? throw new InvalidOperationException("Kestrel reported no bound address.");
         return new LoopbackGrpcHost(app, new Uri(address));
     }

@@ -45,6 +45,13 @@ public sealed class DeadlineOptions
     /// </summary>
     public TimeSpan? SafetySweep { get; set; }
 
+    /// <summary>
+    /// A sweep that finds the next alarm this close waits for it and sweeps again, rather than leave it to a new
+    /// scheduled job (which starts up to the scheduler's polling interval late): dense deadlines then fire in one
+    /// run. Zero: every alarm gets its own job.
+    /// </summary>
+    public TimeSpan SweepHorizon { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary>Builds and checks the policy; a bad setting stops the node at start with a message naming it.</summary>
     public DeadlinePolicy ToPolicy()
     {

@@ -11,7 +11,7 @@ namespace Dispatch.Application.Deadlines;
 /// Applies a changed deadline policy to the cases already running: each open case whose deadline the new
 /// policy puts elsewhere is rescheduled (its clock still starting at its report or arrival, plus the time it
 /// spent deferred), in chunks through the single writer, in the background. Deferred cases keep theirs until
-/// they resume (a deferred case cannot be rescheduled). The policy's fingerprint is kept with the scheduler,
+/// they resume (a deferred case cannot be rescheduled). The policy's fingerprint is kept in the node's database (<see cref="PolicyRecord"/>),
 /// so a restart with the same settings changes nothing.
 /// </summary>
 internal sealed partial class PolicyRollout(

@@ -196,6 +196,24 @@ namespace Dispatch.Data.Migrations
                     b.ToTable("case_feed", (string)null);
                 });
 
+            modelBuilder.Entity("Dispatch.Data.Settings.NodeSetting", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("key");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("value");
+
+                    b.HasKey("Key")
+                        .HasName("pk_node_settings");
+
+                    b.ToTable("node_settings", (string)null);
+                });
+
             modelBuilder.Entity("Dispatch.Domain.Cases.Case", b =>
                 {
                     b.Property<Guid>("Id")

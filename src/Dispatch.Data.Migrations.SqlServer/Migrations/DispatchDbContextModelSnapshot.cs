@@ -204,6 +204,26 @@ namespace Dispatch.Data.Migrations
                     b.ToTable("case_feed", (string)null);
                 });
 
+            modelBuilder.Entity("Dispatch.Data.Settings.NodeSetting", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .HasColumnName("key")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("value")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.HasKey("Key")
+                        .HasName("pk_node_settings");
+
+                    b.ToTable("node_settings", (string)null);
+                });
+
             modelBuilder.Entity("Dispatch.Domain.Cases.Case", b =>
                 {
                     b.Property<Guid>("Id")

@@ -1,50 +1,50 @@
 using Dispatch.Application.Deadlines;
-using Dispatch.Data;
-using Dispatch.Node.Hosting;
-using Microsoft.Extensions.Options;
-using Quartz;
+using Hangfire;
 
 namespace Dispatch.Node.Deadlines;
 
 /// <summary>
-/// Fires deadlines at their exact times through Quartz, with its persistent job store in the node's own
-/// database (clustered on PostgreSQL, so replicas share the triggers and each fires once). Scheduling is
-/// kept off the intake path: cases carry their next alarm as indexed data, and Quartz holds only the
-/// trigger of the earliest alarm pending (plus any earlier one a commit brought, which is rare: new
-/// deadlines mostly fall after the earliest already pending). Each firing runs one sweep
-/// (<see cref="DeadlineAlarms"/>) of everything due, then schedules the next earliest alarm. A safety
-/// trigger sweeps every <see cref="DeadlineOptions.SafetySweep"/>, and a sweep at start fires once what
-/// fell due while the node was down.
+/// Fires deadlines at their exact times through Hangfire. Scheduling is kept off the intake path: cases carry their
+/// next alarm as indexed data, and Hangfire holds only a trigger job at the earliest alarm pending (plus any earlier
+/// one a commit brought, which is rare: new deadlines mostly fall after the earliest already pending). Each trigger
+/// runs one sweep (<see cref="DeadlineAlarms"/>) of everything due, then schedules the next earliest alarm, or waits
+/// for it itself when it is within <see cref="DeadlineOptions.SweepHorizon"/>. A recurring safety sweep
+/// (<see cref="SafetySweepSchedule"/>) catches what a lost trigger left, and a sweep at start fires once what fell due
+/// while the node was down and schedules the next trigger again (in-memory job storage forgets it).
 /// </summary>
 internal sealed partial class AlarmScheduler(
     DeadlineSettings deadlines,
     DeadlineAlarms alarms,
     PolicyRollout rollout,
+    PolicyRecord policies,
     AlarmSignal signal,
-    DatabaseSettings database,
-    IOptions<NodeOptions> options,
+    IBackgroundJobClient jobs,
     TimeProvider clock,
     ILogger<AlarmScheduler> logger) : IHostedService
 {
-    private const string Group = "deadlines";
-    private static readonly JobKey SweepKey = new("sweep", Group);
-    private const string PolicyKey = "policy";
     private static readonly TimeSpan RetryAfterFailure = TimeSpan.FromSeconds(1);
 
+    /// <summary>Hangfire keeps a job's time in whole seconds and may start it up to a second early; the trigger waits that out.</summary>
+    private static readonly TimeSpan EarlyStart = TimeSpan.FromSeconds(2);
+
+    /// <summary>A trigger still pending this long after its instant was lost (its job failed for good); another may be scheduled.</summary>
+    private static readonly TimeSpan LostAfter = TimeSpan.FromMinutes(1);
+
     private readonly object _gate = new();
+    private readonly SortedSet<DateTimeOffset> _pending = [];
     private readonly SemaphoreSlim _wake = new(0);
+    private readonly SemaphoreSlim _sweeping = new(1, 1);
     private readonly CancellationTokenSource _stopping = new();
-    private IScheduler? _scheduler;
+    private DateTimeOffset? _requested;
     private Task? _scheduling;
     private Task? _rollout;
+    private int _sweeps;
 
-    // The earliest trigger known to be pending; MaxValue while a sweep is working out the next one, so
-    // that a commit made meanwhile schedules its own alarm rather than count on the sweep's query.
-    private DateTimeOffset _scheduledAt = DateTimeOffset.MaxValue;
-    private DateTimeOffset? _requested;
+    /// <summary>Sweeps run so far in this process (for diagnostics and tests).</summary>
+    public int Sweeps => Volatile.Read(ref _sweeps);
 
-    /// <summary>Sweeps run so far in this process (for tests and diagnostics).</summary>
-    public int Sweeps { get; private set; }
+    /// <summary>Completes when a policy change found at start has been applied to the running cases (at once when none was).</summary>
+    public Task PolicyRolledOut => _rollout ?? Task.CompletedTask;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -53,82 +53,32 @@ internal sealed partial class AlarmScheduler(
             return;
         }
 
-        var node = options.Value;
-        var scheduler = await QuartzSchedulerBuilder.Create(q =>
-            {
-                // Replicas of one node share its name (clustering keys the triggers by it), each with its own instance id.
-                q.ConfigureScheduler(scheduler =>
-                {
-                    scheduler.InstanceName = $"dispatch-{node.Id}";
-                    scheduler.GenerateInstanceId = true;
-                });
-                q.UseTimeProvider(clock);
-                q.UseDefaultThreadPool(pool => pool.MaxConcurrency = 2);
-                q.UsePersistentStore(store =>
-                {
-                    store.UseSystemTextJsonSerializer();
-                    if (database.Provider == DatabaseProvider.Postgres)
-                    {
-                        store.UsePostgres(database.ConnectionString);
-                        store.UseClustering();
-                    }
-                    else
-                    {
-                        store.UseSqlite(database.ConnectionString);
-                    }
-
-                    store.ProvisionSchema();
-                });
-            }).BuildScheduler(cancellationToken);
-        scheduler.Context[nameof(AlarmScheduler)] = this;
-
-        // The sweep job keeps the fingerprint of the policy the running cases were scheduled by; a changed
-        // policy is rolled out to them in the background, and recorded once that is done.
-        var policy = deadlines.Policy!;
-        var fingerprint = PolicyRollout.Fingerprint(policy);
-        var stored = (await scheduler.GetJobDetail(SweepKey, cancellationToken))?.JobDataMap.GetString(PolicyKey) ?? fingerprint;
-        await scheduler.AddJob(SweepJobWith(stored), AddJobOptions.Replacing, cancellationToken);
-        var safetySweep = deadlines.Options.SafetySweep ?? (database.Provider == DatabaseProvider.Postgres ? TimeSpan.FromSeconds(30) : TimeSpan.Zero);
-        var safetyKey = new TriggerKey("safety", Group);
-        if (safetySweep > TimeSpan.Zero)
-        {
-            var safety = TriggerBuilder.Create()
-                .WithIdentity(safetyKey)
-                .ForJob(SweepKey)
-                .StartAt(clock.GetUtcNow() + safetySweep)
-                .WithSimpleSchedule(s => s.WithInterval(safetySweep).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount))
-                .Build();
-            await scheduler.ScheduleTrigger(safety, TriggerConflict.Replace, cancellationToken);
-        }
-        else
-        {
-            await scheduler.UnscheduleJob(safetyKey, cancellationToken);
-        }
-
-        _scheduler = scheduler;
         signal.Listen(Request);
         _scheduling = Task.Run(() => ScheduleRequestedAsync(_stopping.Token), CancellationToken.None);
 
-        // What fell due while the node was down fires now, once.
-        await ScheduleAsync(clock.GetUtcNow(), cancellationToken);
-        await scheduler.Start(cancellationToken);
-        if (stored != fingerprint)
+        // What fell due while the node was down fires now, once; the sweep then schedules the next trigger.
+        ScheduleIfEarliest(clock.GetUtcNow());
+
+        // The fingerprint of the policy the running cases were scheduled by: a changed policy is rolled out to them
+        // in the background, and recorded once that is done.
+        var policy = deadlines.Policy!;
+        var fingerprint = PolicyRollout.Fingerprint(policy);
+        var stored = await policies.ReadAsync(cancellationToken);
+        if (stored is null)
+        {
+            await policies.WriteAsync(fingerprint, cancellationToken);
+        }
+        else if (stored != fingerprint)
         {
             _rollout = Task.Run(
                 async () =>
                 {
                     await rollout.ApplyAsync(policy, _stopping.Token);
-                    await scheduler.AddJob(SweepJobWith(fingerprint), AddJobOptions.Replacing, _stopping.Token);
+                    await policies.WriteAsync(fingerprint, _stopping.Token);
                 },
                 CancellationToken.None);
         }
     }
-
-    /// <summary>Completes when a policy change found at start has been applied to the running cases (at once when none was).</summary>
-    public Task PolicyRolledOut => _rollout ?? Task.CompletedTask;
-
-    private static IJobDetail SweepJobWith(string policyFingerprint) =>
-        JobBuilder.Create<SweepJob>().WithIdentity(SweepKey).StoreDurably().UsingJobData(PolicyKey, policyFingerprint).Build();
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
@@ -140,31 +90,125 @@ internal sealed partial class AlarmScheduler(
                 await running.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }
+    }
 
-        if (_scheduler is not null)
+    /// <summary>The trigger job: waits out what is left before <paramref name="at"/> on the node's clock, then sweeps.</summary>
+    public async Task SweepAtAsync(DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var early = at - clock.GetUtcNow();
+        if (early > (Horizon > EarlyStart ? Horizon : EarlyStart))
         {
-            await _scheduler.Shutdown(waitForJobsToComplete: true, cancellationToken);
+            // Far too early (the node's clock was set back since it was scheduled): leave it to a job at the time.
+            lock (_gate)
+            {
+                _pending.Remove(at);
+            }
+
+            ScheduleIfEarliest(at);
+            return;
+        }
+
+        await WaitForAsync(at, cancellationToken);
+        await SweepAndFollowAsync(cancellationToken);
+    }
+
+    /// <summary>The recurring safety sweep: everything due now.</summary>
+    public Task SafetySweepAsync(CancellationToken cancellationToken) =>
+        deadlines.Enabled ? SweepAndFollowAsync(cancellationToken) : Task.CompletedTask;
+
+    private TimeSpan Horizon => deadlines.Options.SweepHorizon;
+
+    /// <summary>Sweeps; while the next alarm is within the horizon, waits for it and sweeps again; then schedules the next trigger.</summary>
+    private async Task SweepAndFollowAsync(CancellationToken cancellationToken)
+    {
+        while (await SweepAsync(cancellationToken) is { } next)
+        {
+            var wait = next - clock.GetUtcNow();
+            if (wait > Horizon || !Claim(next))
+            {
+                ScheduleIfEarliest(next);
+                return;
+            }
+
+            // Close by: a new job would start later than this run can be there.
+            await WaitForAsync(next, cancellationToken);
         }
     }
 
-    /// <summary>A commit wrote an alarm at <paramref name="at"/>; schedule it if nothing earlier is pending.</summary>
+    /// <summary>Waits on the node's clock until <paramref name="at"/>; the trigger for it is no longer pending then.</summary>
+    private async Task WaitForAsync(DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var wait = at - clock.GetUtcNow();
+        if (wait > TimeSpan.Zero)
+        {
+            await Task.Delay(wait, clock, cancellationToken);
+        }
+
+        lock (_gate)
+        {
+            _pending.Remove(at);
+        }
+    }
+
+    /// <summary>One sweep of everything due (one at a time in this process); returns the next alarm, sooner after a failure.</summary>
+    private async Task<DateTimeOffset?> SweepAsync(CancellationToken cancellationToken)
+    {
+        await _sweeping.WaitAsync(cancellationToken);
+        try
+        {
+            var (next, fired, failed) = await alarms.SweepAsync(cancellationToken);
+            Interlocked.Increment(ref _sweeps);
+            if (fired > 0 || failed > 0)
+            {
+                LogSwept(logger, fired, failed);
+            }
+
+            if (failed > 0)
+            {
+                var retry = clock.GetUtcNow() + RetryAfterFailure;
+                next = next is { } n && n > retry ? n : retry;
+            }
+
+            return next;
+        }
+        finally
+        {
+            _sweeping.Release();
+        }
+    }
+
+    /// <summary>This run will sweep at <paramref name="at"/> itself, unless a trigger at or before it is already pending.</summary>
+    private bool Claim(DateTimeOffset at)
+    {
+        lock (_gate)
+        {
+            if (EarliestPending() <= at)
+            {
+                return false;
+            }
+
+            _pending.Add(at);
+            return true;
+        }
+    }
+
+    /// <summary>A commit wrote an alarm at <paramref name="at"/>; schedule it off the writer's thread if nothing at or before it is pending.</summary>
     private void Request(DateTimeOffset at)
     {
         lock (_gate)
         {
-            if (at >= _scheduledAt)
+            if (at >= EarliestPending() || _requested <= at)
             {
                 return;
             }
 
-            _scheduledAt = at;
-            _requested = _requested is { } pending && pending < at ? pending : at;
+            _requested = at;
         }
 
         _wake.Release();
     }
 
-    /// <summary>Off the writer's thread: schedules the earliest requested alarm (requests made meanwhile are merged).</summary>
+    /// <summary>Schedules the earliest requested alarm (requests made meanwhile are merged).</summary>
     private async Task ScheduleRequestedAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
@@ -181,7 +225,7 @@ internal sealed partial class AlarmScheduler(
 
                 if (at is { } due)
                 {
-                    await ScheduleAsync(due, stoppingToken);
+                    ScheduleIfEarliest(due);
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -195,58 +239,53 @@ internal sealed partial class AlarmScheduler(
         }
     }
 
-    /// <summary>Adds a one-off trigger of the sweep at <paramref name="at"/>; triggers only add up, none is moved.</summary>
-    private async Task ScheduleAsync(DateTimeOffset at, CancellationToken cancellationToken)
-    {
-        var scheduler = _scheduler ?? throw new InvalidOperationException("The scheduler has not started.");
-        var trigger = TriggerBuilder.Create()
-            .WithIdentity($"at-{at.UtcTicks}", Group)
-            .ForJob(SweepKey)
-            .StartAt(at)
-            .WithSimpleSchedule(s => s.WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow))
-            .Build();
-        // Another replica (or an earlier request) may have scheduled the same instant: one is enough.
-        await scheduler.ScheduleTrigger(trigger, TriggerConflict.Keep, cancellationToken);
-    }
-
-    /// <summary>One firing: everything due, then the trigger of the next earliest alarm.</summary>
-    private async Task SweepAsync(CancellationToken cancellationToken)
+    /// <summary>A trigger job at <paramref name="at"/>, unless one at or before it is pending in this process.</summary>
+    private void ScheduleIfEarliest(DateTimeOffset at)
     {
         lock (_gate)
         {
-            _scheduledAt = DateTimeOffset.MaxValue;
+            if (EarliestPending() <= at)
+            {
+                return;
+            }
+
+            _pending.Add(at);
         }
 
-        var (next, fired, failed) = await alarms.SweepAsync(cancellationToken);
-        Sweeps++;
-        if (fired > 0 || failed > 0)
+        try
         {
-            LogSwept(logger, fired, failed);
+            // Hangfire counts time on the machine's clock: the job is given its delay on the node's.
+            var delay = at - clock.GetUtcNow();
+            if (delay > TimeSpan.Zero)
+            {
+                jobs.Schedule<DeadlineSweepJob>(job => job.SweepAtAsync(at, CancellationToken.None), delay);
+            }
+            else
+            {
+                jobs.Enqueue<DeadlineSweepJob>(job => job.SweepAtAsync(at, CancellationToken.None));
+            }
         }
-
-        if (failed > 0)
+        catch
         {
-            var retry = clock.GetUtcNow() + RetryAfterFailure;
-            next = next is { } n && n > retry ? n : retry;
-        }
-
-        if (next is { } due)
-        {
-            bool schedule;
             lock (_gate)
             {
-                schedule = due < _scheduledAt;
-                if (schedule)
-                {
-                    _scheduledAt = due;
-                }
+                _pending.Remove(at);
             }
 
-            if (schedule)
-            {
-                await ScheduleAsync(due, cancellationToken);
-            }
+            throw;
         }
+    }
+
+    /// <summary>The earliest trigger pending in this process (MaxValue: none); forgets those long past, whose jobs were lost.</summary>
+    private DateTimeOffset EarliestPending()
+    {
+        var lost = clock.GetUtcNow() - LostAfter;
+        while (_pending.Count > 0 && _pending.Min < lost)
+        {
+            _pending.Remove(_pending.Min);
+        }
+
+        return _pending.Count > 0 ? _pending.Min : DateTimeOffset.MaxValue;
     }
 
     [LoggerMessage(1, LogLevel.Information, "Deadlines: {Fired} alarms fired, {Failed} failed.")]
@@ -254,12 +293,4 @@ internal sealed partial class AlarmScheduler(
 
     [LoggerMessage(2, LogLevel.Error, "Deadlines: scheduling failed ({Message}); the safety sweep will catch up.")]
     private static partial void LogScheduleFailed(ILogger logger, string message);
-
-    /// <summary>The one job: a sweep. Never two at once, in this process or (clustered) in any replica.</summary>
-    [DisallowConcurrentExecution]
-    private sealed class SweepJob : IJob
-    {
-        public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) =>
-            await ((AlarmScheduler)context.Scheduler.Context[nameof(AlarmScheduler)]!).SweepAsync(cancellationToken);
-    }
 }

@@ -4,14 +4,20 @@ using Dispatch.Application.Deadlines;
 using Dispatch.Application.Escalation;
 using Dispatch.Application.Feed;
 using Dispatch.Application.Stats;
+using Dispatch.Application.Stats.Bulletins;
+using Dispatch.Application.Stats.Reports;
 using Dispatch.Application.Writing;
 using Dispatch.Domain.Categories;
 using Dispatch.Domain.Directory;
 using Dispatch.Node.Deadlines;
 using Dispatch.Node.Escalation;
 using Dispatch.Node.Grpc;
+using Dispatch.Node.Scheduling;
 using Dispatch.Node.Security;
 using Dispatch.Node.Seeding;
+using Dispatch.Node.Stats;
+using Dispatch.Node.Web;
+using Dispatch.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -19,7 +25,7 @@ namespace Dispatch.Node.Hosting;
 
 public static class NodeServiceCollectionExtensions
 {
-    /// <summary>Everything a node needs: storage, sign-in, the case use cases and the gRPC services.</summary>
+    /// <summary>Everything a node needs: storage, sign-in, the case use cases, the gRPC services and the job scheduler.</summary>
     public static IServiceCollection AddDispatchNode(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<NodeOptions>().Bind(configuration.GetSection("Node"));
@@ -37,6 +43,7 @@ public static class NodeServiceCollectionExtensions
         services.AddSingleton(sp => new SigningKey(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<NodeOptions>>().Value));
         services.AddSingleton<TokenService>();
         services.AddNodeAuthentication();
+        services.AddWebSignIn();
         services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
         services.AddSingleton(CategoryCatalogue.Default);
 
@@ -59,9 +66,19 @@ public static class NodeServiceCollectionExtensions
         services.AddHostedService<OutboxRelay>();
         services.AddHostedService<ParentSubscriber>();
 
-        // Last: deadlines fire on a node whose writer and relay already run.
+        // Last: deadlines fire on a node whose writer and relay already run; Hangfire's server starts after them all.
         services.AddSingleton<AlarmScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<AlarmScheduler>());
+        services.AddTransient<DeadlineSweepJob>();
+        services.AddRecurringJob<DeadlineSweepJob>(DeadlineSweepJob.SafetySweepId, job => job.SafetySweepAsync(CancellationToken.None), sp => SafetySweepSchedule.Cron(sp.GetRequiredService<DeadlineSettings>(), sp.GetRequiredService<DatabaseSettings>()));
+        services.AddTransient<BulletinJobs>();
+        foreach (var bulletin in BulletinSchedule.RecurringJobs)
+        {
+            var kind = bulletin.Kind;
+            services.AddRecurringJob<BulletinJobs>(bulletin.Id, job => job.ProduceAsync(kind, CancellationToken.None), _ => bulletin.Cron, sp => sp.GetRequiredService<ReportCalendar>().Zone, runAtStart: true);
+        }
+
+        services.AddNodeScheduling();
         return services;
     }
 
@@ -87,6 +104,11 @@ public static class NodeServiceCollectionExtensions
         // Probes and tools call health and reflection without signing in.
         app.MapGrpcHealthChecksService().AllowAnonymous();
         app.MapGrpcReflectionService().AllowAnonymous();
+
+        // Web pages on the web (HTTP/1.1) port only, not on the gRPC port.
+        var webHost = $"*:{app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<NodeOptions>>().Value.HttpPort}";
+        app.MapSignIn(webHost);
+        app.MapNodeDashboard(webHost);
         return app;
     }
 }

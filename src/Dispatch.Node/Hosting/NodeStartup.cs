@@ -1,19 +1,21 @@
 using Dispatch.Data;
+using Dispatch.Node.Scheduling;
 using Dispatch.Node.Seeding;
 using Microsoft.Extensions.Options;
 
 namespace Dispatch.Node.Hosting;
 
 /// <summary>
-/// What runs before a node serves: migrate its database, seed the demo directory if asked. A hosted
+/// What runs before a node serves: migrate its database (and the job scheduler's schema), seed the demo directory if asked. A hosted
 /// service registered before all others, so the writer, the relay and the subscriber start on a
 /// migrated database.
 /// </summary>
-internal sealed class NodeStartup(DatabaseInitializer database, DemoDirectory demo, IOptions<NodeOptions> options) : IHostedService
+internal sealed class NodeStartup(DatabaseInitializer database, DatabaseSettings settings, DemoDirectory demo, IOptions<NodeOptions> options) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await database.MigrateAsync(cancellationToken);
+        await NodeJobStorage.PrepareAsync(settings, cancellationToken);
         var seeded = await demo.SeedAsync(cancellationToken);
         if (seeded.Count > 0)
         {

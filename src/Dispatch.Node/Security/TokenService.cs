@@ -15,18 +15,6 @@ internal sealed class TokenService(SigningKey signingKey, IOptions<NodeOptions> 
     {
         var now = clock.GetUtcNow();
         var expires = now + options.Value.TokenLifetime;
-        var claims = new Dictionary<string, object>
-        {
-            [TokenClaims.Subject] = identity.UserId.ToString(),
-            [TokenClaims.Name] = identity.UserName,
-            [TokenClaims.Role] = identity.Role.ToString(),
-            [TokenClaims.Grids] = string.Join(',', identity.GridIds.Select(g => g.Value)),
-        };
-        if (identity.DepartmentId is { } department)
-        {
-            claims[TokenClaims.Department] = department.ToString();
-        }
-
         var token = _handler.CreateToken(new SecurityTokenDescriptor
         {
             Issuer = Issuer,
@@ -34,7 +22,7 @@ internal sealed class TokenService(SigningKey signingKey, IOptions<NodeOptions> 
             IssuedAt = now.UtcDateTime,
             NotBefore = now.UtcDateTime,
             Expires = expires.UtcDateTime,
-            Claims = claims,
+            Claims = TokenClaims.Of(identity).ToDictionary(c => c.Key, c => (object)c.Value),
             SigningCredentials = new SigningCredentials(signingKey.Key, SecurityAlgorithms.HmacSha256),
         });
         return (token, expires);

@@ -4,7 +4,7 @@ using Grpc.Core;
 
 namespace Dispatch.Node.Tests.Deadlines;
 
-/// <summary>A node with deadlines on, clients whose sign-ins outlast the days the clock jumps, and a watch reader that copes with Quartz.</summary>
+/// <summary>A node with deadlines on, clients whose sign-ins outlast the days the clock jumps, and a sweep started through Hangfire.</summary>
 public abstract class DeadlineTestBase(StorageKind storage) : ScenarioTestBase(storage)
 {
     protected override IReadOnlyDictionary<string, string?>? NodeSettings { get; } = new Dictionary<string, string?>
@@ -14,43 +14,19 @@ public abstract class DeadlineTestBase(StorageKind storage) : ScenarioTestBase(s
         // The clock moves by days; sign-ins last the whole test.
         ["Node:TokenLifetime"] = "60.00:00:00",
 
-        // Every firing of a periodic sweep is a step of the fake clock; these tests jump by hours.
+        // No periodic sweep of its own: the tests start every sweep.
         ["Deadlines:SafetySweep"] = "00:00:00",
     };
 
     /// <summary>
-    /// How far past a deadline the fake clock may have crept (see <see cref="UntilAsync"/>) before the alarm's
-    /// sweep read it: never before the deadline, and late only by the creep, which runs ten times faster than
-    /// real time while the node works. How late alarms fire in real time is measured by scripts/bench-deadlines.sh.
+    /// Sweeps the deadlines through Hangfire (<see cref="NodeTestHost.SweepDeadlines"/>) at the fake clock's current
+    /// time, and reads the watch until <paramref name="last"/>. The sweep reads the clock once, so what it fires it
+    /// fires at exactly that instant.
     /// </summary>
-    public static readonly TimeSpan CreepAllowance = TimeSpan.FromMinutes(2);
-
-    /// <summary>
-    /// Reads the watch until <paramref name="last"/>. Quartz reacts to a jump of the fake clock on its own
-    /// thread; if that thread rests on a timer it set after the jump, nothing would move the clock again,
-    /// so meanwhile the clock creeps on by 200 ms every 20 ms of real time (as the cluster tests do). A trigger
-    /// found more than a minute late is a misfire, fired by Quartz's misfire check a fake minute later.
-    /// </summary>
-    protected async Task<List<WatchCasesResponse>> UntilAsync(AsyncServerStreamingCall<WatchCasesResponse> watch, Func<WatchCasesResponse, bool> last)
+    protected Task<List<WatchCasesResponse>> UntilAsync(AsyncServerStreamingCall<WatchCasesResponse> watch, Func<WatchCasesResponse, bool> last)
     {
-        using var done = new CancellationTokenSource();
-        var creep = Task.Run(async () =>
-        {
-            while (!done.IsCancellationRequested)
-            {
-                await Task.Delay(20, CancellationToken.None);
-                Node.Clock.Advance(TimeSpan.FromMilliseconds(200));
-            }
-        });
-        try
-        {
-            return await watch.ResponseStream.ReadUntilAsync(last);
-        }
-        finally
-        {
-            await done.CancelAsync();
-            await creep;
-        }
+        Node.SweepDeadlines();
+        return watch.ResponseStream.ReadUntilAsync(last);
     }
 
     protected static ReportCaseRequest WithWhistle(ReportCaseRequest request, WhistleClass whistle)
@@ -58,5 +34,4 @@ public abstract class DeadlineTestBase(StorageKind storage) : ScenarioTestBase(s
         request.Whistle = whistle;
         return request;
     }
-
 }

@@ -1,14 +1,16 @@
 using Dispatch.Contracts.V1;
 using Dispatch.Node.Deadlines;
 using Dispatch.Node.Tests.Infrastructure;
+using Hangfire;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Dispatch.Node.Tests.Deadlines;
 
 /// <summary>
-/// Deadlines on one node (a district: it supervises itself), driven by the fake clock through Quartz. A
-/// test that something did NOT fire waits for a later sentinel alarm instead of sleeping: sweeps run in
-/// time order and the writer commits in order, so once the sentinel's event is seen, anything due
+/// Deadlines on one node (a district: it supervises itself), on the fake clock: a test moves the clock and starts
+/// the sweep through Hangfire (<see cref="DeadlineTestBase.UntilAsync"/>), or waits for a trigger Hangfire started
+/// to wait on the clock. A test that something did NOT fire waits for a later sentinel alarm instead of sleeping:
+/// sweeps run in time order and the writer commits in order, so once the sentinel's event is seen, anything due
 /// earlier has been committed too.
 /// </summary>
 public abstract class DeadlineTests(StorageKind storage) : DeadlineTestBase(storage)
@@ -46,7 +48,8 @@ public abstract class DeadlineTests(StorageKind storage) : DeadlineTestBase(stor
 
         var breached = await ReadAsync(reported.Id);
         Assert.True(breached.Overdue);
-        Assert.InRange(breached.SupervisionDueAt.ToDateTimeOffset() - start.AddHours(48), TimeSpan.Zero, DeadlineTestBase.CreepAllowance);
+        Assert.Equal(start.AddHours(48), breached.SupervisionDueAt.ToDateTimeOffset());
+        Assert.Equal(start.AddHours(24), notices.Single(n => n.Event.Type == "CaseMarkedOverdue").Event.At.ToDateTimeOffset());
         Assert.Single(breached.History, e => e.Type == "CaseReminded");
         Assert.Single(breached.History, e => e.Type == "CaseMarkedOverdue");
         Assert.Equal(CaseStatus.Assigned, breached.Status);
@@ -101,17 +104,17 @@ public abstract class DeadlineTests(StorageKind storage) : DeadlineTestBase(stor
         var paused = await ReadAsync(deferred.Id);
         Assert.DoesNotContain(paused.History, e => e.Type is "CaseReminded" or "CaseMarkedOverdue");
 
-        // Paused from 1 h to about 26 h (the sentinel's wait moved the clock a little more): everything moves that much later.
+        // Paused from 1 h to 26 h: everything moves that much later.
         var resumed = (await (await As("dispatcher")).ResumeCaseAsync(new ResumeCaseRequest { CaseId = paused.Id, ExpectedVersion = paused.Version })).Case;
         var history = (await ReadAsync(resumed.Id)).History;
         var pausedFor = history.Last(e => e.Type == "CaseResumed").At.ToDateTimeOffset() - history.Last(e => e.Type == "CaseDeferred").At.ToDateTimeOffset();
-        Assert.InRange(pausedFor, TimeSpan.FromHours(25), TimeSpan.FromHours(25) + TimeSpan.FromMinutes(5));
+        Assert.Equal(TimeSpan.FromHours(25), pausedFor);
         Assert.Equal(start.AddHours(24) + pausedFor, resumed.DueAt.ToDateTimeOffset());
         Assert.Equal(start.AddHours(18) + pausedFor, resumed.RemindAt.ToDateTimeOffset());
 
         Node.Clock.Jump(start.AddHours(18) + pausedFor - Node.Clock.GetUtcNow());
         var notice = (await UntilAsync(watch, n => n.CaseId == resumed.Id && n.Event.Type == "CaseReminded"))[^1];
-        Assert.InRange(notice.Event.At.ToDateTimeOffset() - resumed.RemindAt.ToDateTimeOffset(), TimeSpan.Zero, DeadlineTestBase.CreepAllowance);
+        Assert.Equal(resumed.RemindAt.ToDateTimeOffset(), notice.Event.At.ToDateTimeOffset());
         Assert.False((await ReadAsync(resumed.Id)).Overdue);
     }
 
@@ -159,12 +162,16 @@ public abstract class DeadlineTests(StorageKind storage) : DeadlineTestBase(stor
 
         await Node.StopAsync();
         Node.Clock.Jump(TimeSpan.FromHours(30));
+        var restartedAt = Node.Clock.GetUtcNow();
         await Node.RestartAsync();
         ForgetSignIns();
+
+        // Nothing starts a sweep but the node itself: its start-up sweep, a Hangfire job.
         using (var watch = (await As("dispatcher")).WatchCases(new WatchCasesRequest()))
         {
             var seen = new HashSet<string>();
-            await UntilAsync(watch, n => n.Event.Type == "CaseSupervised" && seen.Add(n.CaseId) && seen.Count == cases.Count);
+            var notices = await watch.ResponseStream.ReadUntilAsync(n => n.Event.Type == "CaseSupervised" && seen.Add(n.CaseId) && seen.Count == cases.Count);
+            Assert.All(notices.Where(n => n.Event.Type == "CaseMarkedOverdue"), n => Assert.Equal(restartedAt, n.Event.At.ToDateTimeOffset()));
         }
 
         // A second start finds nothing more to do: its first sweep fires nothing.
@@ -182,6 +189,50 @@ public abstract class DeadlineTests(StorageKind storage) : DeadlineTestBase(stor
         }
 
         Assert.Equal(cases.Count, (await (await Node.SupervisionAsAsync("supervisor")).ListSupervisionOrdersAsync(new ListSupervisionOrdersRequest { PageSize = 200 })).Orders.Count);
+    }
+
+    [Fact]
+    public async Task TriggerStartedBeforeItsInstant_WaitsOnTheNodesClock_FiresAtTheInstantExactly()
+    {
+        var reported = (await (await As("worker1")).ReportCaseAsync(WithWhistle(NewReport("early"), WhistleClass.Emergency))).Case;
+        var remindAt = reported.RemindAt.ToDateTimeOffset();
+        using var watch = (await As("dispatcher")).WatchCases(new WatchCasesRequest());
+        Node.Clock.Jump(remindAt - TimeSpan.FromMilliseconds(800) - Node.Clock.GetUtcNow());
+
+        // Hangfire keeps whole seconds and starts a trigger up to a second early: here it runs 800 ms before its instant.
+        Node.Services.GetRequiredService<IBackgroundJobClient>().Enqueue<DeadlineSweepJob>(job => job.SweepAtAsync(remindAt, CancellationToken.None));
+        await EventuallyAsync(() => Node.Clock.HasTimerDueAt(remindAt));
+        Node.Clock.Advance(TimeSpan.FromMilliseconds(799));
+        Assert.False((await ReadAsync(reported.Id)).Reminded);
+
+        Node.Clock.Advance(TimeSpan.FromMilliseconds(1));
+        var notice = (await watch.ResponseStream.ReadUntilAsync(n => n.CaseId == reported.Id && n.Event.Type == "CaseReminded"))[^1];
+        Assert.Equal(remindAt, notice.Event.At.ToDateTimeOffset());
+        Assert.False((await ReadAsync(reported.Id)).Overdue);
+    }
+
+    [Fact]
+    public async Task DeadlineSeconds_Away_HangfireRunsTheTrigger_ReminderThenBreachAtTheirInstants()
+    {
+        await Node.StopAsync();
+        await Node.RestartAsync(new Dictionary<string, string?> { ["Deadlines:Emergency"] = "00:00:01.600" });
+        ForgetSignIns();
+        var reported = (await (await As("worker1")).ReportCaseAsync(WithWhistle(NewReport("soon"), WhistleClass.Emergency))).Case;
+        var remindAt = reported.RemindAt.ToDateTimeOffset();
+        var dueAt = reported.DueAt.ToDateTimeOffset();
+        using var watch = (await As("dispatcher")).WatchCases(new WatchCasesRequest());
+
+        // Hangfire starts the trigger on the machine's clock, within about a second; it waits on the node's for the instant.
+        await EventuallyAsync(() => Node.Clock.HasTimerDueAt(remindAt));
+        Node.Clock.Advance(remindAt - Node.Clock.GetUtcNow());
+        var reminded = (await watch.ResponseStream.ReadUntilAsync(n => n.CaseId == reported.Id && n.Event.Type == "CaseReminded"))[^1];
+        Assert.Equal(remindAt, reminded.Event.At.ToDateTimeOffset());
+
+        // The deadline is 400 ms later, within the sweep horizon: the same run waits for it.
+        await EventuallyAsync(() => Node.Clock.HasTimerDueAt(dueAt));
+        Node.Clock.Advance(dueAt - Node.Clock.GetUtcNow());
+        var breached = (await watch.ResponseStream.ReadUntilAsync(n => n.CaseId == reported.Id && n.Event.Type == "CaseMarkedOverdue"))[^1];
+        Assert.Equal(dueAt, breached.Event.At.ToDateTimeOffset());
     }
 
     [Fact]
@@ -239,7 +290,7 @@ public abstract class DeadlineTests(StorageKind storage) : DeadlineTestBase(stor
         var giveUp = DateTime.UtcNow + WatchStream.Patience;
         while (!condition())
         {
-            Assert.True(DateTime.UtcNow < giveUp, "Gave up waiting for the first sweep.");
+            Assert.True(DateTime.UtcNow < giveUp, "Gave up waiting.");
             await Task.Delay(10);
         }
     }

@@ -71,12 +71,19 @@ public abstract class TierSupervisionTests(StorageKind storage) : IAsyncLifetime
         Assert.Equal(3, closedCopy.Version);
     }
 
-    /// <summary>All three clocks together: node credentials carry their issuer's time, and a parent refuses one from the future.</summary>
+    /// <summary>All three clocks together (node credentials carry their issuer's time, and a parent refuses one from the future), then the deadline sweeps.</summary>
     private void JumpAll(TimeSpan by)
     {
-        foreach (var node in new[] { _cluster.District, _cluster.Town, _cluster.Village })
+        var nodes = new[] { _cluster.District, _cluster.Town, _cluster.Village };
+        foreach (var node in nodes)
         {
             node.Clock.Jump(by);
+        }
+
+        // Hangfire schedules on the machine's clock: after the jump, each node's sweep is started through it.
+        foreach (var node in nodes)
+        {
+            node.SweepDeadlines();
         }
     }
 

@@ -192,9 +192,16 @@ public abstract class RefusedEscalationTests(StorageKind storage) : IAsyncLifeti
 
     private void JumpAll(TimeSpan by)
     {
-        foreach (var node in new[] { _cluster.District, _cluster.Town, _cluster.Village })
+        var nodes = new[] { _cluster.District, _cluster.Town, _cluster.Village };
+        foreach (var node in nodes)
         {
             node.Clock.Jump(by);
+        }
+
+        // Hangfire schedules on the machine's clock: after the jump, each node's sweep is started through it.
+        foreach (var node in nodes)
+        {
+            node.SweepDeadlines();
         }
     }
 }

@@ -33,6 +33,9 @@ public sealed class NodeTestHost : IAsyncDisposable
 
     public Uri Address => _host.Address;
 
+    /// <summary>The node's web (HTTP/1.1) port: the sign-in page and the Hangfire dashboard.</summary>
+    public Uri WebAddress => new($"http://127.0.0.1:{_settings["Node:HttpPort"]}");
+
     public FakeTimeProvider Clock { get; }
 
     public GrpcChannel Channel => _host.Channel;
@@ -53,6 +56,7 @@ public sealed class NodeTestHost : IAsyncDisposable
             ["Node:Name"] = "Test node",
             ["Node:SeedDemo"] = "true",
             ["Node:DataDirectory"] = database.Folder,
+            ["Node:HttpPort"] = LoopbackGrpcHost.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Database:Provider"] = database.Provider,
             ["ConnectionStrings:Dispatch"] = database.ConnectionString,
 
@@ -65,7 +69,31 @@ public sealed class NodeTestHost : IAsyncDisposable
         }
 
         var host = await StartHostAsync(all, clock, configureServices, port);
-        return new NodeTestHost(host, database, clock, all, configureServices, port);
+        var node = new NodeTestHost(host, database, clock, all, configureServices, port);
+        await node.WaitForJobsAsync();
+        return node;
+    }
+
+    /// <summary>
+    /// Waits until the node's Hangfire server has no job queued or running: the jobs a node runs at start (the bulletins'
+    /// catch-up, the start-up deadline sweep) are then done, and a test's own steps do not race them. Polls the job
+    /// storage, not a clock.
+    /// </summary>
+    public async Task WaitForJobsAsync()
+    {
+        var monitor = Services.GetRequiredService<Hangfire.JobStorage>().GetMonitoringApi();
+        for (var attempt = 0; attempt < 3_000; attempt++)
+        {
+            var statistics = monitor.GetStatistics();
+            if (statistics.Enqueued == 0 && statistics.Processing == 0)
+            {
+                return;
+            }
+
+            await Task.Delay(10);
+        }
+
+        throw new InvalidOperationException("The node's start-up jobs did not finish.");
     }
 
     /// <summary>
@@ -74,9 +102,21 @@ public sealed class NodeTestHost : IAsyncDisposable
     /// </summary>
     public async Task<NodeTestHost> StartReplicaAsync()
     {
-        var host = await StartHostAsync(_settings, Clock, _configureServices, 0);
-        return new NodeTestHost(host, null, Clock, _settings, _configureServices, 0);
+        var settings = new Dictionary<string, string?>(_settings)
+        {
+            ["Node:HttpPort"] = LoopbackGrpcHost.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        var host = await StartHostAsync(settings, Clock, _configureServices, 0);
+        return new NodeTestHost(host, null, Clock, settings, _configureServices, 0);
     }
+
+    /// <summary>
+    /// Starts the node's deadline sweep the way Hangfire does it on its own: the recurring safety-sweep job,
+    /// triggered through Hangfire's API. Hangfire schedules on the machine's clock, not the node's fake one, so a
+    /// test that moves the clock past a deadline sweeps this way; the result shows on the watch stream.
+    /// </summary>
+    public void SweepDeadlines() =>
+        Services.GetRequiredService<Hangfire.IRecurringJobManagerV2>().TriggerJob(Dispatch.Node.Deadlines.DeadlineSweepJob.SafetySweepId);
 
     /// <summary>Stops the node's server (its database stays), as a crash or shutdown would.</summary>
     public Task StopAsync() => _host.DisposeAsync().AsTask();
@@ -112,7 +152,8 @@ public sealed class NodeTestHost : IAsyncDisposable
                 configureServices?.Invoke(services);
             },
             app => app.MapDispatchNode(),
-            port);
+            port,
+            int.Parse(settings["Node:HttpPort"]!, System.Globalization.CultureInfo.InvariantCulture));
     }
 
     public async Task<string> LoginAsync(string userName, string password = DemoDirectory.Password) =>

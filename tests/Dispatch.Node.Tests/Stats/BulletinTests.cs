@@ -133,18 +133,19 @@ public abstract partial class BulletinTests(StorageKind storage) : ScenarioTestB
         ClockTo(MidnightOf(2026, 11, 25));
         Assert.Single(await Producer.ProduceDueAsync(CancellationToken.None));
 
-        // Down from 25 November to New Year's Day 00:00 in Shanghai; the start-up run catches up.
+        // Down from 25 November to New Year's Day 00:00 in Shanghai; at start the node runs each kind's recurring
+        // job once through Hangfire, and that catches up with no one asking.
         await Node.StopAsync();
         Node.Clock.Jump(MidnightOf(2027, 1, 1) - Node.Clock.GetUtcNow());
         await Node.RestartAsync();
+        await Node.WaitForJobsAsync();
         ForgetSignIns();
-        var produced = await Producer.ProduceDueAsync(CancellationToken.None);
 
         // Days: the last 31 (December); 25-30 November are older and stay missing. Weeks: those after the
         // first case (from the 23 November one) up to the last completed one, 21-27 December. Months: November, December.
         var days = Enumerable.Range(1, 31).Select(d => $"Daily 2026-12-{d:00}");
         var weeks = new[] { "2026-11-23", "2026-11-30", "2026-12-07", "2026-12-14", "2026-12-21" }.Select(w => $"Weekly {w}");
-        Assert.Equal([.. days, .. weeks, "Monthly 2026-11-01", "Monthly 2026-12-01"], Names(produced));
+        Assert.Equal(["Daily 2026-11-24", .. days, .. weeks, "Monthly 2026-11-01", "Monthly 2026-12-01"], await StoredNamesAsync());
         Assert.Empty(await Producer.ProduceDueAsync(CancellationToken.None));
         Assert.Equal(39, await StoredCountAsync());
         await RpcAssert.FailsAsync(
@@ -153,9 +154,35 @@ public abstract partial class BulletinTests(StorageKind storage) : ScenarioTestB
             "daily bulletin of 2026-11-27 was not produced");
     }
 
+    [Fact]
+    public void Node_RegistersOneRecurringJobPerKind_AtMidnightInItsZone()
+    {
+        using var connection = Node.Services.GetRequiredService<Hangfire.JobStorage>().GetConnection();
+        var jobs = Hangfire.Storage.StorageConnectionExtensions.GetRecurringJobs(connection)
+            .Where(j => j.Id.StartsWith("bulletins-", StringComparison.Ordinal)).OrderBy(j => j.Id, StringComparer.Ordinal).ToList();
+
+        Assert.Equal(
+            [("bulletins-daily", "0 0 * * *"), ("bulletins-monthly", "0 0 1 * *"), ("bulletins-weekly", "0 0 * * 1")],
+            jobs.Select(j => (j.Id, j.Cron)));
+        Assert.All(jobs, j => Assert.Equal(Zone, j.TimeZoneId));
+        Assert.All(jobs, j => Assert.Equal(nameof(Dispatch.Node.Stats.BulletinJobs.ProduceAsync), j.Job.Method.Name));
+
+        // Hangfire computes the next run on the machine's clock: a daily job's next run is a Shanghai midnight.
+        var next = jobs[0].NextExecution!.Value;
+        Assert.Equal(TimeSpan.Zero, TimeZoneInfo.ConvertTimeBySystemTimeZoneId(new DateTimeOffset(next, TimeSpan.Zero), Zone).TimeOfDay);
+    }
+
     private static List<string> Names(IEnumerable<Evaluation.ReportPeriod> periods) => [.. periods.Select(p => $"{p.Kind} {p.FirstDay:yyyy-MM-dd}")];
 
     private static string Name(Bulletin b) => $"{b.Kind.ToString().ToUpperInvariant()} {b.FirstDay}";
+
+    /// <summary>The stored bulletins, "Kind first-day", by kind, then by day.</summary>
+    private async Task<List<string>> StoredNamesAsync()
+    {
+        await using var db = await Node.Services.GetRequiredService<IDbContextFactory<DispatchDbContext>>().CreateDbContextAsync();
+        var stored = await db.Bulletins.Select(b => new { b.Kind, b.FirstDay }).ToListAsync();
+        return [.. stored.OrderBy(b => b.Kind).ThenBy(b => b.FirstDay).Select(b => $"{b.Kind} {b.FirstDay:yyyy-MM-dd}")];
+    }
 
     private async Task<int> StoredCountAsync()
     {
