@@ -56,7 +56,6 @@ public sealed class NodeTestHost : IAsyncDisposable
             ["Node:Name"] = "Test node",
             ["Node:SeedDemo"] = "true",
             ["Node:DataDirectory"] = database.Folder,
-            ["Node:HttpPort"] = LoopbackGrpcHost.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Database:Provider"] = database.Provider,
             ["ConnectionStrings:Dispatch"] = database.ConnectionString,
 
@@ -68,7 +67,7 @@ public sealed class NodeTestHost : IAsyncDisposable
             all[key] = value;
         }
 
-        var host = await StartHostAsync(all, clock, configureServices, port);
+        var host = await StartOnFreeWebPortAsync(all, clock, configureServices, port);
         var node = new NodeTestHost(host, database, clock, all, configureServices, port);
         await node.WaitForJobsAsync();
         return node;
@@ -102,11 +101,9 @@ public sealed class NodeTestHost : IAsyncDisposable
     /// </summary>
     public async Task<NodeTestHost> StartReplicaAsync()
     {
-        var settings = new Dictionary<string, string?>(_settings)
-        {
-            ["Node:HttpPort"] = LoopbackGrpcHost.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
-        };
-        var host = await StartHostAsync(settings, Clock, _configureServices, 0);
+        var settings = new Dictionary<string, string?>(_settings);
+        settings.Remove("Node:HttpPort");
+        var host = await StartOnFreeWebPortAsync(settings, Clock, _configureServices, 0);
         return new NodeTestHost(host, null, Clock, settings, _configureServices, 0);
     }
 
@@ -136,6 +133,32 @@ public sealed class NodeTestHost : IAsyncDisposable
         }
 
         _host = await StartHostAsync(_settings, Clock, _configureServices, _port);
+    }
+
+    /// <summary>
+    /// Starts a node whose web port (which its settings must name: the dashboard is mapped to it) is one free a moment
+    /// ago, unless the settings name one. Another test's server may take that port in between; then the node starts
+    /// again on another. The chosen port is kept in <paramref name="settings"/>, so a restart comes back on it.
+    /// </summary>
+    private static async Task<LoopbackGrpcHost> StartOnFreeWebPortAsync(Dictionary<string, string?> settings, FakeTimeProvider clock, Action<IServiceCollection>? configureServices, int port)
+    {
+        if (settings.ContainsKey("Node:HttpPort"))
+        {
+            return await StartHostAsync(settings, clock, configureServices, port);
+        }
+
+        for (var attempt = 1; ; attempt++)
+        {
+            settings["Node:HttpPort"] = LoopbackGrpcHost.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture);
+            try
+            {
+                return await StartHostAsync(settings, clock, configureServices, port);
+            }
+            catch (IOException ex) when (ex.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException && attempt < 5)
+            {
+                settings.Remove("Node:HttpPort");
+            }
+        }
     }
 
     private static Task<LoopbackGrpcHost> StartHostAsync(IReadOnlyDictionary<string, string?> settings, FakeTimeProvider clock, Action<IServiceCollection>? configureServices, int port)

@@ -89,6 +89,8 @@ public sealed partial class DashboardTests() : NodeTestBase(StorageKind.Sqlite)
         Assert.Equal(HttpStatusCode.Forbidden, trigger.StatusCode);
         using var delete = await browser.PostAsync("/hangfire/recurring/remove", new FormUrlEncodedContent(new Dictionary<string, string> { ["jobs[]"] = "deadlines-safety-sweep" }));
         Assert.Equal(HttpStatusCode.Forbidden, delete.StatusCode);
+        using var stats = await browser.PostAsync("/hangfire/stats", new FormUrlEncodedContent(new Dictionary<string, string> { ["metrics[]"] = "enqueued:count" }));
+        Assert.Equal(HttpStatusCode.Forbidden, stats.StatusCode);
         Assert.Contains("deadlines-safety-sweep", await browser.GetStringAsync("/hangfire/recurring"), StringComparison.Ordinal);
     }
 
