@@ -127,9 +127,9 @@ internal static class DeadlineBurst
         var breach = new LatencySummary(breachLag.Values.Select(t => t.Ticks * Stopwatch.Frequency / TimeSpan.TicksPerSecond));
         var supervised = new LatencySummary(supervisedLag.Values.Select(t => t.Ticks * Stopwatch.Frequency / TimeSpan.TicksPerSecond));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"deadline-burst: breaches seen {breachLag.Count}/{due.Count}, after the deadline p50 {LatencySummary.Format(breach.Milliseconds(0.5))} ms, p99 {LatencySummary.Format(breach.Milliseconds(0.99))} ms, max {LatencySummary.Format(breach.MaxMilliseconds)} ms"));
+            $"deadline-burst: breaches seen {breachLag.Count}/{due.Count} ({breachLag.Values.Count(t => t < TimeSpan.Zero)} before the deadline), after the deadline p50 {LatencySummary.Format(breach.Milliseconds(0.5))} ms, p99 {LatencySummary.Format(breach.Milliseconds(0.99))} ms, max {LatencySummary.Format(breach.MaxMilliseconds)} ms"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"deadline-burst: supervision orders seen {supervisedLag.Count}/{due.Count}, after the deadline p50 {LatencySummary.Format(supervised.Milliseconds(0.5))} ms, p99 {LatencySummary.Format(supervised.Milliseconds(0.99))} ms, max {LatencySummary.Format(supervised.MaxMilliseconds)} ms"));
+            $"deadline-burst: supervision orders seen {supervisedLag.Count}/{due.Count} ({supervisedLag.Values.Count(t => t < TimeSpan.Zero)} before the deadline), after the deadline p50 {LatencySummary.Format(supervised.Milliseconds(0.5))} ms, p99 {LatencySummary.Format(supervised.Milliseconds(0.99))} ms, max {LatencySummary.Format(supervised.MaxMilliseconds)} ms"));
         Console.WriteLine(memory.Describe());
         return supervisedLag.Count == due.Count && errors == 0 ? 0 : 1;
     }
