@@ -1,6 +1,5 @@
 using System.Net;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Microsoft.Extensions.Options;
 
 namespace Dispatch.Node.Hosting;
 
@@ -30,7 +29,6 @@ public static class NodeApp
 
         var app = builder.Build();
         app.MapDispatchNode();
-        app.MapGet("/", (IOptions<NodeOptions> options) => options.Value.Describe()).AllowAnonymous();
         return app;
     }
 }

@@ -9,6 +9,7 @@ using Dispatch.Application.Stats.Reports;
 using Dispatch.Application.Writing;
 using Dispatch.Domain.Categories;
 using Dispatch.Domain.Directory;
+using Dispatch.Node.Dashboard;
 using Dispatch.Node.Deadlines;
 using Dispatch.Node.Escalation;
 using Dispatch.Node.Grpc;
@@ -44,6 +45,7 @@ public static class NodeServiceCollectionExtensions
         services.AddSingleton<TokenService>();
         services.AddNodeAuthentication();
         services.AddWebSignIn();
+        services.AddDashboard();
         services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
         services.AddSingleton(CategoryCatalogue.Default);
 
@@ -106,7 +108,9 @@ public static class NodeServiceCollectionExtensions
         app.MapGrpcReflectionService().AllowAnonymous();
 
         // Web pages on the web (HTTP/1.1) port only, not on the gRPC port.
-        var webHost = $"*:{app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<NodeOptions>>().Value.HttpPort}";
+        var webPort = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<NodeOptions>>().Value.HttpPort;
+        var webHost = $"*:{webPort}";
+        app.MapDashboard(webHost, webPort);
         app.MapSignIn(webHost);
         app.MapNodeDashboard(webHost);
         return app;

@@ -39,10 +39,10 @@ internal static class CallerContext
             : throw new RpcException(new Status(StatusCode.Unauthenticated, "This call needs a child node's credential."));
     }
 
-    /// <summary>The caller a validated user principal names, or null when it is not one.</summary>
+    /// <summary>The caller a validated user principal (bearer token or web sign-in cookie) names, or null when it is not one.</summary>
     public static CallerIdentity? FromPrincipal(ClaimsPrincipal principal)
     {
-        if (principal.Identity is not { IsAuthenticated: true, AuthenticationType: AuthSchemes.User } ||
+        if (principal.Identity is not { IsAuthenticated: true, AuthenticationType: AuthSchemes.User or WebSignIn.Cookie } ||
             !Guid.TryParse(principal.FindFirst(TokenClaims.Subject)?.Value, out var userId) ||
             !Enum.TryParse<Role>(principal.FindFirst(TokenClaims.Role)?.Value, out var role))
         {

@@ -17,6 +17,9 @@ internal static class TokenClaims
 
     public const string Issuer = "iss";
 
+    /// <summary>When the sign-in ends (Unix seconds), in a bearer token and in the web sign-in cookie.</summary>
+    public const string Expires = "exp";
+
     /// <summary>The claims of a signed-in user, the same in a bearer token and in the web sign-in cookie.</summary>
     public static Dictionary<string, string> Of(CallerIdentity identity)
     {

@@ -16,7 +16,7 @@ namespace Dispatch.Node.Web;
 /// </summary>
 internal static class SignInPage
 {
-    private const string DefaultReturn = "/hangfire";
+    private const string DefaultReturn = "/";
 
     public static void MapSignIn(this WebApplication app, string host)
     {
@@ -33,7 +33,7 @@ internal static class SignInPage
         }).RequireHost(host);
     }
 
-    private static async Task<IResult> SignInAsync(HttpContext context, IAntiforgery antiforgery, PasswordSignIn signIn, IOptions<NodeOptions> node)
+    private static async Task<IResult> SignInAsync(HttpContext context, IAntiforgery antiforgery, PasswordSignIn signIn, IOptions<NodeOptions> node, TimeProvider clock)
     {
         if (!await antiforgery.IsRequestValidAsync(context))
         {
@@ -45,7 +45,10 @@ internal static class SignInPage
         try
         {
             var user = await signIn.SignInAsync(new SignInCommand(form["userName"].ToString(), form["password"].ToString()), context.RequestAborted);
-            var claims = TokenClaims.Of(user.Identity).Select(c => new Claim(c.Key, c.Value));
+            // The cookie ends when a token signed now would; an open dashboard checks this claim (Dashboard.SessionRevalidation).
+            var expires = clock.GetUtcNow().Add(node.Value.TokenLifetime).ToUnixTimeSeconds();
+            var claims = TokenClaims.Of(user.Identity).Select(c => new Claim(c.Key, c.Value))
+                .Append(new Claim(TokenClaims.Expires, expires.ToString(System.Globalization.CultureInfo.InvariantCulture)));
             var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, WebSignIn.Cookie, TokenClaims.Name, TokenClaims.Role));
             await context.SignInAsync(WebSignIn.Cookie, principal);
             return Results.Redirect(returnUrl);
@@ -87,9 +90,5 @@ internal static class SignInPage
         return $"""<input type="hidden" name="{tokens.FormFieldName}" value="{WebUtility.HtmlEncode(tokens.RequestToken)}">""";
     }
 
-    /// <summary>Only a path on this node: an absolute or protocol-relative address would send the user elsewhere.</summary>
-    private static string LocalOrDefault(string? returnUrl) =>
-        !string.IsNullOrEmpty(returnUrl) && returnUrl[0] == '/' && (returnUrl.Length == 1 || (returnUrl[1] != '/' && returnUrl[1] != '\\'))
-            ? returnUrl
-            : DefaultReturn;
+    private static string LocalOrDefault(string? returnUrl) => Dashboard.LocalPath.OrDefault(returnUrl, DefaultReturn);
 }
