@@ -82,27 +82,62 @@ internal sealed class CaseCommands(CaseWriter writer, CaseIdSource ids, KnownGri
         Action<Case, DateTimeOffset> apply,
         CancellationToken cancellationToken,
         Func<DispatchDbContext, Task>? ensureReferencesExist = null) =>
+        ChangeAsync(
+            caller,
+            caseId,
+            expectedVersion,
+            operation,
+            async (context, @case, now) =>
+            {
+                if (ensureReferencesExist is not null)
+                {
+                    await ensureReferencesExist(context);
+                }
+
+                apply(@case, now);
+            },
+            cancellationToken);
+
+    /// <summary>
+    /// Applies one domain method to a case at the version the caller saw, after what it needs to read first (in the
+    /// same transaction); <paramref name="apply"/> changes nothing before it has read all of it.
+    /// </summary>
+    public Task<Case> ChangeAsync(
+        CallerIdentity caller,
+        Guid caseId,
+        int expectedVersion,
+        CaseOperation operation,
+        Func<DispatchDbContext, Case, DateTimeOffset, Task> apply,
+        CancellationToken cancellationToken) =>
         writer.WriteAsync(
             async context =>
             {
                 var @case = await CaseRows.LoadAsync(context, caseId);
                 CasePermissions.EnsureCanAct(caller, @case, operation);
                 CaseRows.EnsureVersion(@case, expectedVersion);
-                if (ensureReferencesExist is not null)
-                {
-                    await ensureReferencesExist(context);
-                }
-
                 var before = @case.Version;
                 var reworkBefore = @case.ReworkCount;
                 var wasOpen = @case.IsOpen;
                 var now = clock.GetUtcNow();
-                apply(@case, now);
+                await apply(context, @case, now);
                 CaseRows.AppendToFeed(context, @case, before);
                 outbox.AfterChange(context, @case, before, reworkBefore, now);
                 await ledger.AfterCaseLeftAsync(context, @case, wasOpen, now);
                 return @case;
             },
+            cancellationToken);
+
+    /// <summary>
+    /// Accepts a case with the department the routing rules suggest for its category and grid at this moment (none
+    /// when no rule applies), the same whichever front end accepts it.
+    /// </summary>
+    public Task<Case> AcceptAsync(CallerIdentity caller, Guid caseId, int expectedVersion, string? note, CancellationToken cancellationToken) =>
+        ChangeAsync(
+            caller,
+            caseId,
+            expectedVersion,
+            CaseOperation.Accept,
+            async (context, @case, now) => @case.Accept(caller.UserId, now, note, await RoutingSuggestions.ForAsync(context, @case, catalogue)),
             cancellationToken);
 
     /// <summary>Assigns a case to a worker or department of this node's directory (an unknown one is NOT_FOUND).</summary>

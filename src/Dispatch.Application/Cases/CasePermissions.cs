@@ -71,6 +71,15 @@ internal static class CasePermissions
     public static void EnsureCanList(CallerIdentity caller) =>
         Require(caller, CaseOperation.Read, Role.GridWorker, Role.Dispatcher, Role.DepartmentHandler, Role.Supervisor, Role.Admin);
 
+    /// <summary>The routing rules shape the command centre's work: its dispatchers and supervisors read them, as administrators do.</summary>
+    public static void EnsureCanReadRoutingRules(CallerIdentity caller)
+    {
+        if (caller.Role is not (Role.Admin or Role.Dispatcher or Role.Supervisor))
+        {
+            throw new AccessDeniedException($"Role {caller.Role} may not read the routing rules.");
+        }
+    }
+
     public static void EnsureAdmin(CallerIdentity caller)
     {
         if (caller.Role != Role.Admin)

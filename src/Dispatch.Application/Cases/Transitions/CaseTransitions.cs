@@ -11,7 +11,7 @@ namespace Dispatch.Application.Cases.Transitions;
 internal sealed class CaseTransitions(CaseCommands commands)
 {
     public Task<Case> AcceptAsync(CallerIdentity caller, AcceptCaseCommand request, CancellationToken cancellationToken) =>
-        Change(caller, request.CaseId, request.ExpectedVersion, CaseOperation.Accept, (c, now) => c.Accept(caller.UserId, now, request.Note), cancellationToken);
+        commands.AcceptAsync(caller, request.CaseId, request.ExpectedVersion, request.Note, cancellationToken);
 
     public Task<Case> RejectAsync(CallerIdentity caller, RejectCaseCommand request, CancellationToken cancellationToken) =>
         Change(caller, request.CaseId, request.ExpectedVersion, CaseOperation.Reject, (c, now) => c.Reject(caller.UserId, now, request.Reason), cancellationToken);
