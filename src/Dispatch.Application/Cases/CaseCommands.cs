@@ -73,34 +73,9 @@ internal sealed class CaseCommands(CaseWriter writer, CaseIdSource ids, KnownGri
             cancellationToken);
     }
 
-    /// <summary>Applies one domain method to a case at the version the caller saw.</summary>
-    public Task<Case> ChangeAsync(
-        CallerIdentity caller,
-        Guid caseId,
-        int expectedVersion,
-        CaseOperation operation,
-        Action<Case, DateTimeOffset> apply,
-        CancellationToken cancellationToken,
-        Func<DispatchDbContext, Task>? ensureReferencesExist = null) =>
-        ChangeAsync(
-            caller,
-            caseId,
-            expectedVersion,
-            operation,
-            async (context, @case, now) =>
-            {
-                if (ensureReferencesExist is not null)
-                {
-                    await ensureReferencesExist(context);
-                }
-
-                apply(@case, now);
-            },
-            cancellationToken);
-
     /// <summary>
-    /// Applies one domain method to a case at the version the caller saw, after what it needs to read first (in the
-    /// same transaction); <paramref name="apply"/> changes nothing before it has read all of it.
+    /// Applies one domain method to a case at the version the caller saw, after what it needs to read or check first
+    /// (in the same transaction); <paramref name="apply"/> changes nothing before it has done all of that.
     /// </summary>
     public Task<Case> ChangeAsync(
         CallerIdentity caller,
@@ -147,9 +122,12 @@ internal sealed class CaseCommands(CaseWriter writer, CaseIdSource ids, KnownGri
             caseId,
             expectedVersion,
             CaseOperation.Assign,
-            (c, now) => c.Assign(caller.UserId, now, assignee, note),
-            cancellationToken,
-            context => EnsureAssigneeExistsAsync(context, assignee));
+            async (context, c, now) =>
+            {
+                await EnsureAssigneeExistsAsync(context, assignee);
+                c.Assign(caller.UserId, now, assignee, note);
+            },
+            cancellationToken);
 
     /// <summary>Sends the case to the parent node through the outbox, in the same transaction.</summary>
     public Task<Case> EscalateAsync(CallerIdentity caller, Guid caseId, int expectedVersion, string reason, CancellationToken cancellationToken)

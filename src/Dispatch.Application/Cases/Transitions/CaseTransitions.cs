@@ -51,5 +51,15 @@ internal sealed class CaseTransitions(CaseCommands commands)
         Change(caller, request.CaseId, request.ExpectedVersion, CaseOperation.Escalate, (c, now) => c.ReturnToChild(caller.UserId, now, request.Reason), cancellationToken);
 
     private Task<Case> Change(CallerIdentity caller, Guid caseId, int expectedVersion, CaseOperation operation, Action<Case, DateTimeOffset> apply, CancellationToken cancellationToken) =>
-        commands.ChangeAsync(caller, caseId, expectedVersion, operation, apply, cancellationToken);
+        commands.ChangeAsync(
+            caller,
+            caseId,
+            expectedVersion,
+            operation,
+            (_, c, now) =>
+            {
+                apply(c, now);
+                return Task.CompletedTask;
+            },
+            cancellationToken);
 }
