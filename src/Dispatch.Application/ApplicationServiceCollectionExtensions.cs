@@ -51,6 +51,7 @@ internal static class ApplicationServiceCollectionExtensions
         services.AddSingleton<Directory.GridDirectory>();
         services.AddSingleton<Directory.DepartmentDirectory>();
         services.AddSingleton<Directory.UserDirectory>();
+        services.AddSingleton<Directory.RoutingRuleDirectory>();
         services.AddSingleton<SignIn.PasswordSignIn>();
         return services;
     }

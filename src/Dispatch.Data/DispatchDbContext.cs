@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Dispatch.Data;
 
 /// <summary>
-/// A node's database: cases with their history, the node-wide case feed, the directory and the stored
+/// A node's database: cases with their history, the node-wide case feed, the directory (with its routing rules) and the stored
 /// bulletins. Created by the pooled factory that <c>AddDispatchData</c> registers; one instance per unit of work.
 /// </summary>
 public sealed class DispatchDbContext(DbContextOptions<DispatchDbContext> options) : DbContext(options)
@@ -25,6 +25,8 @@ public sealed class DispatchDbContext(DbContextOptions<DispatchDbContext> option
     public DbSet<Department> Departments => Set<Department>();
 
     public DbSet<User> Users => Set<User>();
+
+    public DbSet<Domain.Routing.RoutingRule> RoutingRules => Set<Domain.Routing.RoutingRule>();
 
     public DbSet<Escalation.OutboxMessage> Outbox => Set<Escalation.OutboxMessage>();
 
@@ -96,6 +98,7 @@ public sealed class DispatchDbContext(DbContextOptions<DispatchDbContext> option
         modelBuilder.ApplyConfiguration(new GridConfiguration());
         modelBuilder.ApplyConfiguration(new DepartmentConfiguration());
         modelBuilder.ApplyConfiguration(new UserConfiguration());
+        modelBuilder.ApplyConfiguration(new RoutingRuleConfiguration());
         modelBuilder.ApplyConfiguration(new OutboxMessageConfiguration());
         modelBuilder.ApplyConfiguration(new ParentCursorConfiguration());
         modelBuilder.ApplyConfiguration(new SupervisionOrderConfiguration());

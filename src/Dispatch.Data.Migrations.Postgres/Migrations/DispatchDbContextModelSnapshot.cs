@@ -361,6 +361,10 @@ namespace Dispatch.Data.Migrations
                         .HasColumnType("character varying(32)")
                         .HasColumnName("status_before_deferral");
 
+                    b.Property<Guid?>("SuggestedDepartmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("suggested_department_id");
+
                     b.Property<bool>("SupervisionBreached")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("boolean")
@@ -638,6 +642,31 @@ namespace Dispatch.Data.Migrations
                     b.ToTable("users", (string)null);
                 });
 
+            modelBuilder.Entity("Dispatch.Domain.Routing.RoutingRule", b =>
+                {
+                    b.Property<string>("CategoryCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("category_code");
+
+                    b.Property<string>("GridScope")
+                        .HasMaxLength(15)
+                        .HasColumnType("character varying(15)")
+                        .HasColumnName("grid_scope");
+
+                    b.Property<Guid>("DepartmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("department_id");
+
+                    b.HasKey("CategoryCode", "GridScope")
+                        .HasName("pk_routing_rules");
+
+                    b.HasIndex("DepartmentId")
+                        .HasDatabaseName("ix_routing_rules_department_id");
+
+                    b.ToTable("routing_rules", (string)null);
+                });
+
             modelBuilder.Entity("Dispatch.Domain.Supervision.SupervisionOrder", b =>
                 {
                     b.Property<Guid>("Id")
@@ -811,6 +840,16 @@ namespace Dispatch.Data.Migrations
                         .HasForeignKey("DepartmentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_users_departments_department_id");
+                });
+
+            modelBuilder.Entity("Dispatch.Domain.Routing.RoutingRule", b =>
+                {
+                    b.HasOne("Dispatch.Domain.Directory.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_routing_rules_departments_department_id");
                 });
 
             modelBuilder.Entity("Dispatch.Domain.Cases.Case", b =>

@@ -382,6 +382,10 @@ namespace Dispatch.Data.Migrations
                         .HasColumnName("status_before_deferral")
                         .UseCollation("Latin1_General_100_BIN2");
 
+                    b.Property<Guid?>("SuggestedDepartmentId")
+                        .HasColumnType("uniqueidentifier")
+                        .HasColumnName("suggested_department_id");
+
                     b.Property<bool>("SupervisionBreached")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("bit")
@@ -675,6 +679,33 @@ namespace Dispatch.Data.Migrations
                     b.ToTable("users", (string)null);
                 });
 
+            modelBuilder.Entity("Dispatch.Domain.Routing.RoutingRule", b =>
+                {
+                    b.Property<string>("CategoryCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)")
+                        .HasColumnName("category_code")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<string>("GridScope")
+                        .HasMaxLength(15)
+                        .HasColumnType("nvarchar(15)")
+                        .HasColumnName("grid_scope")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<Guid>("DepartmentId")
+                        .HasColumnType("uniqueidentifier")
+                        .HasColumnName("department_id");
+
+                    b.HasKey("CategoryCode", "GridScope")
+                        .HasName("pk_routing_rules");
+
+                    b.HasIndex("DepartmentId")
+                        .HasDatabaseName("ix_routing_rules_department_id");
+
+                    b.ToTable("routing_rules", (string)null);
+                });
+
             modelBuilder.Entity("Dispatch.Domain.Supervision.SupervisionOrder", b =>
                 {
                     b.Property<Guid>("Id")
@@ -859,6 +890,16 @@ namespace Dispatch.Data.Migrations
                         .HasForeignKey("DepartmentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_users_departments_department_id");
+                });
+
+            modelBuilder.Entity("Dispatch.Domain.Routing.RoutingRule", b =>
+                {
+                    b.HasOne("Dispatch.Domain.Directory.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_routing_rules_departments_department_id");
                 });
 
             modelBuilder.Entity("Dispatch.Domain.Cases.Case", b =>

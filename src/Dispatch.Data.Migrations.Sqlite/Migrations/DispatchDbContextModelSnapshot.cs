@@ -354,6 +354,10 @@ namespace Dispatch.Data.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("status_before_deferral");
 
+                    b.Property<Guid?>("SuggestedDepartmentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("suggested_department_id");
+
                     b.Property<bool>("SupervisionBreached")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER")
@@ -631,6 +635,31 @@ namespace Dispatch.Data.Migrations
                     b.ToTable("users", (string)null);
                 });
 
+            modelBuilder.Entity("Dispatch.Domain.Routing.RoutingRule", b =>
+                {
+                    b.Property<string>("CategoryCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category_code");
+
+                    b.Property<string>("GridScope")
+                        .HasMaxLength(15)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("grid_scope");
+
+                    b.Property<Guid>("DepartmentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("department_id");
+
+                    b.HasKey("CategoryCode", "GridScope")
+                        .HasName("pk_routing_rules");
+
+                    b.HasIndex("DepartmentId")
+                        .HasDatabaseName("ix_routing_rules_department_id");
+
+                    b.ToTable("routing_rules", (string)null);
+                });
+
             modelBuilder.Entity("Dispatch.Domain.Supervision.SupervisionOrder", b =>
                 {
                     b.Property<Guid>("Id")
@@ -804,6 +833,16 @@ namespace Dispatch.Data.Migrations
                         .HasForeignKey("DepartmentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_users_departments_department_id");
+                });
+
+            modelBuilder.Entity("Dispatch.Domain.Routing.RoutingRule", b =>
+                {
+                    b.HasOne("Dispatch.Domain.Directory.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_routing_rules_departments_department_id");
                 });
 
             modelBuilder.Entity("Dispatch.Domain.Cases.Case", b =>
