@@ -46,12 +46,14 @@ internal sealed class DeadlineBoard(IDbContextFactory<DispatchDbContext> context
     /// <summary>
     /// Not-overdue cases with a deadline before <paramref name="until"/>, by next alarm: a range of the next-alarm index,
     /// which holds only running cases with an alarm to come (a not-overdue case's next alarm is at or before its deadline).
+    /// "Not overdue" is asked as "overdue is not true", which no index serves: as an equality SQLite read the whole
+    /// overdue index's range of not-overdue cases (most of a node's history) instead.
     /// </summary>
     internal static IQueryable<Case> DueBefore(DispatchDbContext context, DateTimeOffset until)
     {
-        var overdue = false;
+        var overdue = true;
         return context.Cases.AsNoTracking()
-            .Where(c => c.NextAlarmAt < until && c.Overdue == overdue && c.DueAt < until)
+            .Where(c => c.NextAlarmAt < until && c.Overdue != overdue && c.DueAt < until)
             .OrderBy(c => c.NextAlarmAt);
     }
 }
