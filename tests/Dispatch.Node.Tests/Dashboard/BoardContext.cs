@@ -8,6 +8,7 @@ using Dispatch.Node.Seeding;
 using Dispatch.Node.Tests.Infrastructure;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Dispatch.Node.Tests.Dashboard;
 
@@ -29,6 +30,9 @@ internal static class BoardContext
         context.Services.AddSingleton<AuthenticationStateProvider>(new SignedIn(principal));
         context.Services.AddScoped<DashboardCaller>();
         context.Services.AddFallbackServiceProvider(node.Services);
+
+        // bUnit's own container answers IOptions<T> (with defaults): the node's settings come from the node.
+        context.Services.AddSingleton(node.Services.GetRequiredService<IOptions<DashboardOptions>>());
         return context;
     }
 
