@@ -47,6 +47,9 @@ internal static class ApplicationServiceCollectionExtensions
         services.AddSingleton<EscalationReceiver>();
         services.AddSingleton<OutboxOperations>();
         services.AddSingleton<EscalationFeed>();
+        services.AddSingleton<EscalationBoard>();
+        services.AddSingleton<DeadlineBoard>();
+        services.AddSingleton<EvaluationCharts>();
         services.AddSingleton<Directory.DirectoryStore>();
         services.AddSingleton<Directory.GridDirectory>();
         services.AddSingleton<Directory.DepartmentDirectory>();

@@ -458,6 +458,14 @@ namespace Dispatch.Data.Migrations
                     b.HasIndex("GridId", "Status", "ReportedAt")
                         .HasDatabaseName("ix_cases_grid_id_status_reported_at");
 
+                    b.HasIndex(new[] { "ReportedAt" }, "ix_cases_escalated_in")
+                        .HasDatabaseName("ix_cases_escalated_in")
+                        .HasFilter("origin_node_id IS NOT NULL");
+
+                    b.HasIndex(new[] { "ReportedAt" }, "ix_cases_escalated_out")
+                        .HasDatabaseName("ix_cases_escalated_out")
+                        .HasFilter("escalated_to_node_id IS NOT NULL");
+
                     b.ToTable("cases", (string)null);
                 });
 
