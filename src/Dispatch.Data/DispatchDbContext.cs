@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Dispatch.Data.Configurations;
 using Dispatch.Data.Feed;
 using Dispatch.Data.Postgres;
@@ -12,7 +13,7 @@ namespace Dispatch.Data;
 /// A node's database: cases with their history, the node-wide case feed, the directory (with its routing rules) and the stored
 /// bulletins. Created by the pooled factory that <c>AddDispatchData</c> registers; one instance per unit of work.
 /// </summary>
-public sealed class DispatchDbContext(DbContextOptions<DispatchDbContext> options) : DbContext(options)
+public sealed class DispatchDbContext(DbContextOptions<DispatchDbContext> options) : DbContext(options), IDataProtectionKeyContext
 {
     public DbSet<Case> Cases => Set<Case>();
 
@@ -36,6 +37,12 @@ public sealed class DispatchDbContext(DbContextOptions<DispatchDbContext> option
 
     public DbSet<Bulletins.Bulletin> Bulletins => Set<Bulletins.Bulletin>();
     public DbSet<Settings.NodeSetting> NodeSettings => Set<Settings.NodeSetting>();
+
+    /// <summary>
+    /// The node's ASP.NET Core data-protection keys (sign-in cookies, antiforgery, the dashboard's circuits), kept with
+    /// its data: the replicas of a node share them, and a restored node reads the cookies it issued.
+    /// </summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <inheritdoc cref="DbContext.SaveChanges(bool)"/>
     /// <remarks>
@@ -104,6 +111,7 @@ public sealed class DispatchDbContext(DbContextOptions<DispatchDbContext> option
         modelBuilder.ApplyConfiguration(new SupervisionOrderConfiguration());
         modelBuilder.ApplyConfiguration(new BulletinConfiguration());
         modelBuilder.ApplyConfiguration(new NodeSettingConfiguration());
+        modelBuilder.ApplyConfiguration(new DataProtectionKeyConfiguration());
         SnakeCaseNaming.Apply(modelBuilder);
         if (Database.IsSqlServer())
         {
