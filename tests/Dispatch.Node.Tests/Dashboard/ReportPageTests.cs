@@ -9,6 +9,8 @@ namespace Dispatch.Node.Tests.Dashboard;
 
 public sealed class ReportPageTests : DashboardTestBase
 {
+    private static readonly string Hash = "sha256:" + new string('a', 64);
+
     [Fact]
     public async Task Report_CreatesTheCase_AndASecondSubmitOfTheSameFormCreatesNoOther()
     {
@@ -23,7 +25,7 @@ public sealed class ReportPageTests : DashboardTestBase
         page.Find("[data-test=latitude]").Change("39.91");
         page.Find("[data-test=longitude]").Change("116.41");
         page.Find("[data-test=whistle]").Change("Tough");
-        page.Find("[data-test=evidence]").Change("https://photos.example/tree.jpg\nsha256:abc");
+        page.Find("[data-test=evidence]").Change($"https://photos.example/tree.jpg\n {Hash}\n");
         page.Find("[data-test=report-form]").Submit();
 
         var navigation = context.Services.GetRequiredService<NavigationManager>();
@@ -43,7 +45,7 @@ public sealed class ReportPageTests : DashboardTestBase
         Assert.Equal("Fallen tree on the path", created.Title);
         Assert.Equal(Grid1, created.GridId);
         Assert.Equal(Contracts.V1.WhistleClass.Tough, created.Whistle);
-        Assert.Equal(["https://photos.example/tree.jpg", "sha256:abc"], created.EvidenceRefs);
+        Assert.Equal(["https://photos.example/tree.jpg", Hash], created.EvidenceRefs);
     }
 
     [Fact]
