@@ -134,7 +134,8 @@ public sealed partial class CaseDetail : IAsyncDisposable
     private void Choose(string action)
     {
         Open = Open == action ? null : action;
-        Form = new ActionForm { Rating = 5 };
+        // Assigning starts from the department the routing rules suggested on accept; the dispatcher may choose another.
+        Form = new ActionForm { AssignTo = _case?.SuggestedDepartmentId is { } suggested ? $"dept:{suggested}" : "" };
         Error = null;
     }
 
@@ -181,10 +182,12 @@ public sealed partial class CaseDetail : IAsyncDisposable
 
     private string CategoryName(string code) => Catalogue.Find(code)?.Name is { } name ? $"{name} ({code})" : code;
 
+    private string DepartmentName(Guid id) => _departments.FirstOrDefault(d => d.Id == id)?.Name ?? id.ToString();
+
     private string AssigneeName(Assignee? assignee) => assignee switch
     {
         null => "",
-        { Kind: AssigneeKind.Department } => _departments.FirstOrDefault(d => d.Id == assignee.Id)?.Name ?? assignee.Id.ToString(),
+        { Kind: AssigneeKind.Department } => DepartmentName(assignee.Id),
         _ => _workers.FirstOrDefault(w => w.Id == assignee.Id)?.DisplayName ?? $"{L["Grid worker"]} {Short(assignee.Id)}",
     };
 
