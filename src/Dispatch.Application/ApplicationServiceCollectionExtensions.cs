@@ -38,6 +38,7 @@ internal static class ApplicationServiceCollectionExtensions
         services.AddSingleton<CaseCommands>();
         services.AddSingleton<Cases.Transitions.CaseTransitions>();
         services.AddSingleton<CaseQueries>();
+        services.AddSingleton<CaseActions>();
         services.AddSingleton<CaseFeedReader>();
         services.AddSingleton<EvaluationQueries>();
         services.AddSingleton<ReportCalendar>();

@@ -172,13 +172,13 @@ internal sealed class CaseCommands(CaseWriter writer, CaseIdSource ids, KnownGri
         await ledger.AfterCaseLeftAsync(context, @case, wasOpen: true, now);
     }
 
-    private IReadOnlyList<UpstreamNode> EnsureHasParent()
-    {
-        var upstreams = node.Upstreams;
-        return upstreams.Count > 0
-            ? upstreams
+    /// <summary>Whether this node has a tier above to escalate to.</summary>
+    public bool CanEscalate => node.Upstreams.Count > 0;
+
+    private IReadOnlyList<UpstreamNode> EnsureHasParent() =>
+        CanEscalate
+            ? node.Upstreams
             : throw new Domain.Common.DomainRuleException("NodeMustHaveAParent", $"This node ({node.Tier} {node.Id}) has no parent to escalate to.");
-    }
 
     /// <summary>Merges a duplicate into its original; both must exist.</summary>
     public Task<Case> MergeAsync(CallerIdentity caller, Guid caseId, int expectedVersion, Guid originalId, CancellationToken cancellationToken) =>

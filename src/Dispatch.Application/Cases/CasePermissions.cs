@@ -24,20 +24,37 @@ internal static class CasePermissions
 
     public static void EnsureCanRead(CallerIdentity caller, Case @case)
     {
+        if (ReadRefusal(caller, @case) is { } refusal)
+        {
+            throw new AccessDeniedException(refusal);
+        }
+    }
+
+    /// <summary>Checks a change: the role may take the action, and the case is within the caller's scope.</summary>
+    public static void EnsureCanAct(CallerIdentity caller, Case @case, CaseOperation action)
+    {
+        if (ActRefusal(caller, @case, action) is { } refusal)
+        {
+            throw new AccessDeniedException(refusal);
+        }
+    }
+
+    /// <summary>Whether <see cref="EnsureCanAct"/> would let the caller take the action: the same rules, answered.</summary>
+    public static bool CanAct(CallerIdentity caller, Case @case, CaseOperation action) => ActRefusal(caller, @case, action) is null;
+
+    private static string? ReadRefusal(CallerIdentity caller, Case @case)
+    {
         var allowed = caller.Role switch
         {
             Role.GridWorker => caller.WorksIn(@case.GridId),
             Role.DepartmentHandler => IsAssignedToDepartmentOf(caller, @case),
             _ => true,
         };
-        if (!allowed)
-        {
-            throw new AccessDeniedException($"Case {@case.Number} is outside your scope.");
-        }
+        return allowed ? null : $"Case {@case.Number} is outside your scope.";
     }
 
-    /// <summary>Checks a change: the role may take the action, and the case is within the caller's scope.</summary>
-    public static void EnsureCanAct(CallerIdentity caller, Case @case, CaseOperation action)
+    /// <summary>Why the caller may not take the action on the case; null when they may.</summary>
+    private static string? ActRefusal(CallerIdentity caller, Case @case, CaseOperation action)
     {
         Role[] roles = action switch
         {
@@ -48,24 +65,34 @@ internal static class CasePermissions
             CaseOperation.Rate => [Role.GridWorker, Role.Dispatcher],
             _ => [],
         };
-        Require(caller, action, roles);
-        EnsureCanRead(caller, @case);
+        if (RoleRefusal(caller, action, roles) is { } refusal)
+        {
+            return refusal;
+        }
+
+        if (ReadRefusal(caller, @case) is { } outOfScope)
+        {
+            return outOfScope;
+        }
+
         if (caller.Role == Role.DepartmentHandler && !IsAssignedToDepartmentOf(caller, @case))
         {
-            throw new AccessDeniedException($"Case {@case.Number} is not assigned to your department.");
+            return $"Case {@case.Number} is not assigned to your department.";
         }
 
         // A grid worker handles what is assigned to them; a department's case is its handlers' work.
         if (caller.Role == Role.GridWorker && action is CaseOperation.Start or CaseOperation.Resolve && !IsAssignedTo(caller, @case))
         {
-            throw new AccessDeniedException($"Case {@case.Number} is not assigned to you.");
+            return $"Case {@case.Number} is not assigned to you.";
         }
 
         // DESIGN: a grid worker verifies what they reported (on site); dispatchers may verify any case.
         if (caller.Role == Role.GridWorker && action == CaseOperation.Verify && @case.ReporterId != caller.UserId)
         {
-            throw new AccessDeniedException($"Case {@case.Number} was reported by someone else: its reporter verifies it.");
+            return $"Case {@case.Number} was reported by someone else: its reporter verifies it.";
         }
+
+        return null;
     }
 
     public static void EnsureCanList(CallerIdentity caller) =>
@@ -101,9 +128,12 @@ internal static class CasePermissions
 
     private static void Require(CallerIdentity caller, CaseOperation action, params Role[] roles)
     {
-        if (Array.IndexOf(roles, caller.Role) < 0)
+        if (RoleRefusal(caller, action, roles) is { } refusal)
         {
-            throw new AccessDeniedException($"Role {caller.Role} may not {action.ToString().ToLowerInvariant()} cases.");
+            throw new AccessDeniedException(refusal);
         }
     }
+
+    private static string? RoleRefusal(CallerIdentity caller, CaseOperation action, Role[] roles) =>
+        Array.IndexOf(roles, caller.Role) < 0 ? $"Role {caller.Role} may not {action.ToString().ToLowerInvariant()} cases." : null;
 }

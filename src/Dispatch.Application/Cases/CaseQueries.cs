@@ -16,11 +16,26 @@ internal sealed class CaseQueries(IDbContextFactory<DispatchDbContext> contexts,
     public const int MaxPageSize = 200;
     private const int MaxSlices = 16;
 
-    public async Task<Case> GetAsync(CallerIdentity caller, Guid id, CancellationToken cancellationToken)
+    public Task<Case> GetAsync(CallerIdentity caller, Guid id, CancellationToken cancellationToken) =>
+        GetAsync(caller, c => c.Id == id, id.ToString(), cancellationToken);
+
+    /// <summary>One case by its number (any letter case), with its history.</summary>
+    public Task<Case> GetByNumberAsync(CallerIdentity caller, string number, CancellationToken cancellationToken)
+    {
+        var normalized = (number ?? "").Trim().ToUpperInvariant();
+        if (normalized.Length is 0 or > Domain.Cases.CaseLimits.NumberMaxLength)
+        {
+            throw new InvalidRequestException("case_number", $"must be 1 to {Domain.Cases.CaseLimits.NumberMaxLength} characters.");
+        }
+
+        return GetAsync(caller, c => c.Number == normalized, normalized, cancellationToken);
+    }
+
+    private async Task<Case> GetAsync(CallerIdentity caller, System.Linq.Expressions.Expression<Func<Case, bool>> key, string name, CancellationToken cancellationToken)
     {
         await using var context = await contexts.CreateDbContextAsync(cancellationToken);
         var @case = await context.Cases.AsNoTracking().Include(c => c.History)
-            .FirstOrDefaultAsync(c => c.Id == id, cancellationToken) ?? throw new NotFoundException("Case", id.ToString());
+            .FirstOrDefaultAsync(key, cancellationToken) ?? throw new NotFoundException("Case", name);
         CasePermissions.EnsureCanRead(caller, @case);
         return @case;
     }

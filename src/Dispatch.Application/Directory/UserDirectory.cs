@@ -20,6 +20,18 @@ internal sealed class UserDirectory(DirectoryStore store, IPasswordHasher<User> 
         return role is { } only ? users.Where(u => u.Role == only).ToList() : users;
     }
 
+    /// <summary>The grid workers a case can be assigned to, for those who assign cases (dispatchers) and administrators.</summary>
+    public async Task<IReadOnlyList<User>> ListWorkersAsync(CallerIdentity caller, CancellationToken cancellationToken)
+    {
+        if (caller.Role is not (Role.Dispatcher or Role.Admin))
+        {
+            throw new AccessDeniedException($"A {caller.Role} does not assign cases to grid workers.");
+        }
+
+        await using var db = await store.OpenAsync(cancellationToken);
+        return await db.Users.AsNoTracking().Where(u => u.Role == Role.GridWorker).OrderBy(u => u.UserName).ToListAsync(cancellationToken);
+    }
+
     public async Task<User> UpsertAsync(CallerIdentity caller, UpsertUserCommand request, CancellationToken cancellationToken)
     {
         if (request.Password.Length > 0 && request.Password.Length is < PasswordMinLength or > PasswordMaxLength)

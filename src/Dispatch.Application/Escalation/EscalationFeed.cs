@@ -44,7 +44,7 @@ internal sealed class EscalationFeed(IDbContextFactory<DispatchDbContext> contex
     /// </summary>
     private static async Task<(List<EscalationUpdate> Page, long ScannedTo)> ReadAsync(DispatchDbContext context, string childId, long after, CancellationToken cancellationToken)
     {
-        var end = await FeedEnd.For(context)(context) ?? 0;
+        var end = await CaseFeedReader.End.For(context)(context) ?? 0;
         var rows = await PageAfter.For(context)(context, childId, after).ToListAsync(cancellationToken);
         var page = rows.ConvertAll(row => new EscalationUpdate(
             row.Sequence,
@@ -57,9 +57,6 @@ internal sealed class EscalationFeed(IDbContextFactory<DispatchDbContext> contex
     }
 
     // Compiled (CompiledQuery): each child's subscription reads at every commit of this node.
-    private static readonly CompiledQuery<Func<DispatchDbContext, Task<long?>>> FeedEnd = new(() => EF.CompileAsyncQuery(
-        (DispatchDbContext context) => context.CaseFeed.Max(e => (long?)e.Sequence)));
-
     private static readonly CompiledQuery<Func<DispatchDbContext, string, long, IAsyncEnumerable<UpdateRow>>> PageAfter = new(() => EF.CompileAsyncQuery(
         (DispatchDbContext context, string childId, long after) => (
             from entry in context.CaseFeed.AsNoTracking()

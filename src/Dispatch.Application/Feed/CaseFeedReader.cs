@@ -17,6 +17,18 @@ internal sealed class CaseFeedReader(IDbContextFactory<DispatchDbContext> contex
     // Other replicas' commits do not raise this process's signal: poll now and then as well.
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
 
+    /// <summary>The feed's last sequence now (0 when empty): a watcher that wants only what happens next starts there.</summary>
+    public async Task<long> EndAsync(CallerIdentity caller, CancellationToken cancellationToken)
+    {
+        CasePermissions.EnsureCanList(caller);
+        await using var context = await contexts.CreateDbContextAsync(cancellationToken);
+        return await End.For(context)(context) ?? 0;
+    }
+
+    /// <summary>The feed's last sequence, null when empty; compiled (<see cref="CompiledQuery{TQuery}"/>), as streams read it at every commit.</summary>
+    internal static readonly CompiledQuery<Func<DispatchDbContext, Task<long?>>> End = new(() => EF.CompileAsyncQuery(
+        (DispatchDbContext context) => context.CaseFeed.Max(e => (long?)e.Sequence)));
+
     public async IAsyncEnumerable<CaseFeedNotice> WatchAsync(
         CallerIdentity caller, long fromSequence, [EnumeratorCancellation] CancellationToken cancellationToken)
     {

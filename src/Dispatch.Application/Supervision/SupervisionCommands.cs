@@ -23,14 +23,9 @@ internal sealed class SupervisionCommands(CaseWriter writer, DeadlineSettings de
     public Task<(Case Case, IReadOnlyList<SupervisionOrder> Orders)> SummonAsync(
         CallerIdentity caller, Guid caseId, int expectedVersion, IReadOnlyList<Guid> departmentIds, string reason, CancellationToken cancellationToken)
     {
-        if (caller.Role is not (Role.Dispatcher or Role.Admin))
+        if (SummonRefusal(caller) is { } refusal)
         {
-            throw new AccessDeniedException($"A {caller.Role} cannot summon departments; dispatchers do.");
-        }
-
-        if (!node.IsTownOrDistrict)
-        {
-            throw new DomainRuleException("SummonsComeFromTownOrDistrict", $"This node is a {node.Tier}: departments are summoned by a town or district centre.");
+            throw refusal;
         }
 
         if (departmentIds.Count is 0 or > MaxDepartmentsPerSummons)
@@ -69,6 +64,16 @@ internal sealed class SupervisionCommands(CaseWriter writer, DeadlineSettings de
             },
             cancellationToken);
     }
+
+    /// <summary>Whether <see cref="SummonAsync"/> lets the caller summon at this node (role and tier; the case's state is the domain's).</summary>
+    public bool CanSummon(CallerIdentity caller) => SummonRefusal(caller) is null;
+
+    private Exception? SummonRefusal(CallerIdentity caller) =>
+        caller.Role is not (Role.Dispatcher or Role.Admin)
+            ? new AccessDeniedException($"A {caller.Role} cannot summon departments; dispatchers do.")
+            : !node.IsTownOrDistrict
+                ? new DomainRuleException("SummonsComeFromTownOrDistrict", $"This node is a {node.Tier}: departments are summoned by a town or district centre.")
+                : null;
 
     /// <summary>A handler of the summoned department acknowledges an open summons of this node.</summary>
     public Task<SupervisionOrder> AcknowledgeAsync(CallerIdentity caller, Guid orderId, string? note, CancellationToken cancellationToken)

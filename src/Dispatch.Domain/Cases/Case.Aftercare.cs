@@ -13,9 +13,10 @@ public sealed partial class Case
         CaseInput.Actor(actorId);
         Check.Input(new SatisfactionMustBeOneToFive(satisfaction));
         CaseInput.OptionalNote("note", note);
-        Check.Rule(new OnlyClosedCaseCanBeRated(Status));
-        Check.Rule(new OnlyReporterCanRate(ReporterId, actorId));
-        Check.Rule(new SatisfactionCanBeGivenOnlyOnce(Satisfaction));
+        foreach (var rule in RatingRules(actorId))
+        {
+            Check.Rule(rule);
+        }
 
         Satisfaction = satisfaction;
         Append(CaseEventType.CaseRated, actorId, now, Status, note, satisfaction: satisfaction);
@@ -32,7 +33,7 @@ public sealed partial class Case
     {
         CaseInput.Actor(actorId);
         CaseInput.RequiredNote("reason", reason);
-        var from = EnsureTransition(CaseAction.Reopen, CaseStatus.Accepted);
+        var from = EnsureAllowed(CaseAction.Reopen, actorId);
 
         Status = CaseStatus.Accepted;
         Assignee = null;
@@ -54,7 +55,7 @@ public sealed partial class Case
     {
         CaseInput.Actor(actorId);
         CaseInput.RequiredNote("reason", reason);
-        var from = EnsureTransition(CaseAction.Escalate, CaseStatus.Escalated);
+        var from = EnsureAllowed(CaseAction.Escalate, actorId);
 
         if (from == CaseStatus.Deferred)
         {
@@ -72,7 +73,7 @@ public sealed partial class Case
         Check.Input(new ValueIsRequired("original", original));
         CaseInput.OptionalNote("note", note);
         Check.Rule(new CaseCannotBeMergedIntoItself(Id, original.Id));
-        var from = EnsureTransition(CaseAction.Merge, CaseStatus.Merged);
+        var from = EnsureAllowed(CaseAction.Merge, actorId);
         Check.Rule(new OriginalCaseMustStillBeOpen(original));
 
         MergedIntoCaseId = original.Id;

@@ -127,8 +127,7 @@ public sealed partial class Case
     {
         CaseInput.Actor(actorId);
         CaseInput.RequiredNote("reason", reason);
-        Check.Rule(new Rules.EscalationCanOnlyBeReturnedToItsChild(Origin));
-        var from = EnsureTransition(CaseAction.ReturnEscalation, CaseStatus.Rejected);
+        var from = EnsureAllowed(CaseAction.ReturnEscalation, actorId);
         Status = CaseStatus.Rejected;
         Append(CaseEventType.CaseEscalationReturned, actorId, now, from, reason);
     }

@@ -11,8 +11,7 @@ public sealed partial class Case
     {
         CaseInput.Actor(actorId);
         CaseInput.OptionalNote("note", note);
-        var from = EnsureTransition(CaseAction.Start, CaseStatus.InProgress);
-        Check.Rule(new OnlyAssignedWorkerCanHandle(Assignee, actorId));
+        var from = EnsureAllowed(CaseAction.Start, actorId);
 
         Status = CaseStatus.InProgress;
         Append(CaseEventType.CaseStarted, actorId, now, from, note);
@@ -23,8 +22,7 @@ public sealed partial class Case
         CaseInput.Actor(actorId);
         CaseInput.RequiredNote("note", note);
         CaseInput.EvidenceRefs(evidenceRefs);
-        var from = EnsureTransition(CaseAction.Resolve, CaseStatus.Resolved);
-        Check.Rule(new OnlyAssignedWorkerCanHandle(Assignee, actorId));
+        var from = EnsureAllowed(CaseAction.Resolve, actorId);
 
         Status = CaseStatus.Resolved;
         ResolvedBy = actorId;
@@ -51,10 +49,7 @@ public sealed partial class Case
 
         CaseInput.EvidenceRefs(evidenceRefs);
         var failedTo = EscalatedToNodeId is null ? CaseStatus.Returned : CaseStatus.Escalated;
-        var from = passed
-            ? EnsureTransition(CaseAction.VerifyPass, CaseStatus.Closed)
-            : EnsureTransition(CaseAction.VerifyFail, failedTo);
-        Check.Rule(new VerifierMustNotBeResolver(ResolvedBy, actorId));
+        var from = EnsureAllowed(passed ? CaseAction.VerifyPass : CaseAction.VerifyFail, actorId);
 
         AddEvidence(evidenceRefs);
         if (passed)

@@ -20,7 +20,7 @@ public sealed partial class Case
             Check.Input(new IdIsRequired("suggestedDepartmentId", suggested));
         }
 
-        var from = EnsureTransition(CaseAction.Accept, CaseStatus.Accepted);
+        var from = EnsureAllowed(CaseAction.Accept, actorId);
 
         Status = CaseStatus.Accepted;
         SuggestedDepartmentId = suggestedDepartmentId;
@@ -31,7 +31,7 @@ public sealed partial class Case
     {
         CaseInput.Actor(actorId);
         CaseInput.RequiredNote("reason", reason);
-        var from = EnsureTransition(CaseAction.Reject, CaseStatus.Rejected);
+        var from = EnsureAllowed(CaseAction.Reject, actorId);
 
         Status = CaseStatus.Rejected;
         Append(CaseEventType.CaseRejected, actorId, now, from, reason);
@@ -43,8 +43,7 @@ public sealed partial class Case
         CaseInput.Actor(actorId);
         Check.Input(new ValueIsRequired("assignee", assignee));
         CaseInput.OptionalNote("note", note);
-        Check.Rule(new ClosedCaseCannotBeAssigned(Status));
-        var from = EnsureTransition(CaseAction.Assign, CaseStatus.Assigned);
+        var from = EnsureAllowed(CaseAction.Assign, actorId);
 
         Assignee = assignee with { }; // our own instance, never shared with another case (see CaseEvent)
         Status = CaseStatus.Assigned;

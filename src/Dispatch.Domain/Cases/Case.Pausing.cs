@@ -12,7 +12,7 @@ public sealed partial class Case
         CaseInput.Actor(actorId);
         Check.Input(new DeferralMustEndInTheFuture(until, now));
         CaseInput.RequiredNote("reason", reason);
-        var from = EnsureTransition(CaseAction.Defer, CaseStatus.Deferred);
+        var from = EnsureAllowed(CaseAction.Defer, actorId);
 
         StatusBeforeDeferral = from;
         PausedAt = now;
@@ -30,7 +30,7 @@ public sealed partial class Case
     {
         CaseInput.Actor(actorId);
         CaseInput.OptionalNote("note", note);
-        var from = EnsureTransition(CaseAction.Resume, StatusBeforeDeferral ?? CaseStatus.Deferred);
+        var from = EnsureAllowed(CaseAction.Resume, actorId);
 
         Status = EndPause(now);
         Append(CaseEventType.CaseResumed, actorId, now, from, note);

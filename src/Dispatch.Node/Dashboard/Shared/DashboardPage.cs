@@ -28,6 +28,9 @@ public abstract class DashboardPage : ComponentBase
     /// <summary>The last refusal, in words; null when the last action succeeded.</summary>
     protected string? Error { get; set; }
 
+    /// <summary>The status the API would have answered the last refusal with (ABORTED: the case changed; reload it).</summary>
+    protected global::Grpc.Core.StatusCode? ErrorStatus { get; set; }
+
     private protected Task<CallerIdentity> CallerAsync() => Callers.GetAsync();
 
     /// <summary>Runs a use case; a refusal (bad input, not allowed, stale, ...) becomes <see cref="Error"/> and false.</summary>
@@ -37,11 +40,13 @@ public abstract class DashboardPage : ComponentBase
         {
             await action();
             Error = null;
+            ErrorStatus = null;
             return true;
         }
         catch (Exception ex) when (DashboardErrors.Describe(ex, Shared) is { } message)
         {
             Error = message;
+            ErrorStatus = Dispatch.Node.Grpc.ErrorMappingInterceptor.ToStatus(ex)?.StatusCode;
             return false;
         }
     }
