@@ -71,9 +71,12 @@ internal static class CasePermissions
     public static void EnsureCanList(CallerIdentity caller) =>
         Require(caller, CaseOperation.Read, Role.GridWorker, Role.Dispatcher, Role.DepartmentHandler, Role.Supervisor, Role.Admin);
 
+    /// <summary>Whether the caller manages the directory (what <see cref="EnsureAdmin"/> requires).</summary>
+    public static bool IsAdmin(CallerIdentity caller) => caller.Role == Role.Admin;
+
     public static void EnsureAdmin(CallerIdentity caller)
     {
-        if (caller.Role != Role.Admin)
+        if (!IsAdmin(caller))
         {
             throw new AccessDeniedException("Only administrators manage the directory.");
         }

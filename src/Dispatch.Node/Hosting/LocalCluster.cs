@@ -99,7 +99,7 @@ public static class LocalCluster
 
         foreach (var member in Members.Select(m => Shifted(m, portOffset)))
         {
-            Console.WriteLine($"{member.Name} ({member.Tier}, id {member.Id}): gRPC http://127.0.0.1:{member.GrpcPort}, web http://127.0.0.1:{member.HttpPort}" +
+            Console.WriteLine($"{member.Name} ({member.Tier}, id {member.Id}): gRPC http://127.0.0.1:{member.GrpcPort}, dashboard http://127.0.0.1:{member.HttpPort}/" +
                 (member.ParentId is null ? "" : $", parent {member.ParentId}"));
         }
 

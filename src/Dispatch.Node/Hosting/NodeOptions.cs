@@ -95,5 +95,5 @@ public sealed class NodeOptions
     public TimeSpan ClockOffset { get; set; }
 
     public string Describe() =>
-        $"{Name} ({Tier}, id {Id}): gRPC (h2c) at http://{ListenAddress}:{GrpcPort}, web at http://{ListenAddress}:{HttpPort} (jobs: /hangfire)";
+        $"{Name} ({Tier}, id {Id}): gRPC (h2c) at http://{ListenAddress}:{GrpcPort}, dashboard at http://{ListenAddress}:{HttpPort}/ (jobs: /hangfire)";
 }

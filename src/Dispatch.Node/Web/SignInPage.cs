@@ -6,7 +6,9 @@ using Dispatch.Node.Hosting;
 using Dispatch.Node.Security;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
+using Dispatch.Node.Dashboard;
 
 namespace Dispatch.Node.Web;
 
@@ -18,15 +20,21 @@ internal static class SignInPage
 {
     private const string DefaultReturn = "/";
 
+    /// <summary>Set by the dashboard when an open page's sign-in ended (<c>RedirectToSignIn</c>).</summary>
+    public const string ExpiredFlag = "expired";
+
     public static void MapSignIn(this WebApplication app, string host)
     {
-        app.MapGet(WebSignIn.SignInPath, (HttpContext context, IAntiforgery antiforgery, IOptions<NodeOptions> node) =>
-            Form(context, antiforgery, node.Value, LocalOrDefault(context.Request.Query["ReturnUrl"]), message: null)).RequireHost(host);
+        app.MapGet(WebSignIn.SignInPath, (HttpContext context, IAntiforgery antiforgery, IOptions<NodeOptions> node, IStringLocalizer<SignInTexts> text) =>
+        {
+            var expired = context.Request.Query.ContainsKey(ExpiredFlag) ? text["Your session has ended; sign in again."].Value : null;
+            return Form(context, antiforgery, node.Value, text, LocalOrDefault(context.Request.Query["ReturnUrl"]), expired, StatusCodes.Status200OK);
+        }).RequireHost(host);
         app.MapPost(WebSignIn.SignInPath, SignInAsync).RequireHost(host);
         // Signed in (the user's) on both: an antiforgery token is bound to the user it was made for, and the
         // dashboard's sign-out form carries one made for the signed-in user. Anyone else goes to the sign-in page.
-        app.MapGet(WebSignIn.SignOutPath, (HttpContext context, IAntiforgery antiforgery, IOptions<NodeOptions> node) =>
-            Page(node.Value, "Sign out", $"""<form method="post" action="{WebSignIn.SignOutPath}">{Token(context, antiforgery)}<button>Sign out</button></form>""")).RequireHost(host).RequireAuthorization(WebSignIn.SignedIn);
+        app.MapGet(WebSignIn.SignOutPath, (HttpContext context, IAntiforgery antiforgery, IOptions<NodeOptions> node, IStringLocalizer<SignInTexts> text) =>
+            Page(node.Value, text["Sign out"], $"""<form method="post" action="{WebSignIn.SignOutPath}">{Token(context, antiforgery)}<button class="primary">{text["Sign out"]}</button></form>""")).RequireHost(host).RequireAuthorization(WebSignIn.SignedIn);
         app.MapPost(WebSignIn.SignOutPath, async (HttpContext context, IAntiforgery antiforgery) =>
         {
             if (!await antiforgery.IsRequestValidAsync(context))
@@ -39,11 +47,11 @@ internal static class SignInPage
         }).RequireHost(host).RequireAuthorization(WebSignIn.SignedIn);
     }
 
-    private static async Task<IResult> SignInAsync(HttpContext context, IAntiforgery antiforgery, PasswordSignIn signIn, IOptions<NodeOptions> node, TimeProvider clock)
+    private static async Task<IResult> SignInAsync(HttpContext context, IAntiforgery antiforgery, PasswordSignIn signIn, IOptions<NodeOptions> node, TimeProvider clock, IStringLocalizer<SignInTexts> text)
     {
         if (!await antiforgery.IsRequestValidAsync(context))
         {
-            return Results.BadRequest("The sign-in form is stale or was not sent from this node's page; load /signin again.");
+            return Results.BadRequest(text["The sign-in form is stale or was not sent from this node's page; load /signin again."].Value);
         }
 
         var form = await context.Request.ReadFormAsync(context.RequestAborted);
@@ -61,31 +69,33 @@ internal static class SignInPage
         }
         catch (SignInFailedException)
         {
-            return Form(context, antiforgery, node.Value, returnUrl, "Wrong user name or password.", StatusCodes.Status401Unauthorized);
+            return Form(context, antiforgery, node.Value, text, returnUrl, text["Wrong user name or password."], StatusCodes.Status401Unauthorized);
         }
         catch (InvalidRequestException ex)
         {
-            return Form(context, antiforgery, node.Value, returnUrl, ex.Message, StatusCodes.Status400BadRequest);
+            return Form(context, antiforgery, node.Value, text, returnUrl, ex.Message, StatusCodes.Status400BadRequest);
         }
     }
 
-    private static IResult Form(HttpContext context, IAntiforgery antiforgery, NodeOptions node, string returnUrl, string? message, int status = StatusCodes.Status200OK)
+    private static IResult Form(HttpContext context, IAntiforgery antiforgery, NodeOptions node, IStringLocalizer text, string returnUrl, string? message, int status)
     {
-        var error = message is null ? "" : $"""<p role="alert">{WebUtility.HtmlEncode(message)}</p>""";
+        var error = message is null ? "" : $"""<p class="error" role="alert">{WebUtility.HtmlEncode(message)}</p>""";
         var body = $"""
-            {error}<form method="post" action="{WebSignIn.SignInPath}">{Token(context, antiforgery)}
+            {error}<form class="card signin" method="post" action="{WebSignIn.SignInPath}">{Token(context, antiforgery)}
             <input type="hidden" name="returnUrl" value="{WebUtility.HtmlEncode(returnUrl)}">
-            <p><label>User name <input name="userName" autocomplete="username" required maxlength="{PasswordSignIn.UserNameMaxLength}"></label></p>
-            <p><label>Password <input type="password" name="password" autocomplete="current-password" required maxlength="{PasswordSignIn.PasswordMaxLength}"></label></p>
-            <p><button>Sign in</button></p></form>
+            <p><label>{text["User name"]} <input name="userName" autocomplete="username" required maxlength="{PasswordSignIn.UserNameMaxLength}"></label></p>
+            <p><label>{text["Password"]} <input type="password" name="password" autocomplete="current-password" required maxlength="{PasswordSignIn.PasswordMaxLength}"></label></p>
+            <p><button class="primary">{text["Sign in"]}</button></p></form>
+            <p class="muted"><a href="{DashboardCulture.SwitchPath(DashboardCulture.Other, context.Request.Path + context.Request.QueryString)}" lang="{DashboardCulture.Other.HtmlLanguage}">{DashboardCulture.Other.NativeName}</a></p>
             """;
-        return Page(node, "Sign in", body, status);
+        return Page(node, text["Sign in"], body, status);
     }
 
     private static IResult Page(NodeOptions node, string title, string body, int status = StatusCodes.Status200OK) => Results.Content(
         $"""
-        <!doctype html><html lang="en"><head><meta charset="utf-8"><title>{title}: {WebUtility.HtmlEncode(node.Name)}</title></head>
-        <body><h1>{WebUtility.HtmlEncode(node.Name)}</h1>{body}</body></html>
+        <!doctype html><html lang="{DashboardCulture.Current.HtmlLanguage}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>{WebUtility.HtmlEncode(title)}: {WebUtility.HtmlEncode(node.Name)}</title><link rel="stylesheet" href="/dashboard.css"></head>
+        <body><main class="narrow"><h1>{WebUtility.HtmlEncode(node.Name)}</h1>{body}</main></body></html>
         """,
         "text/html; charset=utf-8",
         statusCode: status);
