@@ -1,6 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Text.RegularExpressions;
 using Dispatch.Node.Seeding;
 using Dispatch.Node.Tests.Infrastructure;
 
@@ -10,7 +8,7 @@ namespace Dispatch.Node.Tests.Scheduling;
 /// The Hangfire dashboard at /hangfire, over real HTTP on a real node's web port: read-only, for the node's
 /// administrators and supervisors, signed in at /signin with their accounts or with an API bearer token.
 /// </summary>
-public sealed partial class DashboardTests() : NodeTestBase(StorageKind.Sqlite)
+public sealed class DashboardTests() : NodeTestBase(StorageKind.Sqlite)
 {
     protected override IReadOnlyDictionary<string, string?>? NodeSettings { get; } = new Dictionary<string, string?>
     {
@@ -133,31 +131,12 @@ public sealed partial class DashboardTests() : NodeTestBase(StorageKind.Sqlite)
         Assert.Equal(HttpStatusCode.Unauthorized, (await browser.GetAsync("/hangfire")).StatusCode);
     }
 
-    /// <summary>A client on the node's web port that keeps cookies and does not follow redirects.</summary>
-    private HttpClient Browser() =>
-        new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() }) { BaseAddress = Node.WebAddress };
+    private HttpClient Browser() => WebPort.Open(Node);
 
-    private static HttpClient WithBearer(HttpClient client, string token)
-    {
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
+    private static HttpClient WithBearer(HttpClient client, string token) => WebPort.WithBearer(client, token);
 
-    /// <summary>Fills in and posts the sign-in form as a browser would.</summary>
-    private static async Task<HttpResponseMessage> SignInAsync(HttpClient browser, string userName, string password = DemoDirectory.Password)
-    {
-        var form = await browser.GetStringAsync("/signin?ReturnUrl=%2Fhangfire");
-        return await browser.PostAsync("/signin", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = FormToken(form),
-            ["returnUrl"] = "/hangfire",
-            ["userName"] = userName,
-            ["password"] = password,
-        }));
-    }
+    private static Task<HttpResponseMessage> SignInAsync(HttpClient browser, string userName, string password = DemoDirectory.Password) =>
+        WebPort.SignInAsync(browser, userName, password, "/hangfire");
 
-    private static string FormToken(string html) => WebUtility.HtmlDecode(TokenField().Match(html).Groups[1].Value);
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenField();
+    private static string FormToken(string html) => WebPort.FormToken(html);
 }
