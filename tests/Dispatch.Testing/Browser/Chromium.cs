@@ -136,6 +136,10 @@ public sealed class Chromium : IDisposable
             driver => Script<bool>("return !!window.Blazor && document.querySelector('[data-interactive=\"true\"]') !== null"),
             "the dashboard's circuit (interactive rendering)");
 
+    /// <summary>Runs <paramref name="script"/> at the start of every document this tab loads from now on (before the page's own).</summary>
+    public void RunOnEveryPage(string script) =>
+        _driver.ExecuteCdpCommand("Page.addScriptToEvaluateOnNewDocument", new Dictionary<string, object?> { ["source"] = script });
+
     public T Script<T>(string script, params object[] arguments) => (T)_driver.ExecuteScript(script, arguments)!;
 
     public ReadOnlyCollection<IWebElement> FindAll(By by) => _driver.FindElements(by);
