@@ -23,7 +23,7 @@ browsers=${BROWSERS:-5}
 hold=${HOLD:-60}
 rate=${RATE:-1000}
 row=${ROW:-tbody tr[data-case]}
-detail=${DETAIL:-[data-test=\"case-detail\"]}
+detail=${DETAIL:-[data-test=\"case-number\"]}
 work=$top/artifacts/node-bench
 command_line="scripts/bench-dashboard.sh (FILL=$fill ROUNDS=$rounds REPORTS=$reports DASHBOARDS=$dashboards BROWSERS=$browsers HOLD=$hold RATE=$rate)"
 

@@ -96,4 +96,4 @@ static DashboardOptions DashboardArguments(BenchArguments arguments) => new(
     arguments.GetOptionalInt("node-pid"),
     arguments.GetOptionalInt("rate"),
     arguments.GetText("row", "tbody tr[data-case]"),
-    arguments.GetText("detail", "[data-test=\"case-detail\"]"));
+    arguments.GetText("detail", "[data-test=\"case-number\"]"));
