@@ -47,10 +47,14 @@ internal static class ApplicationServiceCollectionExtensions
         services.AddSingleton<EscalationReceiver>();
         services.AddSingleton<OutboxOperations>();
         services.AddSingleton<EscalationFeed>();
+        services.AddSingleton<EscalationBoard>();
+        services.AddSingleton<DeadlineBoard>();
+        services.AddSingleton<EvaluationCharts>();
         services.AddSingleton<Directory.DirectoryStore>();
         services.AddSingleton<Directory.GridDirectory>();
         services.AddSingleton<Directory.DepartmentDirectory>();
         services.AddSingleton<Directory.UserDirectory>();
+        services.AddSingleton<Directory.RoutingRuleDirectory>();
         services.AddSingleton<SignIn.PasswordSignIn>();
         return services;
     }

@@ -10,6 +10,11 @@ internal static class Printer
     public static void Details(Case c)
     {
         Summary(c);
+        if (c.SuggestedDepartmentId.Length > 0)
+        {
+            Console.WriteLine($"  suggested to department {c.SuggestedDepartmentId} (routing rules, at accept)");
+        }
+
         if (c.Assignee is not null)
         {
             Console.WriteLine($"  assigned to {c.Assignee.Kind} {c.Assignee.Id}");

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Dispatch.Data.Configurations;
 using Dispatch.Data.Feed;
 using Dispatch.Data.Postgres;
@@ -9,10 +10,10 @@ using Microsoft.EntityFrameworkCore;
 namespace Dispatch.Data;
 
 /// <summary>
-/// A node's database: cases with their history, the node-wide case feed, the directory and the stored
+/// A node's database: cases with their history, the node-wide case feed, the directory (with its routing rules) and the stored
 /// bulletins. Created by the pooled factory that <c>AddDispatchData</c> registers; one instance per unit of work.
 /// </summary>
-public sealed class DispatchDbContext(DbContextOptions<DispatchDbContext> options) : DbContext(options)
+public sealed class DispatchDbContext(DbContextOptions<DispatchDbContext> options) : DbContext(options), IDataProtectionKeyContext
 {
     public DbSet<Case> Cases => Set<Case>();
 
@@ -26,6 +27,8 @@ public sealed class DispatchDbContext(DbContextOptions<DispatchDbContext> option
 
     public DbSet<User> Users => Set<User>();
 
+    public DbSet<Domain.Routing.RoutingRule> RoutingRules => Set<Domain.Routing.RoutingRule>();
+
     public DbSet<Escalation.OutboxMessage> Outbox => Set<Escalation.OutboxMessage>();
 
     public DbSet<Escalation.ParentCursor> ParentCursors => Set<Escalation.ParentCursor>();
@@ -34,6 +37,12 @@ public sealed class DispatchDbContext(DbContextOptions<DispatchDbContext> option
 
     public DbSet<Bulletins.Bulletin> Bulletins => Set<Bulletins.Bulletin>();
     public DbSet<Settings.NodeSetting> NodeSettings => Set<Settings.NodeSetting>();
+
+    /// <summary>
+    /// The node's ASP.NET Core data-protection keys (sign-in cookies, antiforgery, the dashboard's circuits), kept with
+    /// its data: the replicas of a node share them, and a restored node reads the cookies it issued.
+    /// </summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <inheritdoc cref="DbContext.SaveChanges(bool)"/>
     /// <remarks>
@@ -96,11 +105,13 @@ public sealed class DispatchDbContext(DbContextOptions<DispatchDbContext> option
         modelBuilder.ApplyConfiguration(new GridConfiguration());
         modelBuilder.ApplyConfiguration(new DepartmentConfiguration());
         modelBuilder.ApplyConfiguration(new UserConfiguration());
+        modelBuilder.ApplyConfiguration(new RoutingRuleConfiguration());
         modelBuilder.ApplyConfiguration(new OutboxMessageConfiguration());
         modelBuilder.ApplyConfiguration(new ParentCursorConfiguration());
         modelBuilder.ApplyConfiguration(new SupervisionOrderConfiguration());
         modelBuilder.ApplyConfiguration(new BulletinConfiguration());
         modelBuilder.ApplyConfiguration(new NodeSettingConfiguration());
+        modelBuilder.ApplyConfiguration(new DataProtectionKeyConfiguration());
         SnakeCaseNaming.Apply(modelBuilder);
         if (Database.IsSqlServer())
         {

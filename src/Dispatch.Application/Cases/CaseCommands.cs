@@ -73,36 +73,46 @@ internal sealed class CaseCommands(CaseWriter writer, CaseIdSource ids, KnownGri
             cancellationToken);
     }
 
-    /// <summary>Applies one domain method to a case at the version the caller saw.</summary>
+    /// <summary>
+    /// Applies one domain method to a case at the version the caller saw, after what it needs to read or check first
+    /// (in the same transaction); <paramref name="apply"/> changes nothing before it has done all of that.
+    /// </summary>
     public Task<Case> ChangeAsync(
         CallerIdentity caller,
         Guid caseId,
         int expectedVersion,
         CaseOperation operation,
-        Action<Case, DateTimeOffset> apply,
-        CancellationToken cancellationToken,
-        Func<DispatchDbContext, Task>? ensureReferencesExist = null) =>
+        Func<DispatchDbContext, Case, DateTimeOffset, Task> apply,
+        CancellationToken cancellationToken) =>
         writer.WriteAsync(
             async context =>
             {
                 var @case = await CaseRows.LoadAsync(context, caseId);
                 CasePermissions.EnsureCanAct(caller, @case, operation);
                 CaseRows.EnsureVersion(@case, expectedVersion);
-                if (ensureReferencesExist is not null)
-                {
-                    await ensureReferencesExist(context);
-                }
-
                 var before = @case.Version;
                 var reworkBefore = @case.ReworkCount;
                 var wasOpen = @case.IsOpen;
                 var now = clock.GetUtcNow();
-                apply(@case, now);
+                await apply(context, @case, now);
                 CaseRows.AppendToFeed(context, @case, before);
                 outbox.AfterChange(context, @case, before, reworkBefore, now);
                 await ledger.AfterCaseLeftAsync(context, @case, wasOpen, now);
                 return @case;
             },
+            cancellationToken);
+
+    /// <summary>
+    /// Accepts a case with the department the routing rules suggest for its category and grid at this moment (none
+    /// when no rule applies), the same whichever front end accepts it.
+    /// </summary>
+    public Task<Case> AcceptAsync(CallerIdentity caller, Guid caseId, int expectedVersion, string? note, CancellationToken cancellationToken) =>
+        ChangeAsync(
+            caller,
+            caseId,
+            expectedVersion,
+            CaseOperation.Accept,
+            async (context, @case, now) => @case.Accept(caller.UserId, now, note, await RoutingSuggestions.ForAsync(context, @case, catalogue)),
             cancellationToken);
 
     /// <summary>Assigns a case to a worker or department of this node's directory (an unknown one is NOT_FOUND).</summary>
@@ -112,9 +122,12 @@ internal sealed class CaseCommands(CaseWriter writer, CaseIdSource ids, KnownGri
             caseId,
             expectedVersion,
             CaseOperation.Assign,
-            (c, now) => c.Assign(caller.UserId, now, assignee, note),
-            cancellationToken,
-            context => EnsureAssigneeExistsAsync(context, assignee));
+            async (context, c, now) =>
+            {
+                await EnsureAssigneeExistsAsync(context, assignee);
+                c.Assign(caller.UserId, now, assignee, note);
+            },
+            cancellationToken);
 
     /// <summary>Sends the case to the parent node through the outbox, in the same transaction.</summary>
     public Task<Case> EscalateAsync(CallerIdentity caller, Guid caseId, int expectedVersion, string reason, CancellationToken cancellationToken)

@@ -74,6 +74,15 @@ internal static class CasePermissions
     /// <summary>Whether the caller manages the directory (what <see cref="EnsureAdmin"/> requires).</summary>
     public static bool IsAdmin(CallerIdentity caller) => caller.Role == Role.Admin;
 
+    /// <summary>The routing rules shape the command centre's work: its dispatchers and supervisors read them, as administrators do.</summary>
+    public static void EnsureCanReadRoutingRules(CallerIdentity caller)
+    {
+        if (caller.Role is not (Role.Admin or Role.Dispatcher or Role.Supervisor))
+        {
+            throw new AccessDeniedException($"Role {caller.Role} may not read the routing rules.");
+        }
+    }
+
     public static void EnsureAdmin(CallerIdentity caller)
     {
         if (!IsAdmin(caller))

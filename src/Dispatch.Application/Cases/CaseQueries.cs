@@ -66,7 +66,8 @@ internal sealed class CaseQueries(IDbContextFactory<DispatchDbContext> contexts,
         return (page, EncodeToken(last.ReportedAt.UtcTicks.ToString(CultureInfo.InvariantCulture) + "|" + last.Number));
     }
 
-    private static IQueryable<Case> Scope(IQueryable<Case> cases, CallerIdentity caller) => caller.Role switch
+    /// <summary>The cases the caller may list: a grid worker's grids, a department's assigned cases, else all.</summary>
+    internal static IQueryable<Case> Scope(IQueryable<Case> cases, CallerIdentity caller) => caller.Role switch
     {
         Role.GridWorker => cases.Where(c => caller.GridIds.Contains(c.GridId)),
         Role.DepartmentHandler => cases.Where(c => c.AssigneeKind == AssigneeKind.Department && c.AssigneeId == caller.DepartmentId),

@@ -1,8 +1,6 @@
 using Dispatch.Application.Errors;
 using Dispatch.Application.Security;
-using Dispatch.Data;
 using Dispatch.Domain.Directory;
-using Dispatch.Domain.Geography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -30,7 +28,7 @@ internal sealed class UserDirectory(DirectoryStore store, IPasswordHasher<User> 
         }
 
         await using var db = await store.OpenAsAdminAsync(caller, cancellationToken);
-        await EnsureScopeExistsAsync(db, request.GridIds, request.DepartmentId, cancellationToken);
+        await DirectoryStore.EnsureExistAsync(db, request.GridIds, request.DepartmentId, cancellationToken);
         User user;
         if (request.Id is not { } id)
         {
@@ -56,22 +54,5 @@ internal sealed class UserDirectory(DirectoryStore store, IPasswordHasher<User> 
 
         await DirectoryStore.SaveAsync(db, $"User name '{request.UserName}' is already taken.", cancellationToken);
         return user;
-    }
-
-    /// <summary>A user's grids and department must be in the directory: unknown ones are NOT_FOUND, not dangling references.</summary>
-    private static async Task EnsureScopeExistsAsync(DispatchDbContext db, IReadOnlyList<GridId> grids, Guid? department, CancellationToken cancellationToken)
-    {
-        foreach (var grid in grids)
-        {
-            if (!await db.Grids.AnyAsync(g => g.Id == grid, cancellationToken))
-            {
-                throw new NotFoundException("Grid", grid.Value);
-            }
-        }
-
-        if (department is { } id && !await db.Departments.AnyAsync(d => d.Id == id, cancellationToken))
-        {
-            throw new NotFoundException("Department", id.ToString());
-        }
     }
 }

@@ -44,6 +44,13 @@ internal sealed class CaseFeedReader(IDbContextFactory<DispatchDbContext> contex
         }
     }
 
+    /// <summary>The feed's last sequence (0 when empty): a watcher that starts there sees only what comes next.</summary>
+    public async Task<long> EndAsync(CancellationToken cancellationToken)
+    {
+        await using var context = await contexts.CreateDbContextAsync(cancellationToken);
+        return await context.CaseFeed.MaxAsync(e => (long?)e.Sequence, cancellationToken) ?? 0;
+    }
+
     private static bool Visible(CallerIdentity caller, Domain.Geography.GridId grid, Domain.Cases.Assignee? assignee) => caller.Role switch
     {
         Domain.Directory.Role.GridWorker => caller.WorksIn(grid),

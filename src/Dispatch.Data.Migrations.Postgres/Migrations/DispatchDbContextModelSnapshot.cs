@@ -361,6 +361,10 @@ namespace Dispatch.Data.Migrations
                         .HasColumnType("character varying(32)")
                         .HasColumnName("status_before_deferral");
 
+                    b.Property<Guid?>("SuggestedDepartmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("suggested_department_id");
+
                     b.Property<bool>("SupervisionBreached")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("boolean")
@@ -460,6 +464,14 @@ namespace Dispatch.Data.Migrations
 
                     b.HasIndex("GridId", "Status", "ReportedAt")
                         .HasDatabaseName("ix_cases_grid_id_status_reported_at");
+
+                    b.HasIndex(new[] { "ReportedAt" }, "ix_cases_escalated_in")
+                        .HasDatabaseName("ix_cases_escalated_in")
+                        .HasFilter("origin_node_id IS NOT NULL");
+
+                    b.HasIndex(new[] { "ReportedAt" }, "ix_cases_escalated_out")
+                        .HasDatabaseName("ix_cases_escalated_out")
+                        .HasFilter("escalated_to_node_id IS NOT NULL");
 
                     b.ToTable("cases", (string)null);
                 });
@@ -638,6 +650,31 @@ namespace Dispatch.Data.Migrations
                     b.ToTable("users", (string)null);
                 });
 
+            modelBuilder.Entity("Dispatch.Domain.Routing.RoutingRule", b =>
+                {
+                    b.Property<string>("CategoryCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("category_code");
+
+                    b.Property<string>("GridScope")
+                        .HasMaxLength(15)
+                        .HasColumnType("character varying(15)")
+                        .HasColumnName("grid_scope");
+
+                    b.Property<Guid>("DepartmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("department_id");
+
+                    b.HasKey("CategoryCode", "GridScope")
+                        .HasName("pk_routing_rules");
+
+                    b.HasIndex("DepartmentId")
+                        .HasDatabaseName("ix_routing_rules_department_id");
+
+                    b.ToTable("routing_rules", (string)null);
+                });
+
             modelBuilder.Entity("Dispatch.Domain.Supervision.SupervisionOrder", b =>
                 {
                     b.Property<Guid>("Id")
@@ -753,6 +790,29 @@ namespace Dispatch.Data.Migrations
                     b.ToTable("supervision_orders", (string)null);
                 });
 
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("text")
+                        .HasColumnName("friendly_name");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("text")
+                        .HasColumnName("xml");
+
+                    b.HasKey("Id")
+                        .HasName("pk_data_protection_keys");
+
+                    b.ToTable("data_protection_keys", (string)null);
+                });
+
             modelBuilder.Entity("Dispatch.Domain.Cases.Case", b =>
                 {
                     b.OwnsOne("Dispatch.Domain.Cases.CaseOrigin", "Origin", b1 =>
@@ -811,6 +871,16 @@ namespace Dispatch.Data.Migrations
                         .HasForeignKey("DepartmentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_users_departments_department_id");
+                });
+
+            modelBuilder.Entity("Dispatch.Domain.Routing.RoutingRule", b =>
+                {
+                    b.HasOne("Dispatch.Domain.Directory.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_routing_rules_departments_department_id");
                 });
 
             modelBuilder.Entity("Dispatch.Domain.Cases.Case", b =>

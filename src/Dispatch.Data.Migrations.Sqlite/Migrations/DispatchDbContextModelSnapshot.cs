@@ -354,6 +354,10 @@ namespace Dispatch.Data.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("status_before_deferral");
 
+                    b.Property<Guid?>("SuggestedDepartmentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("suggested_department_id");
+
                     b.Property<bool>("SupervisionBreached")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER")
@@ -453,6 +457,14 @@ namespace Dispatch.Data.Migrations
 
                     b.HasIndex("GridId", "Status", "ReportedAt")
                         .HasDatabaseName("ix_cases_grid_id_status_reported_at");
+
+                    b.HasIndex(new[] { "ReportedAt" }, "ix_cases_escalated_in")
+                        .HasDatabaseName("ix_cases_escalated_in")
+                        .HasFilter("origin_node_id IS NOT NULL");
+
+                    b.HasIndex(new[] { "ReportedAt" }, "ix_cases_escalated_out")
+                        .HasDatabaseName("ix_cases_escalated_out")
+                        .HasFilter("escalated_to_node_id IS NOT NULL");
 
                     b.ToTable("cases", (string)null);
                 });
@@ -631,6 +643,31 @@ namespace Dispatch.Data.Migrations
                     b.ToTable("users", (string)null);
                 });
 
+            modelBuilder.Entity("Dispatch.Domain.Routing.RoutingRule", b =>
+                {
+                    b.Property<string>("CategoryCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category_code");
+
+                    b.Property<string>("GridScope")
+                        .HasMaxLength(15)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("grid_scope");
+
+                    b.Property<Guid>("DepartmentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("department_id");
+
+                    b.HasKey("CategoryCode", "GridScope")
+                        .HasName("pk_routing_rules");
+
+                    b.HasIndex("DepartmentId")
+                        .HasDatabaseName("ix_routing_rules_department_id");
+
+                    b.ToTable("routing_rules", (string)null);
+                });
+
             modelBuilder.Entity("Dispatch.Domain.Supervision.SupervisionOrder", b =>
                 {
                     b.Property<Guid>("Id")
@@ -746,6 +783,27 @@ namespace Dispatch.Data.Migrations
                     b.ToTable("supervision_orders", (string)null);
                 });
 
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("friendly_name");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("xml");
+
+                    b.HasKey("Id")
+                        .HasName("pk_data_protection_keys");
+
+                    b.ToTable("data_protection_keys", (string)null);
+                });
+
             modelBuilder.Entity("Dispatch.Domain.Cases.Case", b =>
                 {
                     b.OwnsOne("Dispatch.Domain.Cases.CaseOrigin", "Origin", b1 =>
@@ -804,6 +862,16 @@ namespace Dispatch.Data.Migrations
                         .HasForeignKey("DepartmentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_users_departments_department_id");
+                });
+
+            modelBuilder.Entity("Dispatch.Domain.Routing.RoutingRule", b =>
+                {
+                    b.HasOne("Dispatch.Domain.Directory.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_routing_rules_departments_department_id");
                 });
 
             modelBuilder.Entity("Dispatch.Domain.Cases.Case", b =>

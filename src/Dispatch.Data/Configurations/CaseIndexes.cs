@@ -39,7 +39,16 @@ internal static class CaseIndexes
         // Evaluation: the cases closed in a period (time to close, closed count). Only closed cases are in
         // it, so a report, which is never closed, writes no entry to it.
         builder.HasIndex(c => c.ClosedAt).HasFilter(NotNull("closed_at"));
+
+        // The dashboard's escalations, newest first: those received from child nodes, and those sent to the parent.
+        // Each holds only its own cases, so a node's own reports write no entry to either.
+        builder.HasIndex(c => c.ReportedAt, EscalatedIn).HasFilter(NotNull("origin_node_id"));
+        builder.HasIndex(c => c.ReportedAt, EscalatedOut).HasFilter(NotNull("escalated_to_node_id"));
     }
+
+    public const string EscalatedIn = "ix_cases_escalated_in";
+
+    public const string EscalatedOut = "ix_cases_escalated_out";
 
     /// <summary>
     /// The filter of the open-cases index (same SQL on both providers; statuses are stored by name), naming

@@ -7,13 +7,23 @@ namespace Dispatch.Domain.Cases;
 /// <summary>The command centre's side: accept or reject a report, then assign it.</summary>
 public sealed partial class Case
 {
-    public void Accept(Guid actorId, DateTimeOffset now, string? note = null)
+    /// <summary>
+    /// Accepts a report into the node's handling, with the department the routing rules suggest for it (null when
+    /// none applies). The suggestion is kept as it was when the case was accepted, whoever it is assigned to.
+    /// </summary>
+    public void Accept(Guid actorId, DateTimeOffset now, string? note = null, Guid? suggestedDepartmentId = null)
     {
         CaseInput.Actor(actorId);
         CaseInput.OptionalNote("note", note);
+        if (suggestedDepartmentId is { } suggested)
+        {
+            Check.Input(new IdIsRequired("suggestedDepartmentId", suggested));
+        }
+
         var from = EnsureTransition(CaseAction.Accept, CaseStatus.Accepted);
 
         Status = CaseStatus.Accepted;
+        SuggestedDepartmentId = suggestedDepartmentId;
         Append(CaseEventType.CaseAccepted, actorId, now, from, note);
     }
 

@@ -42,6 +42,9 @@ public sealed partial class Case
         }
     }
 
+    /// <summary>The department the routing rules suggested when the case was accepted; null if none applied (or not yet accepted).</summary>
+    public Guid? SuggestedDepartmentId { get; private set; }
+
     /// <summary><see cref="Assignee"/>'s kind, kept as a field of its own so storage can index it with other fields.</summary>
     public AssigneeKind? AssigneeKind { get; private set; }
 

@@ -41,6 +41,7 @@ internal static class DashboardSetup
 
         app.MapStaticAssets(Path.Combine(AppContext.BaseDirectory, "Dispatch.Node.staticwebassets.endpoints.json")).RequireHost(host);
         DashboardCulture.MapLanguageSwitch(app, host);
+        app.MapBulletinDownloads(host);
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode()
             .RequireAuthorization(WebSignIn.SignedIn)

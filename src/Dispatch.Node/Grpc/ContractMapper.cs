@@ -24,6 +24,7 @@ internal static class ContractMapper
             Status = Convert<V1.CaseStatus>(source.Status),
             ReporterId = source.ReporterId.ToString(),
             Assignee = source.Assignee?.ToContract(),
+            SuggestedDepartmentId = source.SuggestedDepartmentId?.ToString() ?? "",
             ReportedAt = Timestamp.FromDateTimeOffset(source.ReportedAt),
             DueAt = source.DueAt is { } due ? Timestamp.FromDateTimeOffset(due) : null,
             Overdue = source.Overdue,

@@ -7,9 +7,12 @@ using Microsoft.AspNetCore.Authorization;
 
 namespace Dispatch.Node.Grpc;
 
-/// <summary>The node's directory, for administrators: grids, departments, users. Maps requests to the directory's use cases and back.</summary>
+/// <summary>
+/// The node's directory, for administrators: grids, departments, users, routing rules. Maps requests to the
+/// directory's use cases and back.
+/// </summary>
 [Authorize(Policy = AuthSchemes.SignedIn)]
-internal sealed class DirectoryGrpcService(GridDirectory grids, DepartmentDirectory departments, UserDirectory users)
+internal sealed class DirectoryGrpcService(GridDirectory grids, DepartmentDirectory departments, UserDirectory users, RoutingRuleDirectory routing)
     : DirectoryService.DirectoryServiceBase
 {
     public override async Task<ListGridsResponse> ListGrids(ListGridsRequest request, ServerCallContext context)
@@ -61,6 +64,33 @@ internal sealed class DirectoryGrpcService(GridDirectory grids, DepartmentDirect
             request.Password);
         return new UpsertUserResponse { User = ToContract(await users.UpsertAsync(context.Caller(), command, context.CancellationToken)) };
     }
+
+    public override async Task<ListRoutingRulesResponse> ListRoutingRules(ListRoutingRulesRequest request, ServerCallContext context)
+    {
+        var response = new ListRoutingRulesResponse();
+        response.Rules.AddRange((await routing.ListAsync(context.Caller(), context.CancellationToken)).Select(ToContract));
+        return response;
+    }
+
+    public override async Task<UpsertRoutingRuleResponse> UpsertRoutingRule(UpsertRoutingRuleRequest request, ServerCallContext context)
+    {
+        var input = request.Rule ?? throw new InvalidRequestException("rule", "is required.");
+        var command = new UpsertRoutingRuleCommand(input.CategoryCode, OptionalGrid(input.GridId, "rule.grid_id"), ContractMapper.ParseId(input.DepartmentId, "rule.department_id"));
+        return new UpsertRoutingRuleResponse { Rule = ToContract(await routing.UpsertAsync(context.Caller(), command, context.CancellationToken)) };
+    }
+
+    public override async Task<DeleteRoutingRuleResponse> DeleteRoutingRule(DeleteRoutingRuleRequest request, ServerCallContext context)
+    {
+        var command = new DeleteRoutingRuleCommand(request.CategoryCode, OptionalGrid(request.GridId, "grid_id"));
+        await routing.DeleteAsync(context.Caller(), command, context.CancellationToken);
+        return new DeleteRoutingRuleResponse();
+    }
+
+    private static Domain.Geography.GridId? OptionalGrid(string gridId, string field) =>
+        gridId.Length == 0 ? null : ContractMapper.ParseGrid(gridId, field);
+
+    private static RoutingRule ToContract(Domain.Routing.RoutingRule rule) =>
+        new() { CategoryCode = rule.CategoryCode, GridId = rule.GridScope, DepartmentId = rule.DepartmentId.ToString() };
 
     private static Grid ToContract(Domain.Directory.Grid grid) => new() { Id = grid.Id.Value, Name = grid.Name };
 

@@ -46,6 +46,7 @@ public static class NodeServiceCollectionExtensions
         services.AddNodeAuthentication();
         services.AddWebSignIn();
         services.AddDashboard();
+        services.AddOptions<Dashboard.DashboardOptions>().Bind(configuration.GetSection("Dashboard"));
         services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
         services.AddSingleton(CategoryCatalogue.Default);
 

@@ -1,7 +1,10 @@
 using Dispatch.Node.Hosting;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Dispatch.Data;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Dispatch.Node.Security;
@@ -58,9 +61,15 @@ internal static class WebSignIn
             .AddPolicyScheme(Browser, "Bearer token or sign-in cookie", options => options.ForwardDefaultSelector = context =>
                 context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? AuthSchemes.User : Cookie);
 
+        // The keys that protect the cookies (and antiforgery tokens and the dashboard's circuits) live in the node's
+        // database: a node's replicas accept each other's cookies, and a restart or a restored node keeps its users
+        // signed in. The application name is fixed, so replicas installed at different paths share them.
+        services.AddDataProtection().SetApplicationName("Dispatch.Node").PersistKeysToDbContext<DispatchDbContext>();
+        services.TryAddScoped(sp => sp.GetRequiredService<IDbContextFactory<DispatchDbContext>>().CreateDbContext());
+
         // Nodes share a host (the local platform runs four on 127.0.0.1, where browsers do not keep cookies apart by
-        // port) and, in one process, a data-protection key ring: the cookies carry the node's id in their name and
-        // are protected for this node only, so one node's sign-in is no sign-in at another.
+        // port): the cookies carry the node's id in their name and are protected for this node only, so one node's
+        // sign-in is no sign-in at another.
         services.AddOptions<CookieAuthenticationOptions>(Cookie).Configure<IOptions<NodeOptions>, IDataProtectionProvider>((options, node, protection) =>
         {
             options.Cookie.Name = $"dispatch-{node.Value.Id}";

@@ -1,6 +1,8 @@
 using Dispatch.Data;
+using Dispatch.Domain.Categories;
 using Dispatch.Domain.Directory;
 using Dispatch.Domain.Geography;
+using Dispatch.Domain.Routing;
 using Dispatch.Node.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -9,10 +11,11 @@ using Microsoft.Extensions.Options;
 namespace Dispatch.Node.Seeding;
 
 /// <summary>
-/// The demo directory of the local default: three grids, two departments and one user per role,
-/// all with the demo password. Seeded once, into an empty directory, when Node:SeedDemo is on.
+/// The demo directory of the local default: three grids, two departments, one user per role (all with the
+/// demo password) and routing rules that suggest a department for sanitation, street order and one grid's
+/// construction waste. Seeded once, into an empty directory, when Node:SeedDemo is on.
 /// </summary>
-internal sealed class DemoDirectory(IDbContextFactory<DispatchDbContext> contexts, IPasswordHasher<User> hasher, IOptions<NodeOptions> options)
+internal sealed class DemoDirectory(IDbContextFactory<DispatchDbContext> contexts, IPasswordHasher<User> hasher, IOptions<NodeOptions> options, CategoryCatalogue catalogue)
 {
     public const string Password = "dispatch-demo";
     public const string AreaTownVillage = "110105001001";
@@ -49,6 +52,10 @@ internal sealed class DemoDirectory(IDbContextFactory<DispatchDbContext> context
             NewUser("admin", "Administrator", Role.Admin, [], null),
         ];
         db.Users.AddRange(users);
+        db.RoutingRules.AddRange(
+            new RoutingRule("02", null, SanitationId, catalogue),     // sanitation, in any grid
+            new RoutingRule("03", null, SafetyId, catalogue),         // street order: the law enforcement team
+            new RoutingRule("0205", grids[2], SafetyId, catalogue));  // dumped construction waste in grid 3: enforcement too
         await db.SaveChangesAsync(cancellationToken);
         return users;
     }

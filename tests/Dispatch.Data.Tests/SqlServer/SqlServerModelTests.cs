@@ -22,7 +22,7 @@ public sealed class SqlServerModelTests
 
         Assert.True(context.Database.IsSqlServer());
         Assert.Equal(
-            ["bulletins", "case_events", "case_feed", "cases", "departments", "grids", "node_settings", "outbox_messages", "parent_cursors", "supervision_orders", "users"],
+            ["bulletins", "case_events", "case_feed", "cases", "data_protection_keys", "departments", "grids", "node_settings", "outbox_messages", "parent_cursors", "routing_rules", "supervision_orders", "users"],
             tables);
     }
 

@@ -9,4 +9,5 @@ internal static class Actors
     public static readonly Guid OtherWorker = new("00000000-0000-0000-0000-0000000000a4");
     public static readonly Guid Verifier = new("00000000-0000-0000-0000-0000000000a5");
     public static readonly Guid SanitationDepartment = new("00000000-0000-0000-0000-0000000000d1");
+    public static readonly Guid SafetyDepartment = new("00000000-0000-0000-0000-0000000000d2");
 }

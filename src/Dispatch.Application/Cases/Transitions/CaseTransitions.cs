@@ -11,7 +11,7 @@ namespace Dispatch.Application.Cases.Transitions;
 internal sealed class CaseTransitions(CaseCommands commands)
 {
     public Task<Case> AcceptAsync(CallerIdentity caller, AcceptCaseCommand request, CancellationToken cancellationToken) =>
-        Change(caller, request.CaseId, request.ExpectedVersion, CaseOperation.Accept, (c, now) => c.Accept(caller.UserId, now, request.Note), cancellationToken);
+        commands.AcceptAsync(caller, request.CaseId, request.ExpectedVersion, request.Note, cancellationToken);
 
     public Task<Case> RejectAsync(CallerIdentity caller, RejectCaseCommand request, CancellationToken cancellationToken) =>
         Change(caller, request.CaseId, request.ExpectedVersion, CaseOperation.Reject, (c, now) => c.Reject(caller.UserId, now, request.Reason), cancellationToken);
@@ -51,5 +51,15 @@ internal sealed class CaseTransitions(CaseCommands commands)
         Change(caller, request.CaseId, request.ExpectedVersion, CaseOperation.Escalate, (c, now) => c.ReturnToChild(caller.UserId, now, request.Reason), cancellationToken);
 
     private Task<Case> Change(CallerIdentity caller, Guid caseId, int expectedVersion, CaseOperation operation, Action<Case, DateTimeOffset> apply, CancellationToken cancellationToken) =>
-        commands.ChangeAsync(caller, caseId, expectedVersion, operation, apply, cancellationToken);
+        commands.ChangeAsync(
+            caller,
+            caseId,
+            expectedVersion,
+            operation,
+            (_, c, now) =>
+            {
+                apply(c, now);
+                return Task.CompletedTask;
+            },
+            cancellationToken);
 }
