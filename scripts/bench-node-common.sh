@@ -102,9 +102,9 @@ new_database() {
 }
 
 # launch_node DIR ARGS...: starts a node on the database new_database made, its log added to DIR/node.log,
-# and waits until it answers; sets node_pid and grpc_port.
+# and waits until it answers; sets node_pid, grpc_port and http_port (the web port: sign-in, dashboards).
 launch_node() {
-  local dir=$1 http_port
+  local dir=$1
   shift
   grpc_port=$(free_port)
   http_port=$(free_port)
@@ -112,7 +112,7 @@ launch_node() {
     --Node:DataDirectory="$dir" --Node:SeedDemo=true "${db_args[@]}" "$@" >>"$dir/node.log" 2>&1 &
   node_pid=$!
   for _ in $(seq 600); do
-    curl -sf "http://127.0.0.1:$http_port/" >/dev/null 2>&1 && return 0
+    curl -sf "http://127.0.0.1:$http_port/signin" >/dev/null 2>&1 && return 0
     kill -0 "$node_pid" 2>/dev/null || break
     sleep 0.2
   done

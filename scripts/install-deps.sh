@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Debian packages the tests need: python3-grpcio and python3-protobuf are the independent gRPC
 # implementation of the interop tests; protoc generates their Python stubs; iproute2 (ip, tc, ss)
-# makes the network namespaces of the partition tests (tests/Dispatch.Cluster.Tests). Idempotent.
+# makes the network namespaces of the partition tests (tests/Dispatch.Cluster.Tests); chromium and
+# chromium-driver are the browser of the dashboard's browser tests (tests/Dispatch.Node.Tests/Browser,
+# driven by Selenium at /usr/bin/chromium and /usr/bin/chromedriver; nothing is downloaded). Idempotent.
 set -euo pipefail
-exec "$(dirname "$0")/apt-ensure.sh" python3-grpcio python3-protobuf protobuf-compiler iproute2
+exec "$(dirname "$0")/apt-ensure.sh" python3-grpcio python3-protobuf protobuf-compiler iproute2 chromium chromium-driver

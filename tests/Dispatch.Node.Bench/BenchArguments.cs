@@ -77,6 +77,9 @@ internal sealed class BenchArguments
               escalate-latency [--village URL] [--town URL] [--district URL] [--rate 100] [--duration 30] [--warmup 5] [--drain 30]
                                [--nodes village:PID,town:PID,district:PID]
               escalate-faults  --run-id ID [--village URL] [--count 10000] [--concurrency 16] [--call-timeout 10] [--give-up-after 300]
+              dashboard-render --site http://127.0.0.1:W --address http://127.0.0.1:P [--rounds 20] [--row CSS] [--detail CSS] [--user dispatcher]
+              dashboard-live   --site http://127.0.0.1:W --address http://127.0.0.1:P [--reports 200]
+              dashboard-hold   --site http://127.0.0.1:W --address http://127.0.0.1:P [--dashboards 50] [--browsers 5] [--duration 60] [--rate 1000] [--node-pid PID]
               escalate-count   --run-id ID [--village URL] [--town URL] [--village-id village-a] [--expected 10000] [--drain-timeout 300]
             """);
         return 2;

@@ -130,52 +130,7 @@ internal static class DeadlineBurst
             $"deadline-burst: breaches seen {breachLag.Count}/{due.Count} ({breachLag.Values.Count(t => t < TimeSpan.Zero)} before the deadline), after the deadline p50 {LatencySummary.Format(breach.Milliseconds(0.5))} ms, p99 {LatencySummary.Format(breach.Milliseconds(0.99))} ms, max {LatencySummary.Format(breach.MaxMilliseconds)} ms"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"deadline-burst: supervision orders seen {supervisedLag.Count}/{due.Count} ({supervisedLag.Values.Count(t => t < TimeSpan.Zero)} before the deadline), after the deadline p50 {LatencySummary.Format(supervised.Milliseconds(0.5))} ms, p99 {LatencySummary.Format(supervised.Milliseconds(0.99))} ms, max {LatencySummary.Format(supervised.MaxMilliseconds)} ms"));
-        Console.WriteLine(memory.Describe());
+        Console.WriteLine(memory.Describe("deadline-burst"));
         return supervisedLag.Count == due.Count && errors == 0 ? 0 : 1;
-    }
-
-    /// <summary>The node's resident memory (VmRSS) once a second: the highest and the last reading.</summary>
-    private sealed class MemorySampler(int? pid)
-    {
-        private long _max;
-        private long _last;
-
-        public async Task RunAsync(CancellationToken cancellationToken)
-        {
-            if (pid is null)
-            {
-                return;
-            }
-
-            try
-            {
-                while (!cancellationToken.IsCancellationRequested)
-                {
-                    _last = Read(pid.Value);
-                    _max = Math.Max(_max, _last);
-                    await Task.Delay(1000, cancellationToken);
-                }
-            }
-            catch (OperationCanceledException)
-            {
-            }
-        }
-
-        public string Describe() => pid is null
-            ? "deadline-burst: node memory not sampled (no --node-pid)"
-            : string.Create(CultureInfo.InvariantCulture, $"deadline-burst: node resident memory max {_max / 1024.0:F0} MiB, last {_last / 1024.0:F0} MiB");
-
-        private static long Read(int id)
-        {
-            foreach (var line in File.ReadLines($"/proc/{id}/status"))
-            {
-                if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
-                {
-                    return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
-                }
-            }
-
-            return 0;
-        }
     }
 }

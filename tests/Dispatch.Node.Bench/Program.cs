@@ -2,7 +2,8 @@ using Dispatch.Node.Bench;
 
 // Load generator for a running node: `report` and `list` over gRPC with the generated stubs; `fill`
 // writes cases straight into a node's database for the listing measurement; `escalate-*` drive and
-// count escalations across cluster members (scripts/bench-escalation.sh).
+// count escalations across cluster members (scripts/bench-escalation.sh); `dashboard-*` drive the web dashboard
+// in headless chromium (scripts/bench-dashboard.sh).
 try
 {
     var arguments = BenchArguments.Parse(args);
@@ -70,6 +71,9 @@ try
             arguments.GetOptionalInt("node-pid"),
             arguments.GetSeconds("wait", 120),
             arguments.GetText("report-only", "no") == "yes")),
+        "dashboard-render" => await DashboardRender.RunAsync(DashboardArguments(arguments)),
+        "dashboard-live" => await DashboardLive.RunAsync(DashboardArguments(arguments)),
+        "dashboard-hold" => await DashboardHold.RunAsync(DashboardArguments(arguments)),
         _ => BenchArguments.PrintUsage(),
     };
 }
@@ -78,3 +82,18 @@ catch (Exception error) when (error is ArgumentException or FormatException)
     Console.Error.WriteLine(error.Message);
     return BenchArguments.PrintUsage();
 }
+
+static DashboardOptions DashboardArguments(BenchArguments arguments) => new(
+    new Uri(arguments.GetText("site")),
+    new Uri(arguments.GetText("address")),
+    arguments.GetText("user", "dispatcher"),
+    arguments.GetText("password", "dispatch-demo"),
+    arguments.GetInt("rounds", 20),
+    arguments.GetInt("reports", 200),
+    arguments.GetInt("dashboards", 50),
+    arguments.GetInt("browsers", 5),
+    arguments.GetSeconds("duration", 60),
+    arguments.GetOptionalInt("node-pid"),
+    arguments.GetOptionalInt("rate"),
+    arguments.GetText("row", "tbody tr[data-case]"),
+    arguments.GetText("detail", "[data-test=\"case-number\"]"));

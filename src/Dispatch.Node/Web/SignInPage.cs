@@ -31,14 +31,20 @@ internal static class SignInPage
             return Form(context, antiforgery, node.Value, text, LocalOrDefault(context.Request.Query["ReturnUrl"]), expired, StatusCodes.Status200OK);
         }).RequireHost(host);
         app.MapPost(WebSignIn.SignInPath, SignInAsync).RequireHost(host);
+        // Signed in (the user's) on both: an antiforgery token is bound to the user it was made for, and the
+        // dashboard's sign-out form carries one made for the signed-in user. Anyone else goes to the sign-in page.
         app.MapGet(WebSignIn.SignOutPath, (HttpContext context, IAntiforgery antiforgery, IOptions<NodeOptions> node, IStringLocalizer<SignInTexts> text) =>
-            Page(node.Value, text["Sign out"], $"""<form method="post" action="{WebSignIn.SignOutPath}">{Token(context, antiforgery)}<button class="primary">{text["Sign out"]}</button></form>""")).RequireHost(host);
+            Page(node.Value, text["Sign out"], $"""<form method="post" action="{WebSignIn.SignOutPath}">{Token(context, antiforgery)}<button class="primary">{text["Sign out"]}</button></form>""")).RequireHost(host).RequireAuthorization(WebSignIn.SignedIn);
         app.MapPost(WebSignIn.SignOutPath, async (HttpContext context, IAntiforgery antiforgery) =>
         {
-            await antiforgery.ValidateRequestAsync(context);
+            if (!await antiforgery.IsRequestValidAsync(context))
+            {
+                return Results.BadRequest("The sign-out form is stale or was not sent from this node's page; load /signout again.");
+            }
+
             await context.SignOutAsync(WebSignIn.Cookie);
             return Results.Redirect(WebSignIn.SignInPath);
-        }).RequireHost(host);
+        }).RequireHost(host).RequireAuthorization(WebSignIn.SignedIn);
     }
 
     private static async Task<IResult> SignInAsync(HttpContext context, IAntiforgery antiforgery, PasswordSignIn signIn, IOptions<NodeOptions> node, TimeProvider clock, IStringLocalizer<SignInTexts> text)
