@@ -3,6 +3,7 @@
 # implementation of the interop tests; protoc generates their Python stubs; iproute2 (ip, tc, ss)
 # makes the network namespaces of the partition tests (tests/Dispatch.Cluster.Tests); chromium and
 # chromium-driver are the browser of the dashboard's browser tests (tests/Dispatch.Node.Tests/Browser,
-# driven by Selenium at /usr/bin/chromium and /usr/bin/chromedriver; nothing is downloaded). Idempotent.
+# driven by Selenium at /usr/bin/chromium and /usr/bin/chromedriver; nothing is downloaded), with a font
+# for Chinese text (fonts-wqy-microhei) so its screenshots are legible. Idempotent.
 set -euo pipefail
-exec "$(dirname "$0")/apt-ensure.sh" python3-grpcio python3-protobuf protobuf-compiler iproute2 chromium chromium-driver
+exec "$(dirname "$0")/apt-ensure.sh" python3-grpcio python3-protobuf protobuf-compiler iproute2 chromium chromium-driver fonts-wqy-microhei

@@ -125,11 +125,11 @@ public sealed class QueueAndCaseTests : BrowserTestBase
         Assert.Equal("false", browser.WaitForElement(countdown, "the countdown").GetAttribute("data-overdue"));
 
         Node.Clock.Advance(reported.DueAt.ToDateTimeOffset() - Node.Clock.GetUtcNow() - TimeSpan.FromSeconds(5));
-        browser.WaitFor(driver => driver.FindElement(countdown).Text.Contains("0m 05s", StringComparison.Ordinal), "five seconds left");
+        browser.WaitFor(driver => driver.FindElement(countdown).Text.Contains("00:05 left", StringComparison.Ordinal), "five seconds left");
 
         Node.Clock.Advance(TimeSpan.FromSeconds(6));
         browser.WaitFor(driver => driver.FindElement(countdown).GetAttribute("data-overdue") == "true", "the countdown past zero");
-        Assert.StartsWith("Overdue by", browser.Find(countdown).Text, StringComparison.Ordinal);
+        Assert.StartsWith("overdue by", browser.Find(countdown).Text, StringComparison.Ordinal);
 
         Node.SweepDeadlines();
         browser.WaitFor(_ => browser.Timeline().Contains("CaseMarkedOverdue"), "the case marked overdue in its timeline");
