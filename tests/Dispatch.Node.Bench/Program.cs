@@ -74,6 +74,7 @@ try
         "dashboard-render" => await DashboardRender.RunAsync(DashboardArguments(arguments)),
         "dashboard-live" => await DashboardLive.RunAsync(DashboardArguments(arguments)),
         "dashboard-hold" => await DashboardHold.RunAsync(DashboardArguments(arguments)),
+        "dashboard-tour" => await DashboardTour.RunAsync(arguments.GetText("out", "docs/dashboard")),
         _ => BenchArguments.PrintUsage(),
     };
 }
