@@ -82,8 +82,10 @@ public sealed class CaseDetailPageTests : DashboardTestBase
         page.Find("[data-test=action-reject]").Click();
         page.Find("[data-test=note]").Change("Not for this platform.");
 
-        // Someone else accepts the case while the form is open.
+        // Someone else accepts the case while the form is open: the page says so and keeps the form (and the version
+        // shown) rather than reloading under the dispatcher's typing. Submitting anyway is refused as stale.
         await (await Node.CasesAsAsync("dispatcher")).AcceptCaseAsync(new AcceptCaseRequest { CaseId = reported.Id, ExpectedVersion = reported.Version });
+        page.WaitForAssertion(() => Assert.Equal("This case was changed elsewhere.", page.Find("[data-test=stale]").FirstChild?.TextContent.Trim()), Patience);
         page.Find("[data-test=action-form]").Submit();
 
         page.WaitForAssertion(() => Assert.StartsWith("Changed by someone else; reload: ", page.Find("[role=alert]").TextContent, StringComparison.Ordinal), Patience);
