@@ -129,11 +129,12 @@ internal sealed class CaseCommands(CaseWriter writer, CaseIdSource ids, KnownGri
             },
             cancellationToken);
 
-    /// <summary>Sends the case to the parent node through the outbox, in the same transaction.</summary>
-    public Task<Case> EscalateAsync(CallerIdentity caller, Guid caseId, int expectedVersion, string reason, CancellationToken cancellationToken)
-    {
-        EnsureHasParent();
-        return writer.WriteAsync(
+    /// <summary>
+    /// Sends the case to the parent node through the outbox, in the same transaction. Whether there is a parent is a
+    /// rule of the transition, checked after the caller's role and scope, as every transition's rules are.
+    /// </summary>
+    public Task<Case> EscalateAsync(CallerIdentity caller, Guid caseId, int expectedVersion, string reason, CancellationToken cancellationToken) =>
+        writer.WriteAsync(
             async context =>
             {
                 var @case = await CaseRows.LoadAsync(context, caseId);
@@ -143,7 +144,6 @@ internal sealed class CaseCommands(CaseWriter writer, CaseIdSource ids, KnownGri
                 return @case;
             },
             cancellationToken);
-    }
 
     /// <summary>
     /// Escalates a loaded case within the caller's write: to the parent, or (an Emergency whistle, when the

@@ -44,6 +44,12 @@ internal sealed class CaseQueries(IDbContextFactory<DispatchDbContext> contexts,
         CallerIdentity caller, CaseFilter filter, CancellationToken cancellationToken)
     {
         CasePermissions.EnsureCanList(caller);
+        if (!string.IsNullOrEmpty(filter.CategoryCode) && !catalogue.Contains(filter.CategoryCode))
+        {
+            // A code outside the catalogue matches no case: refused, so a typo is not read as "no such cases".
+            throw new InvalidRequestException("category_code", $"{Domain.Common.ClientValue.Quote(filter.CategoryCode)} is not in the category catalogue.");
+        }
+
         await using var context = await contexts.CreateDbContextAsync(cancellationToken);
         var after = DecodeToken(filter.PageToken);
         if (filter.DueFirst)

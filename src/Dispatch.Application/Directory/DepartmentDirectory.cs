@@ -31,7 +31,7 @@ internal sealed class DepartmentDirectory(DirectoryStore store)
             department.Update(request.Code, request.Name);
         }
 
-        await DirectoryStore.SaveAsync(db, $"Department code '{request.Code}' is already taken.", cancellationToken);
+        await DirectoryStore.SaveAsync(db, $"Department code {Domain.Common.ClientValue.Quote(request.Code)} is already taken.", cancellationToken);
         return department;
     }
 }

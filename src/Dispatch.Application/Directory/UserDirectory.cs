@@ -64,7 +64,7 @@ internal sealed class UserDirectory(DirectoryStore store, IPasswordHasher<User> 
             }
         }
 
-        await DirectoryStore.SaveAsync(db, $"User name '{request.UserName}' is already taken.", cancellationToken);
+        await DirectoryStore.SaveAsync(db, $"User name {Domain.Common.ClientValue.Quote(request.UserName)} is already taken.", cancellationToken);
         return user;
     }
 }

@@ -4,7 +4,7 @@ namespace Dispatch.Application.Errors;
 internal sealed class NotFoundException : Exception
 {
     public NotFoundException(string what, string id)
-        : base($"{what} '{id}' was not found.")
+        : base($"{what} {Domain.Common.ClientValue.Quote(id)} was not found.")
     {
     }
 

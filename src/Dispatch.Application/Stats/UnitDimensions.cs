@@ -35,12 +35,12 @@ internal static class UnitDimensions
     };
 
     private static Guid ParseId(string value) =>
-        Guid.TryParse(value, out var id) && id != Guid.Empty ? id : throw new InvalidRequestException(UnitIdField, $"'{value}' is not an id.");
+        Guid.TryParse(value, out var id) && id != Guid.Empty ? id : throw new InvalidRequestException(UnitIdField, $"{Domain.Common.ClientValue.Quote(value)} is not an id.");
 
     private static string FormatId(Guid id) => id.ToString();
 
     private static GridId ParseGrid(string value) =>
-        GridId.TryParse(value, out var grid) ? grid : throw new InvalidRequestException(UnitIdField, $"'{value}' is not a grid id (15 digits).");
+        GridId.TryParse(value, out var grid) ? grid : throw new InvalidRequestException(UnitIdField, $"{Domain.Common.ClientValue.Quote(value)} is not a grid id (15 digits).");
 
     private static string ParseNodeId(string value) =>
         value.Length <= CaseOrigin.NodeIdMaxLength ? value : throw new InvalidRequestException(UnitIdField, $"is longer than {CaseOrigin.NodeIdMaxLength} characters.");

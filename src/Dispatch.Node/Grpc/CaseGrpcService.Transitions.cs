@@ -25,7 +25,7 @@ internal sealed partial class CaseGrpcService
 
     public override async Task<ResolveCaseResponse> ResolveCase(ResolveCaseRequest request, ServerCallContext context)
     {
-        var command = new ResolveCaseCommand(CaseId(request.CaseId), request.ExpectedVersion, request.Note, request.EvidenceRefs.ToArray());
+        var command = new ResolveCaseCommand(CaseId(request.CaseId), request.ExpectedVersion, request.Note, RequestLimits.Items(request.EvidenceRefs, RequestLimits.EvidenceRefsMax, "evidence_refs"));
         return new() { Case = Contract(await transitions.ResolveAsync(context.Caller(), command, context.CancellationToken)) };
     }
 
@@ -34,7 +34,7 @@ internal sealed partial class CaseGrpcService
 
     public override async Task<DeferCaseResponse> DeferCase(DeferCaseRequest request, ServerCallContext context)
     {
-        var until = request.Until.ToDomain("until");
+        var until = RequestTimes.Required(request.Until, "until");
         var command = new DeferCaseCommand(CaseId(request.CaseId), request.ExpectedVersion, until, request.Reason);
         return new() { Case = Contract(await transitions.DeferAsync(context.Caller(), command, context.CancellationToken)) };
     }

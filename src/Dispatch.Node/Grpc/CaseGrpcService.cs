@@ -34,16 +34,16 @@ internal sealed partial class CaseGrpcService(CaseCommands commands, CaseTransit
     {
         var filter = new CaseFilter
         {
-            Statuses = request.Statuses.Where(s => s != CaseStatus.Unspecified).Select(s => ContractMapper.Convert<Domain.Cases.CaseStatus>(s)).ToArray(),
+            Statuses = RequestEnums.Each<CaseStatus, Domain.Cases.CaseStatus>(RequestLimits.Items(request.Statuses, RequestLimits.FilterValuesMax, "statuses"), "statuses"),
             GridId = string.IsNullOrEmpty(request.GridId) ? null : ContractMapper.ParseGrid(request.GridId, "grid_id"),
             Assignee = request.Assignee is null ? null : request.Assignee.ToDomain("assignee"),
-            Whistle = request.Whistle == WhistleClass.Unspecified ? null : ContractMapper.Convert<Domain.Cases.WhistleClass>(request.Whistle),
+            Whistle = RequestEnums.Optional<Domain.Cases.WhistleClass>(request.Whistle, "whistle"),
             CategoryCode = request.CategoryCode,
             OverdueOnly = request.OverdueOnly,
             Text = RequestLimits.SearchText(request.Text),
             PageSize = RequestLimits.PageSize(request.PageSize),
             PageToken = request.PageToken,
-            DueFirst = request.OrderBy == CaseOrder.DueAsc,
+            DueFirst = RequestEnums.Known(request.OrderBy, "order_by") == CaseOrder.DueAsc,
         };
         var (cases, next) = await queries.ListAsync(context.Caller(), filter, context.CancellationToken);
         var response = new ListCasesResponse { NextPageToken = next };

@@ -1,5 +1,6 @@
 using Dispatch.Application.Cases;
 using Dispatch.Application.Errors;
+using Dispatch.Domain.Common;
 using Google.Protobuf.WellKnownTypes;
 using V1 = Dispatch.Contracts.V1;
 
@@ -78,7 +79,7 @@ internal static class ContractMapper
             throw new InvalidRequestException(field, "is required.");
         }
 
-        return Domain.Cases.Assignee.Create(Convert<Domain.Cases.AssigneeKind>(source.Kind), ParseId(source.Id, field + ".id"));
+        return Domain.Cases.Assignee.Create(RequestEnums.Required<Domain.Cases.AssigneeKind>(source.Kind, field + ".kind"), ParseId(source.Id, field + ".id"));
     }
 
     public static Domain.Geography.Location ToDomain(this V1.Location? source) =>
@@ -96,31 +97,28 @@ internal static class ContractMapper
         V1.Location? location,
         V1.WhistleClass whistle,
         V1.HandlingMode handlingMode,
-        IEnumerable<string> evidenceRefs) => new(
+        IReadOnlyCollection<string> evidenceRefs) => new(
             requestId,
             title,
             description,
             categoryCode,
             ParseGrid(gridId, "grid_id"),
             location.ToDomain(),
-            Convert<Domain.Cases.WhistleClass>(whistle),
-            Convert<Domain.Cases.HandlingMode>(handlingMode),
-            evidenceRefs.ToArray());
+            RequestEnums.Required<Domain.Cases.WhistleClass>(whistle, "whistle"),
+            RequestEnums.Required<Domain.Cases.HandlingMode>(handlingMode, "handling_mode"),
+            RequestLimits.Items(evidenceRefs, RequestLimits.EvidenceRefsMax, "evidence_refs"));
 
     public static Domain.Geography.GridId ParseGrid(string value, string field) =>
         Domain.Geography.GridId.TryParse(value, out var grid)
             ? grid
-            : throw new InvalidRequestException(field, $"'{value}' is not a grid id (15 digits).");
+            : throw new InvalidRequestException(field, $"{ClientValue.Quote(value)} is not a grid id (15 digits).");
 
     public static Guid ParseId(string value, string field) =>
         Guid.TryParse(value, out var id) && id != Guid.Empty
             ? id
-            : throw new InvalidRequestException(field, string.IsNullOrEmpty(value) ? "is required." : $"'{value}' is not an id.");
+            : throw new InvalidRequestException(field, string.IsNullOrEmpty(value) ? "is required." : $"{ClientValue.Quote(value)} is not an id.");
 
-    public static DateTimeOffset ToDomain(this Timestamp? source, string field) =>
-        source is null ? throw new InvalidRequestException(field, "is required.") : source.ToDateTimeOffset();
-
-    /// <summary>Converts between a contract enum and its domain twin by member name; unspecified becomes 0.</summary>
+    /// <summary>Converts a domain value to its contract twin by member name (requests go through <see cref="RequestEnums"/>).</summary>
     public static TTarget Convert<TTarget>(System.Enum value)
         where TTarget : struct, System.Enum =>
         System.Enum.TryParse<TTarget>(value.ToString(), out var converted) ? converted : default;

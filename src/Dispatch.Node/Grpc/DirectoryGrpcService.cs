@@ -45,7 +45,7 @@ internal sealed class DirectoryGrpcService(GridDirectory grids, DepartmentDirect
 
     public override async Task<ListUsersResponse> ListUsers(ListUsersRequest request, ServerCallContext context)
     {
-        var role = request.Role == Role.Unspecified ? (Domain.Directory.Role?)null : ContractMapper.Convert<Domain.Directory.Role>(request.Role);
+        var role = RequestEnums.Optional<Domain.Directory.Role>(request.Role, "role");
         var response = new ListUsersResponse();
         response.Users.AddRange((await users.ListAsync(context.Caller(), role, context.CancellationToken)).Select(ToContract));
         return response;
@@ -58,8 +58,8 @@ internal sealed class DirectoryGrpcService(GridDirectory grids, DepartmentDirect
             input.Id.Length == 0 ? null : ContractMapper.ParseId(input.Id, "user.id"),
             input.UserName,
             input.DisplayName,
-            ContractMapper.Convert<Domain.Directory.Role>(input.Role),
-            input.GridIds.Select((g, i) => ContractMapper.ParseGrid(g, $"user.grid_ids[{i}]")).ToArray(),
+            RequestEnums.Required<Domain.Directory.Role>(input.Role, "user.role"),
+            RequestLimits.Items(input.GridIds, RequestLimits.GridIdsMax, "user.grid_ids").Select((g, i) => ContractMapper.ParseGrid(g, $"user.grid_ids[{i}]")).ToArray(),
             input.DepartmentId.Length == 0 ? null : ContractMapper.ParseId(input.DepartmentId, "user.department_id"),
             request.Password);
         return new UpsertUserResponse { User = ToContract(await users.UpsertAsync(context.Caller(), command, context.CancellationToken)) };

@@ -20,10 +20,10 @@ internal sealed class StatsGrpcService(EvaluationQueries queries, StatsReports r
     public override async Task<GetEvaluationResponse> GetEvaluation(GetEvaluationRequest request, ServerCallContext context)
     {
         var query = new EvaluationRequest(
-            ContractMapper.Convert<Evaluation.UnitKind>(request.UnitKind),
+            RequestEnums.Required<Evaluation.UnitKind>(request.UnitKind, "unit_kind"),
             request.UnitId.Length == 0 ? null : request.UnitId,
-            Instant(request.From, "from"),
-            Instant(request.To, "to"));
+            RequestTimes.Optional(request.From, "from"),
+            RequestTimes.Optional(request.To, "to"));
         var (period, units) = await queries.EvaluateAsync(context.Caller(), query, context.CancellationToken);
         var response = new GetEvaluationResponse
         {
@@ -51,7 +51,7 @@ internal sealed class StatsGrpcService(EvaluationQueries queries, StatsReports r
     public override async Task<ListBulletinsResponse> ListBulletins(ListBulletinsRequest request, ServerCallContext context)
     {
         var filter = new BulletinFilter(
-            request.Kind == ReportKind.Unspecified ? null : ContractMapper.Convert<Evaluation.ReportKind>(request.Kind),
+            RequestEnums.Optional<Evaluation.ReportKind>(request.Kind, "kind"),
             RequestLimits.PageSize(request.PageSize),
             request.PageToken.Length == 0 ? null : request.PageToken);
         var (page, next) = await bulletins.ListAsync(context.Caller(), filter, context.CancellationToken);
@@ -75,9 +75,9 @@ internal sealed class StatsGrpcService(EvaluationQueries queries, StatsReports r
     }
 
     private static ReportRequest ReportQuery(ReportKind kind, string date, Contracts.V1.ReportFormat format) => new(
-        ContractMapper.Convert<Evaluation.ReportKind>(kind),
+        RequestEnums.Required<Evaluation.ReportKind>(kind, "kind"),
         date,
-        ContractMapper.Convert<Dispatch.Application.Stats.Reports.ReportFormat>(format));
+        RequestEnums.Required<Dispatch.Application.Stats.Reports.ReportFormat>(format, "format"));
 
     private static Bulletin ToContract(BulletinSummary b)
     {
@@ -102,24 +102,6 @@ internal sealed class StatsGrpcService(EvaluationQueries queries, StatsReports r
         }
 
         return bulletin;
-    }
-
-    /// <summary>A timestamp field as an instant; null when absent, INVALID_ARGUMENT when out of range.</summary>
-    private static DateTimeOffset? Instant(Timestamp? value, string field)
-    {
-        if (value is null)
-        {
-            return null;
-        }
-
-        try
-        {
-            return value.ToDateTimeOffset();
-        }
-        catch (InvalidOperationException)
-        {
-            throw new InvalidRequestException(field, "is not a valid timestamp.");
-        }
     }
 
     private static UnitEvaluation ToContract(UnitKind kind, string id, string name, Evaluation.UnitTally t) => new()

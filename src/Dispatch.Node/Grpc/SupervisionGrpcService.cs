@@ -13,12 +13,11 @@ internal sealed class SupervisionGrpcService(SupervisionCommands commands, Super
 {
     public override async Task<ListSupervisionOrdersResponse> ListSupervisionOrders(ListSupervisionOrdersRequest request, ServerCallContext context)
     {
-        var statuses = request.Statuses.Select(s => s == SupervisionOrderStatus.Unspecified
-            ? throw new InvalidRequestException("statuses", "contains an unspecified status.")
-            : Known<Domain.Supervision.SupervisionOrderStatus>(s, "statuses")).ToList();
+        var statuses = RequestEnums.Each<SupervisionOrderStatus, Domain.Supervision.SupervisionOrderStatus>(
+            RequestLimits.Items(request.Statuses, RequestLimits.FilterValuesMax, "statuses"), "statuses");
         var filter = new SupervisionFilter(
             statuses,
-            request.Kind == SupervisionOrderKind.Unspecified ? null : Known<Domain.Supervision.SupervisionOrderKind>(request.Kind, "kind"),
+            RequestEnums.Optional<Domain.Supervision.SupervisionOrderKind>(request.Kind, "kind"),
             request.CaseId.Length == 0 ? null : ContractMapper.ParseId(request.CaseId, "case_id"),
             request.DepartmentId.Length == 0 ? null : ContractMapper.ParseId(request.DepartmentId, "department_id"),
             RequestLimits.PageSize(request.PageSize),
@@ -32,7 +31,7 @@ internal sealed class SupervisionGrpcService(SupervisionCommands commands, Super
     public override async Task<SummonDepartmentsResponse> SummonDepartments(SummonDepartmentsRequest request, ServerCallContext context)
     {
         var caseId = ContractMapper.ParseId(request.CaseId, "case_id");
-        var departments = request.DepartmentIds.Select(id => ContractMapper.ParseId(id, "department_ids")).ToList();
+        var departments = RequestLimits.Items(request.DepartmentIds, SupervisionCommands.MaxDepartmentsPerSummons, "department_ids").Select((id, i) => ContractMapper.ParseId(id, $"department_ids[{i}]")).ToList();
         var (@case, orders) = await commands.SummonAsync(context.Caller(), caseId, request.ExpectedVersion, departments, request.Reason, context.CancellationToken);
         var response = new SummonDepartmentsResponse { Case = @case.ToContract() };
         response.Orders.AddRange(orders.Select(o => o.ToContract()));
@@ -41,11 +40,4 @@ internal sealed class SupervisionGrpcService(SupervisionCommands commands, Super
 
     public override async Task<AcknowledgeSummonsResponse> AcknowledgeSummons(AcknowledgeSummonsRequest request, ServerCallContext context) =>
         new() { Order = (await commands.AcknowledgeAsync(context.Caller(), ContractMapper.ParseId(request.OrderId, "order_id"), request.Note.Length == 0 ? null : request.Note, context.CancellationToken)).ToContract() };
-
-    private static TTarget Known<TTarget>(System.Enum value, string field)
-        where TTarget : struct, System.Enum
-    {
-        var converted = ContractMapper.Convert<TTarget>(value);
-        return System.Enum.IsDefined(converted) ? converted : throw new InvalidRequestException(field, $"'{value}' is not a known value.");
-    }
 }

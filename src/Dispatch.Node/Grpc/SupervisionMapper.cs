@@ -38,17 +38,8 @@ internal static class SupervisionMapper
             throw new InvalidRequestException("order", "is required.");
         }
 
-        var kind = ContractMapper.Convert<SupervisionOrderKind>(source.Kind);
-        var status = ContractMapper.Convert<SupervisionOrderStatus>(source.Status);
-        if (!System.Enum.IsDefined(kind))
-        {
-            throw new InvalidRequestException("order.kind", "is required.");
-        }
-
-        if (!System.Enum.IsDefined(status))
-        {
-            throw new InvalidRequestException("order.status", "is required.");
-        }
+        var kind = RequestEnums.Required<SupervisionOrderKind>(source.Kind, "order.kind");
+        var status = RequestEnums.Required<SupervisionOrderStatus>(source.Status, "order.status");
 
         if (source.Version < 1)
         {
@@ -73,12 +64,12 @@ internal static class SupervisionMapper
             source.SupervisorNodeId,
             source.DepartmentId.Length == 0 ? null : ContractMapper.ParseId(source.DepartmentId, "order.department_id"),
             source.Reason,
-            source.OpenedAt.ToDomain("order.opened_at"),
-            source.DueAt.ToDomain("order.due_at"),
+            RequestTimes.Required(source.OpenedAt, "order.opened_at"),
+            RequestTimes.Required(source.DueAt, "order.due_at"),
             status,
-            source.UpdatedAt.ToDomain("order.updated_at"),
+            RequestTimes.Required(source.UpdatedAt, "order.updated_at"),
             source.AcknowledgedBy.Length == 0 ? null : ContractMapper.ParseId(source.AcknowledgedBy, "order.acknowledged_by"),
-            source.AcknowledgedAt?.ToDateTimeOffset(),
+            RequestTimes.Optional(source.AcknowledgedAt, "order.acknowledged_at"),
             source.Version);
     }
 

@@ -37,5 +37,23 @@ internal static class AuthenticationSetup
         // The claims keep the names they were issued with (role, grids, dept), not WS-Federation URIs.
         options.MapInboundClaims = false;
         options.TokenValidationParameters = parameters;
+        options.Events = new JwtBearerEvents { OnMessageReceived = RefuseSeveralAuthorizationHeaders };
     }
+
+    /// <summary>
+    /// A request with more than one authorization header is refused, whatever the headers hold: which one counts would
+    /// depend on the framework's choice (a proxy may add one, a client may send its own and another's).
+    /// </summary>
+    private static Task RefuseSeveralAuthorizationHeaders(MessageReceivedContext context)
+    {
+        if (context.Request.Headers.Authorization.Count > 1)
+        {
+            context.Fail(SeveralAuthorizationHeaders);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>What a caller with several authorization headers is told (UNAUTHENTICATED).</summary>
+    public const string SeveralAuthorizationHeaders = "The request has more than one 'authorization' header; send exactly one: 'Bearer <token>'.";
 }

@@ -32,6 +32,11 @@ internal sealed class GrpcAuthorizationResultHandler : IAuthorizationMiddlewareR
 
     private static string ChallengeMessage(HttpContext context, AuthorizationPolicy policy)
     {
+        if (context.Request.Headers.Authorization.Count > 1)
+        {
+            return AuthenticationSetup.SeveralAuthorizationHeaders;
+        }
+
         if (policy.AuthenticationSchemes.Contains(AuthSchemes.Node))
         {
             return "The node credential is invalid, expired or not from a registered child node.";

@@ -21,7 +21,7 @@ internal sealed record ReportRequest(ReportKind Kind, string Date, ReportFormat 
 
         if (!DateOnly.TryParseExact(Date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
-            throw new InvalidRequestException("date", Date.Length == 0 ? "is required (YYYY-MM-DD)." : $"'{Shorten(Date)}' is not a date (YYYY-MM-DD).");
+            throw new InvalidRequestException("date", Date.Length == 0 ? "is required (YYYY-MM-DD)." : $"{Domain.Common.ClientValue.Quote(Date)} is not a date (YYYY-MM-DD).");
         }
 
         if (date < Earliest || date > Latest)
@@ -36,6 +36,4 @@ internal sealed record ReportRequest(ReportKind Kind, string Date, ReportFormat 
 
         return (Kind, date, Format);
     }
-
-    private static string Shorten(string text) => text.Length <= 20 ? text : text[..20] + "...";
 }

@@ -9,5 +9,5 @@ internal sealed class CategoryMustBeInCatalogue(string fieldName, string? code, 
 
     public bool IsBroken() => !catalogue.Contains(code);
 
-    public string Message => $"{fieldName} '{code}' is not in the category catalogue.";
+    public string Message => $"{fieldName} {ClientValue.Quote(code)} is not in the category catalogue.";
 }

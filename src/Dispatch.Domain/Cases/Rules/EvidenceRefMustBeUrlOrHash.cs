@@ -13,7 +13,7 @@ internal sealed class EvidenceRefMustBeUrlOrHash(string fieldName, string value)
     public bool IsBroken() => !IsHttpUrl(value) && !IsHash(value, "sha256:", 64) && !IsHash(value, "sha512:", 128);
 
     public string Message =>
-        $"{fieldName} '{value}' is neither an http(s) URL nor a content hash (sha256:<64 hex> or sha512:<128 hex>).";
+        $"{fieldName} {ClientValue.Quote(value)} is neither an http(s) URL nor a content hash (sha256:<64 hex> or sha512:<128 hex>).";
 
     private static bool IsHttpUrl(string value) =>
         !value.Any(char.IsWhiteSpace)

@@ -8,5 +8,5 @@ internal sealed class EnumValueMustBeDefined(string fieldName, Enum value) : IVa
     public bool IsBroken() => !Enum.IsDefined(value.GetType(), value);
 
     public string Message =>
-        $"{fieldName} '{value}' is not one of {string.Join(", ", Enum.GetNames(value.GetType()))}.";
+        $"{fieldName} {ClientValue.Quote(value.ToString())} is not one of {string.Join(", ", Enum.GetNames(value.GetType()))}.";
 }

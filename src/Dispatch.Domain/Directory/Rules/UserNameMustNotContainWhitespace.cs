@@ -8,5 +8,5 @@ internal sealed class UserNameMustNotContainWhitespace(string? userName) : IVali
 
     public bool IsBroken() => userName is not null && userName.Any(char.IsWhiteSpace);
 
-    public string Message => $"userName '{userName}' contains whitespace.";
+    public string Message => $"userName {ClientValue.Quote(userName)} contains whitespace.";
 }

@@ -9,6 +9,6 @@ internal sealed class GridIdMustBeFifteenDigits(string fieldName, string? value)
     public bool IsBroken() => !GridId.IsValid(value);
 
     public string Message =>
-        $"{fieldName} '{value}' is not a grid id: expected {GridId.Length} digits " +
+        $"{fieldName} {ClientValue.Quote(value)} is not a grid id: expected {GridId.Length} digits " +
         "(6 area + 3 town + 3 village + 3 grid).";
 }
