@@ -46,12 +46,22 @@ internal static class AuthenticationSetup
     /// </summary>
     private static Task RefuseSeveralAuthorizationHeaders(MessageReceivedContext context)
     {
-        if (context.Request.Headers.Authorization.Count > 1)
+        if (HasSeveralAuthorizations(context.Request))
         {
             context.Fail(SeveralAuthorizationHeaders);
         }
 
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Several authorization header fields, or one that joins several values with a comma (as HTTP merges repeated
+    /// fields, and as clients send repeated metadata); a bearer token never holds a comma.
+    /// </summary>
+    public static bool HasSeveralAuthorizations(HttpRequest request)
+    {
+        var values = request.Headers.Authorization;
+        return values.Count > 1 || (values.Count == 1 && values[0]?.Contains(',', StringComparison.Ordinal) == true);
     }
 
     /// <summary>What a caller with several authorization headers is told (UNAUTHENTICATED).</summary>

@@ -32,7 +32,7 @@ internal sealed class GrpcAuthorizationResultHandler : IAuthorizationMiddlewareR
 
     private static string ChallengeMessage(HttpContext context, AuthorizationPolicy policy)
     {
-        if (context.Request.Headers.Authorization.Count > 1)
+        if (AuthenticationSetup.HasSeveralAuthorizations(context.Request))
         {
             return AuthenticationSetup.SeveralAuthorizationHeaders;
         }
