@@ -10,13 +10,17 @@
 # NODE defaults to the local platform's members: district town village-a village-b.
 # Idempotent: keeps what exists; makes what is missing; remakes a node certificate that its CA does not verify.
 set -euo pipefail
-cd "$(dirname "$0")/.."
-dir=${1:-data/certs}
-shift || true
+umask 077
+if [ $# -gt 0 ]; then
+  mkdir -p "$1"
+  dir=$(cd "$1" && pwd)
+  shift
+else
+  dir=$(cd "$(dirname "$0")/.." && pwd)/data/certs
+fi
 nodes=("$@")
 [ ${#nodes[@]} -gt 0 ] || nodes=(district town village-a village-b)
 days=825
-umask 077
 mkdir -p "$dir"
 
 if [ ! -s "$dir/ca.crt" ] || [ ! -s "$dir/ca.key" ]; then

@@ -125,7 +125,8 @@ public static class LocalCluster
 
         if (tls)
         {
-            Console.WriteLine($"Clients trust {Path.Combine(CertificateDirectory(dataDirectory), "ca.crt")}: dispatch login USER --address https://127.0.0.1:5301 --ca <that file> (or DISPATCH_CA=<that file>).");
+            var village = Shifted(Members.First(m => m.Tier == "Village"), portOffset);
+            Console.WriteLine($"Clients trust {Path.Combine(CertificateDirectory(dataDirectory), "ca.crt")}: dispatch login USER --address https://127.0.0.1:{village.GrpcPort} --ca <that file> (or DISPATCH_CA=<that file>).");
         }
 
         await apps[0].WaitForShutdownAsync();
