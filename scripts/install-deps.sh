@@ -4,6 +4,7 @@
 # makes the network namespaces of the partition tests (tests/Dispatch.Cluster.Tests); chromium and
 # chromium-driver are the browser of the dashboard's browser tests (tests/Dispatch.Node.Tests/Browser,
 # driven by Selenium at /usr/bin/chromium and /usr/bin/chromedriver; nothing is downloaded), with a font
-# for Chinese text (fonts-wqy-microhei) so its screenshots are legible. Idempotent.
+# for Chinese text (fonts-wqy-microhei) so its screenshots are legible; openssl makes the local certificates
+# (scripts/certs.sh, its test). Idempotent.
 set -euo pipefail
-exec "$(dirname "$0")/apt-ensure.sh" python3-grpcio python3-protobuf protobuf-compiler iproute2 chromium chromium-driver fonts-wqy-microhei
+exec "$(dirname "$0")/apt-ensure.sh" python3-grpcio python3-protobuf protobuf-compiler iproute2 chromium chromium-driver fonts-wqy-microhei openssl

@@ -3,8 +3,11 @@ using Dispatch.Client;
 
 namespace Dispatch.Cli;
 
-/// <summary>The signed-in session, kept between commands in ~/.dispatch/session.json (owner-only).</summary>
-internal sealed record Session(string Address, string Token, string UserName)
+/// <summary>
+/// The signed-in session, kept between commands in ~/.dispatch/session.json (owner-only), with the CA file an https://
+/// address is checked against (none: the system's trust store).
+/// </summary>
+internal sealed record Session(string Address, string Token, string UserName, string? CaFile = null)
 {
     private static string FilePath =>
         Environment.GetEnvironmentVariable("DISPATCH_SESSION") is { Length: > 0 } path
@@ -30,6 +33,6 @@ internal sealed record Session(string Address, string Token, string UserName)
 
         var session = JsonSerializer.Deserialize<Session>(File.ReadAllText(FilePath)) ??
             throw new InvalidOperationException($"{FilePath} is damaged: sign in again.");
-        return DispatchConnection.FromToken(session.Address, session.Token);
+        return DispatchConnection.FromToken(session.Address, session.Token, session.CaFile);
     }
 }

@@ -6,7 +6,7 @@ namespace Dispatch.Client;
 
 /// <summary>
 /// A signed-in connection to one node: the generated clients, with every call carrying the bearer
-/// token. Plain-text (h2c) channels are allowed to carry the token because nodes listen on loopback.
+/// token over a <see cref="NodeChannel"/> (https:// addresses checked against <c>caFile</c> when given).
 /// </summary>
 public sealed class DispatchConnection : IDisposable
 {
@@ -38,29 +38,23 @@ public sealed class DispatchConnection : IDisposable
 
     /// <summary>Signs in with a user name and password.</summary>
     public static async Task<(DispatchConnection Connection, LoginResponse Login)> SignInAsync(
-        string address, string userName, string password, CancellationToken cancellationToken = default)
+        string address, string userName, string password, string? caFile = null, CancellationToken cancellationToken = default)
     {
-        using var anonymous = GrpcChannel.ForAddress(address);
+        using var anonymous = NodeChannel.For(address, caFile);
         var login = await new AuthService.AuthServiceClient(anonymous)
             .LoginAsync(new LoginRequest { UserName = userName, Password = password }, cancellationToken: cancellationToken);
-        return (FromToken(address, login.AccessToken), login);
+        return (FromToken(address, login.AccessToken, caFile), login);
     }
 
     /// <summary>Reuses a token from an earlier sign-in.</summary>
-    public static DispatchConnection FromToken(string address, string token)
+    public static DispatchConnection FromToken(string address, string token, string? caFile = null)
     {
         var credentials = CallCredentials.FromInterceptor((_, metadata) =>
         {
             metadata.Add("authorization", "Bearer " + token);
             return Task.CompletedTask;
         });
-        var secure = address.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
-        var channel = GrpcChannel.ForAddress(address, new GrpcChannelOptions
-        {
-            Credentials = ChannelCredentials.Create(secure ? ChannelCredentials.SecureSsl : ChannelCredentials.Insecure, credentials),
-            UnsafeUseInsecureChannelCallCredentials = !secure,
-        });
-        return new DispatchConnection(channel, token);
+        return new DispatchConnection(NodeChannel.For(address, caFile, credentials), token);
     }
 
     /// <summary>Finds a case by id or by number (C-yyyyMMdd-XXXXXXXX).</summary>

@@ -17,7 +17,7 @@ internal sealed class ParentClient : IDisposable
     private readonly List<GrpcChannel> _channels = [];
     private readonly Dictionary<string, EscalationService.EscalationServiceClient> _clients = [];
 
-    public ParentClient(IOptions<NodeOptions> options, NodeCredentials credentials)
+    public ParentClient(IOptions<NodeOptions> options, NodeCredentials credentials, NodeCertificates certificates)
     {
         foreach (var upstream in options.Value.Upstreams())
         {
@@ -31,7 +31,7 @@ internal sealed class ParentClient : IDisposable
             {
                 Credentials = ChannelCredentials.Create(secure ? ChannelCredentials.SecureSsl : ChannelCredentials.Insecure, callCredentials),
                 UnsafeUseInsecureChannelCallCredentials = !secure,
-                HttpHandler = LinkHandler(options.Value),
+                HttpHandler = LinkHandler(options.Value, secure && certificates.Enabled ? certificates : null),
                 DisposeHttpClient = true,
             });
             _channels.Add(channel);
@@ -59,9 +59,12 @@ internal sealed class ParentClient : IDisposable
     /// The connections of one link: PINGs while calls are open (the subscription always is), so a link
     /// whose packets vanish is dropped within delay + timeout and the calls on it fail and are retried on
     /// a fresh connection, and a bounded connect, so a retry during the partition fails instead of waiting.
+    /// Over TLS with certificates of its own, the node shows its client certificate (mutual TLS) and trusts the
+    /// configured authorities for the parent's.
     /// </summary>
-    private static SocketsHttpHandler LinkHandler(NodeOptions node) => new()
+    private static SocketsHttpHandler LinkHandler(NodeOptions node, NodeCertificates? certificates) => new()
     {
+        SslOptions = certificates?.Link() ?? new(),
         EnableMultipleHttp2Connections = true,
         UseProxy = false,
         AllowAutoRedirect = false,

@@ -11,6 +11,8 @@ namespace Dispatch.Node.Hosting;
 /// are generated once into data/cluster-keys.json, so restarts keep the links.
 /// <c>--cluster-port-offset N</c> adds N to every port (its own and its links'), so a second cluster
 /// (fault tests, scripts/cluster.sh --port-offset) runs beside the platform on the default ports.
+/// <c>--tls</c> runs every member on HTTPS with the certificates scripts/certs.sh makes in data/certs/, and the links
+/// between tiers as mutual TLS.
 /// </summary>
 public static class LocalCluster
 {
@@ -37,10 +39,28 @@ public static class LocalCluster
             return Task.FromResult(2);
         }
 
+        var tls = args.Contains(TlsFlag);
+        args = args.Where(a => a != TlsFlag).ToArray();
+        if (tls && MissingCertificate("data") is { } missing)
+        {
+            Console.Error.WriteLine($"--tls: no certificate at {missing}; make the local ones with scripts/certs.sh data/certs (scripts/run.sh --tls does).");
+            return Task.FromResult(2);
+        }
+
         return TakeOption(ref args, "--cluster-member") is { } id
-            ? RunMemberAsync(id, args, offset)
-            : RunAllAsync(args, offset);
+            ? RunMemberAsync(id, args, offset, tls)
+            : RunAllAsync(args, offset, tls);
     }
+
+    private const string TlsFlag = "--tls";
+
+    /// <summary>Where the members' certificates are: the CA (ca.crt) and one certificate and key per member (ID.crt, ID.key).</summary>
+    public static string CertificateDirectory(string dataDirectory) => Path.Combine(dataDirectory, "certs");
+
+    private static string? MissingCertificate(string dataDirectory) =>
+        Members.SelectMany(m => new[] { m.Id + ".crt", m.Id + ".key" }).Prepend("ca.crt")
+            .Select(file => Path.Combine(CertificateDirectory(dataDirectory), file))
+            .FirstOrDefault(path => !File.Exists(path));
 
     /// <summary>The largest port offset that keeps every member's ports valid.</summary>
     public static int MaxPortOffset => IPEndPoint.MaxPort - Members.Max(m => Math.Max(m.GrpcPort, m.HttpPort));
@@ -63,7 +83,7 @@ public static class LocalCluster
         return value;
     }
 
-    private static async Task<int> RunMemberAsync(string id, string[] args, int portOffset, string dataDirectory = "data")
+    private static async Task<int> RunMemberAsync(string id, string[] args, int portOffset, bool tls, string dataDirectory = "data")
     {
         var member = Members.SingleOrDefault(m => m.Id == id);
         if (member is null)
@@ -74,7 +94,7 @@ public static class LocalCluster
 
         // The member's own command line wins over the cluster's settings, e.g. --Node:ParentUrl and
         // --Node:ListenAddress for a member that runs in a network namespace of its own.
-        var settings = Settings(member, LoadOrCreateKeys(Path.Combine(dataDirectory, "cluster-keys.json")), dataDirectory, portOffset);
+        var settings = Settings(member, LoadOrCreateKeys(Path.Combine(dataDirectory, "cluster-keys.json")), dataDirectory, portOffset, tls);
         foreach (var (key, value) in new ConfigurationBuilder().AddCommandLine(args).Build().AsEnumerable().Where(s => s.Value is not null))
         {
             settings[key] = value;
@@ -87,11 +107,11 @@ public static class LocalCluster
         return 0;
     }
 
-    private static async Task<int> RunAllAsync(string[] args, int portOffset, string dataDirectory = "data")
+    private static async Task<int> RunAllAsync(string[] args, int portOffset, bool tls, string dataDirectory = "data")
     {
         var rest = args.Where(a => a != "--cluster").ToArray();
         var keys = LoadOrCreateKeys(Path.Combine(dataDirectory, "cluster-keys.json"));
-        var apps = Members.Select(m => NodeApp.Build(rest, Settings(m, keys, dataDirectory, portOffset))).ToList();
+        var apps = Members.Select(m => NodeApp.Build(rest, Settings(m, keys, dataDirectory, portOffset, tls))).ToList();
         foreach (var app in apps)
         {
             await app.StartAsync();
@@ -99,8 +119,14 @@ public static class LocalCluster
 
         foreach (var member in Members.Select(m => Shifted(m, portOffset)))
         {
-            Console.WriteLine($"{member.Name} ({member.Tier}, id {member.Id}): gRPC http://127.0.0.1:{member.GrpcPort}, dashboard http://127.0.0.1:{member.HttpPort}/" +
-                (member.ParentId is null ? "" : $", parent {member.ParentId}"));
+            Console.WriteLine($"{member.Name} ({member.Tier}, id {member.Id}): gRPC {Scheme(tls)}://127.0.0.1:{member.GrpcPort}, dashboard {Scheme(tls)}://127.0.0.1:{member.HttpPort}/" +
+                (member.ParentId is null ? "" : $", parent {member.ParentId}") + (tls ? " (mutual TLS)" : ""));
+        }
+
+        if (tls)
+        {
+            var village = Shifted(Members.First(m => m.Tier == "Village"), portOffset);
+            Console.WriteLine($"Clients trust {Path.Combine(CertificateDirectory(dataDirectory), "ca.crt")}: dispatch login USER --address https://127.0.0.1:{village.GrpcPort} --ca <that file> (or DISPATCH_CA=<that file>).");
         }
 
         await apps[0].WaitForShutdownAsync();
@@ -113,8 +139,8 @@ public static class LocalCluster
         return 0;
     }
 
-    /// <summary>The Node:* settings of one member: ports, data folder, its parent link and its children.</summary>
-    public static Dictionary<string, string?> Settings(Member member, IReadOnlyDictionary<string, string> keys, string dataDirectory, int portOffset = 0)
+    /// <summary>The Node:* settings of one member: ports, data folder, its parent link and its children, and with <paramref name="tls"/> its certificates.</summary>
+    public static Dictionary<string, string?> Settings(Member member, IReadOnlyDictionary<string, string> keys, string dataDirectory, int portOffset = 0, bool tls = false)
     {
         member = Shifted(member, portOffset);
         var folder = Path.Combine(dataDirectory, member.Id);
@@ -128,10 +154,18 @@ public static class LocalCluster
             ["Node:DataDirectory"] = folder,
             ["ConnectionStrings:Dispatch"] = $"Data Source={Path.Combine(folder, "node.db")}",
         };
+        if (tls)
+        {
+            var certificates = CertificateDirectory(dataDirectory);
+            settings["Node:Tls:Certificate"] = Path.Combine(certificates, member.Id + ".crt");
+            settings["Node:Tls:Key"] = Path.Combine(certificates, member.Id + ".key");
+            settings["Node:Tls:Ca"] = Path.Combine(certificates, "ca.crt");
+        }
+
         if (member.ParentId is { } parentId)
         {
             var parent = Shifted(Members.Single(m => m.Id == parentId), portOffset);
-            settings["Node:ParentUrl"] = $"http://127.0.0.1:{parent.GrpcPort}";
+            settings["Node:ParentUrl"] = $"{Scheme(tls)}://127.0.0.1:{parent.GrpcPort}";
             settings["Node:ParentId"] = parentId;
             settings["Node:ParentKey"] = keys[member.Id];
         }
@@ -141,7 +175,7 @@ public static class LocalCluster
         {
             var grandparent = Shifted(Members.Single(m => m.Id == grandparentId), portOffset);
             settings["Node:EmergencySkipsTier"] = "true";
-            settings["Node:EmergencyParentUrl"] = $"http://127.0.0.1:{grandparent.GrpcPort}";
+            settings["Node:EmergencyParentUrl"] = $"{Scheme(tls)}://127.0.0.1:{grandparent.GrpcPort}";
             settings["Node:EmergencyParentId"] = grandparentId;
             settings["Node:EmergencyParentKey"] = keys[EmergencyKey(member.Id)];
         }
@@ -187,4 +221,6 @@ public static class LocalCluster
     }
 
     private static string EmergencyKey(string villageId) => villageId + "/emergency";
+
+    private static string Scheme(bool tls) => tls ? "https" : "http";
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 namespace Dispatch.Node.Hosting;
 
@@ -22,9 +21,9 @@ public static class NodeApp
             kestrel.Limits.Http2.KeepAlivePingDelay = node.ClientKeepAliveDelay;
             kestrel.Limits.Http2.KeepAlivePingTimeout = node.ClientKeepAliveTimeout;
             var address = IPAddress.Parse(node.ListenAddress);
-            kestrel.Listen(address, node.GrpcPort, listen => listen.Protocols = HttpProtocols.Http2);
+            kestrel.Listen(address, node.GrpcPort, NodeEndpoints.Grpc);
             kestrel.AddServerHeader = false;
-            kestrel.Listen(address, node.HttpPort, listen => listen.Protocols = HttpProtocols.Http1);
+            kestrel.Listen(address, node.HttpPort, NodeEndpoints.Web);
         });
 
         var app = builder.Build();

@@ -80,6 +80,9 @@ public sealed class NodeOptions
 
     public int HttpPort { get; set; } = 5000;
 
+    /// <summary>Certificates: when set, both ports speak HTTPS and links between nodes are mutual TLS.</summary>
+    public TlsOptions Tls { get; set; } = new();
+
     /// <summary>Where the node keeps its files (SQLite database, generated signing key).</summary>
     public string DataDirectory { get; set; } = "data";
 
@@ -94,6 +97,7 @@ public sealed class NodeOptions
     /// <summary>Runs the node's clock this far ahead of the system's (drills and tests; see <see cref="ShiftedTimeProvider"/>).</summary>
     public TimeSpan ClockOffset { get; set; }
 
-    public string Describe() =>
-        $"{Name} ({Tier}, id {Id}): gRPC (h2c) at http://{ListenAddress}:{GrpcPort}, dashboard at http://{ListenAddress}:{HttpPort}/ (jobs: /hangfire)";
+    public string Describe() => Tls.Enabled
+        ? $"{Name} ({Tier}, id {Id}): gRPC (TLS) at https://{ListenAddress}:{GrpcPort}, dashboard at https://{ListenAddress}:{HttpPort}/ (jobs: /hangfire)"
+        : $"{Name} ({Tier}, id {Id}): gRPC (h2c) at http://{ListenAddress}:{GrpcPort}, dashboard at http://{ListenAddress}:{HttpPort}/ (jobs: /hangfire)";
 }

@@ -22,11 +22,14 @@ internal static class AuthenticationSetup
 
         services.AddAuthorizationBuilder()
             .AddPolicy(AuthSchemes.SignedIn, policy => policy.AddAuthenticationSchemes(AuthSchemes.User).RequireAuthenticatedUser())
-            .AddPolicy(AuthSchemes.ChildNode, policy => policy.AddAuthenticationSchemes(AuthSchemes.Node).RequireAuthenticatedUser())
+            .AddPolicy(AuthSchemes.ChildNode, policy => policy.AddAuthenticationSchemes(AuthSchemes.Node).RequireAuthenticatedUser()
+                .AddRequirements(new ChildCertificateHandler.Requirement()))
             .AddPolicy(AuthSchemes.Admin, policy => policy.AddAuthenticationSchemes(AuthSchemes.User).RequireRole(nameof(Role.Admin)))
             .AddPolicy(AuthSchemes.CommandCentre, policy => policy.AddAuthenticationSchemes(AuthSchemes.User)
                 .RequireRole(nameof(Role.Supervisor), nameof(Role.Dispatcher), nameof(Role.Admin)));
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, GrpcAuthorizationResultHandler>();
+        services.AddSingleton<NodeCertificates>();
+        services.AddSingleton<IAuthorizationHandler, ChildCertificateHandler>();
         return services;
     }
 

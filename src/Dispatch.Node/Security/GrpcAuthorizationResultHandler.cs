@@ -21,7 +21,7 @@ internal sealed class GrpcAuthorizationResultHandler : IAuthorizationMiddlewareR
         }
 
         var status = authorizeResult.Forbidden
-            ? new Status(StatusCode.PermissionDenied, ForbiddenMessage(context, policy))
+            ? new Status(StatusCode.PermissionDenied, ForbiddenMessage(context, policy, authorizeResult))
             : new Status(StatusCode.Unauthenticated, ChallengeMessage(context, policy));
         context.Response.StatusCode = StatusCodes.Status200OK;
         context.Response.ContentType = "application/grpc";
@@ -48,8 +48,14 @@ internal sealed class GrpcAuthorizationResultHandler : IAuthorizationMiddlewareR
             : "The bearer token is invalid or expired; sign in again.";
     }
 
-    private static string ForbiddenMessage(HttpContext context, AuthorizationPolicy policy)
+    private static string ForbiddenMessage(HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult result)
     {
+        // A requirement that says why it refused (a child's certificate) is more use than the list of roles.
+        if (result.AuthorizationFailure?.FailureReasons.FirstOrDefault() is { } reason)
+        {
+            return reason.Message;
+        }
+
         var allowed = policy.Requirements.OfType<RolesAuthorizationRequirement>().SelectMany(r => r.AllowedRoles).Select(Plural);
         return $"Role {context.User.FindFirst(TokenClaims.Role)?.Value} may not call {ServiceName(context)}: only {string.Join(", ", allowed)} may.";
     }

@@ -25,10 +25,12 @@ public sealed class ClusterTestHost : IAsyncDisposable
 
     /// <summary>
     /// Starts the three tiers; <paramref name="townServices"/> adds to the town's services (e.g. a test
-    /// interceptor) and <paramref name="villageSettings"/> overrides the village's settings.
+    /// interceptor) and <paramref name="villageSettings"/> overrides the village's settings. With
+    /// <paramref name="certificates"/> every node serves HTTPS with its own certificate and the links are mutual TLS.
     /// </summary>
-    public static async Task<ClusterTestHost> StartAsync(StorageKind storage, Action<IServiceCollection>? townServices = null, IReadOnlyDictionary<string, string?>? villageSettings = null, IReadOnlyDictionary<string, string?>? allSettings = null)
+    public static async Task<ClusterTestHost> StartAsync(StorageKind storage, Action<IServiceCollection>? townServices = null, IReadOnlyDictionary<string, string?>? villageSettings = null, IReadOnlyDictionary<string, string?>? allSettings = null, TestCertificates? certificates = null)
     {
+        var scheme = certificates is null ? "http" : "https";
         var townKey = NewKey();
         var villageKey = NewKey();
         var emergencyKey = NewKey();
@@ -36,6 +38,11 @@ public sealed class ClusterTestHost : IAsyncDisposable
         var townPort = LoopbackGrpcHost.FreePort();
         Dictionary<string, string?> With(Dictionary<string, string?> own)
         {
+            foreach (var (key, value) in certificates?.NodeSettings(own["Node:Id"]!) ?? [])
+            {
+                own.TryAdd(key, value);
+            }
+
             foreach (var (key, value) in allSettings ?? new Dictionary<string, string?>())
             {
                 own.TryAdd(key, value);
@@ -57,7 +64,7 @@ public sealed class ClusterTestHost : IAsyncDisposable
         {
             ["Node:Id"] = "town",
             ["Node:Tier"] = "Town",
-            ["Node:ParentUrl"] = $"http://127.0.0.1:{districtPort}",
+            ["Node:ParentUrl"] = $"{scheme}://127.0.0.1:{districtPort}",
             ["Node:ParentId"] = "district",
             ["Node:ParentKey"] = townKey,
             ["Node:Children:0:Id"] = "village",
@@ -67,11 +74,11 @@ public sealed class ClusterTestHost : IAsyncDisposable
         {
             ["Node:Id"] = "village",
             ["Node:Tier"] = "Village",
-            ["Node:ParentUrl"] = $"http://127.0.0.1:{townPort}",
+            ["Node:ParentUrl"] = $"{scheme}://127.0.0.1:{townPort}",
             ["Node:ParentId"] = "town",
             ["Node:ParentKey"] = villageKey,
             ["Node:EmergencySkipsTier"] = "true",
-            ["Node:EmergencyParentUrl"] = $"http://127.0.0.1:{districtPort}",
+            ["Node:EmergencyParentUrl"] = $"{scheme}://127.0.0.1:{districtPort}",
             ["Node:EmergencyParentId"] = "district",
             ["Node:EmergencyParentKey"] = emergencyKey,
         };

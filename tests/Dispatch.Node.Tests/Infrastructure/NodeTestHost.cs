@@ -34,7 +34,7 @@ public sealed class NodeTestHost : IAsyncDisposable
     public Uri Address => _host.Address;
 
     /// <summary>The node's web (HTTP/1.1) port: the sign-in page and the Hangfire dashboard.</summary>
-    public Uri WebAddress => new($"http://127.0.0.1:{_settings["Node:HttpPort"]}");
+    public Uri WebAddress => new($"{(IsTls(_settings) ? "https" : "http")}://127.0.0.1:{_settings["Node:HttpPort"]}");
 
     public FakeTimeProvider Clock { get; }
 
@@ -176,8 +176,15 @@ public sealed class NodeTestHost : IAsyncDisposable
             },
             app => app.MapDispatchNode(),
             port,
-            int.Parse(settings["Node:HttpPort"]!, System.Globalization.CultureInfo.InvariantCulture));
+            int.Parse(settings["Node:HttpPort"]!, System.Globalization.CultureInfo.InvariantCulture),
+            NodeEndpoints.Grpc,
+            NodeEndpoints.Web,
+            // Over TLS the host's channel is a user's: it trusts the node's authority and shows no certificate.
+            IsTls(settings) ? TestCertificates.ChannelOptions(settings["Node:Tls:Ca"]!) : null);
     }
+
+    private static bool IsTls(IReadOnlyDictionary<string, string?> settings) =>
+        settings.TryGetValue("Node:Tls:Certificate", out var certificate) && !string.IsNullOrEmpty(certificate);
 
     public async Task<string> LoginAsync(string userName, string password = DemoDirectory.Password) =>
         (await new AuthService.AuthServiceClient(Channel).LoginAsync(new LoginRequest { UserName = userName, Password = password })).AccessToken;
