@@ -19,6 +19,10 @@ internal static class ApplicationServiceCollectionExtensions
     public static IServiceCollection AddDispatchApplication(this IServiceCollection services, Func<IServiceProvider, NodeSettings> node)
     {
         services.AddSingleton<NodeSettings>(node);
+        services.AddMetrics();
+        services.AddSingleton<Telemetry.NodeGauges>();
+        services.AddSingleton<Telemetry.NodeMetrics>();
+        services.AddSingleton<ParentLinks>();
         services.AddSingleton<DeadlineSettings>();
         services.AddSingleton<AlarmSignal>();
         services.AddSingleton<DeadlineAlarms>();

@@ -1,9 +1,11 @@
+using System.Diagnostics;
 using Dispatch.Application.Common;
 using Dispatch.Application.Deadlines;
 using Dispatch.Application.Errors;
 using Dispatch.Application.Escalation;
 using Dispatch.Application.Security;
 using Dispatch.Application.Supervision;
+using Dispatch.Application.Telemetry;
 using Dispatch.Application.Writing;
 using Dispatch.Data;
 using Dispatch.Domain.Cases;
@@ -17,7 +19,7 @@ namespace Dispatch.Application.Cases;
 /// writer: the case is loaded, its version checked, the domain method applied and every new event
 /// appended to the node's feed, all in one transaction.
 /// </summary>
-internal sealed class CaseCommands(CaseWriter writer, CaseIdSource ids, KnownGrids grids, CategoryCatalogue catalogue, TimeProvider clock, NodeSettings node, DeadlineSettings deadlines, SupervisionLedger ledger, EscalationOutbox outbox)
+internal sealed class CaseCommands(CaseWriter writer, CaseIdSource ids, KnownGrids grids, CategoryCatalogue catalogue, TimeProvider clock, NodeSettings node, DeadlineSettings deadlines, SupervisionLedger ledger, EscalationOutbox outbox, NodeMetrics metrics)
 {
     /// <summary>
     /// Reports a case; idempotent on (reporter, request id). A first attempt leaves the check for an earlier
@@ -25,8 +27,9 @@ internal sealed class CaseCommands(CaseWriter writer, CaseIdSource ids, KnownGri
     /// cost of intake); if the index refuses, the writer runs the report again on its own, and then the
     /// earlier report is found and returned.
     /// </summary>
-    public Task<ReportOutcome> ReportAsync(CallerIdentity caller, ReportInput input, CancellationToken cancellationToken)
+    public async Task<ReportOutcome> ReportAsync(CallerIdentity caller, ReportInput input, CancellationToken cancellationToken)
     {
+        var started = Stopwatch.GetTimestamp();
         CasePermissions.EnsureCanReport(caller, input.GridId);
         var now = clock.GetUtcNow();
         Case NewCandidate()
@@ -37,7 +40,7 @@ internal sealed class CaseCommands(CaseWriter writer, CaseIdSource ids, KnownGri
 
         // Validated and built before queueing: the single writer only does I/O.
         var candidate = NewCandidate();
-        return writer.WriteAsync(
+        var outcome = await writer.WriteAsync(
             async batch =>
             {
                 var existing = batch.NewCases.FirstOrDefault(c => c.ReporterId == caller.UserId && c.RequestId == input.RequestId);
@@ -71,6 +74,8 @@ internal sealed class CaseCommands(CaseWriter writer, CaseIdSource ids, KnownGri
                 return new ReportOutcome(candidate, Created: true, duplicates, batch.Views);
             },
             cancellationToken);
+        metrics.ReportTaken(started, outcome.Created);
+        return outcome;
     }
 
     /// <summary>

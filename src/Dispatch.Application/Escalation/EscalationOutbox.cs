@@ -1,3 +1,4 @@
+using Dispatch.Application.Telemetry;
 using Dispatch.Data;
 using Dispatch.Data.Escalation;
 using Dispatch.Domain.Cases;
@@ -9,11 +10,11 @@ namespace Dispatch.Application.Escalation;
 internal sealed class EscalationOutbox(IOutboxPayloads payloads)
 {
     public void Escalate(DispatchDbContext context, Case @case, string reason, DateTimeOffset now) =>
-        context.Outbox.Add(new OutboxMessage(OutboxKind.Escalate, @case.Id, payloads.Escalation(@case, reason), now));
+        context.Outbox.Add(new OutboxMessage(OutboxKind.Escalate, @case.Id, payloads.Escalation(@case, reason), now, NodeTracing.CurrentTraceParent()));
 
     /// <summary>A supervision order's current state, for the supervising parent.</summary>
     public void Supervise(DispatchDbContext context, SupervisionOrder order, DateTimeOffset now) =>
-        context.Outbox.Add(new OutboxMessage(OutboxKind.Supervision, order.CaseId, payloads.Supervision(order), now));
+        context.Outbox.Add(new OutboxMessage(OutboxKind.Supervision, order.CaseId, payloads.Supervision(order), now, NodeTracing.CurrentTraceParent()));
 
     /// <summary>After any change: the reporting grid's verdict on a case the parent resolved goes up.</summary>
     public void AfterChange(DispatchDbContext context, Case @case, int versionBefore, int reworkBefore, DateTimeOffset now)
@@ -29,7 +30,7 @@ internal sealed class EscalationOutbox(IOutboxPayloads payloads)
             var failed = caseEvent.Type == CaseEventType.CaseReturned && caseEvent.ToStatus == CaseStatus.Escalated;
             if (passed || failed)
             {
-                context.Outbox.Add(new OutboxMessage(OutboxKind.Verification, @case.Id, payloads.Verdict(@case.Id, passed, caseEvent.Note ?? "", reworkBefore), now));
+                context.Outbox.Add(new OutboxMessage(OutboxKind.Verification, @case.Id, payloads.Verdict(@case.Id, passed, caseEvent.Note ?? "", reworkBefore), now, NodeTracing.CurrentTraceParent()));
             }
         }
     }

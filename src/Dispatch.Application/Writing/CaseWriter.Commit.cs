@@ -19,6 +19,7 @@ internal sealed partial class CaseWriter
         using var context = contexts.CreateDbContext();
         var shared = new WriteBatch(context, optimistic);
         var phase = Stopwatch.GetTimestamp();
+        var started = phase;
 
         // Changes are detected once, just before saving. Detecting them automatically (before every item's
         // queries, and for every item's rollback bookkeeping) scanned every entity the batch had tracked so
@@ -54,7 +55,7 @@ internal sealed partial class CaseWriter
         phase = Record("save", phase);
         transaction.Commit();
         Record("commit", phase);
-        BatchSize.Record(batch.Count);
+        metrics.BatchCommitted(batch.Count, started);
         foreach (var observer in _observers)
         {
             observer.Committed(shared);
@@ -74,10 +75,10 @@ internal sealed partial class CaseWriter
     }
 
     /// <summary>Records the time since <paramref name="start"/> under a phase name; returns now.</summary>
-    private static long Record(string phase, long start)
+    private long Record(string phase, long start)
     {
         var now = Stopwatch.GetTimestamp();
-        PhaseTime.Record(Stopwatch.GetElapsedTime(start, now).TotalMilliseconds, new KeyValuePair<string, object?>("phase", phase));
+        metrics.WriterPhase(phase, Stopwatch.GetElapsedTime(start, now));
         return now;
     }
 
@@ -93,6 +94,12 @@ internal sealed partial class CaseWriter
         var tracked = new List<EntityEntry>();
         void OnTracked(object? sender, EntityTrackedEventArgs e) => tracked.Add(e.Entry);
         context.ChangeTracker.Tracked += OnTracked;
+        if (item.Caller is { } caller)
+        {
+            // Restored when this method returns: an async method's changes to the execution context do not leak out.
+            Activity.Current = caller;
+        }
+
         try
         {
             return (await item.Work(batch).ConfigureAwait(false), null);

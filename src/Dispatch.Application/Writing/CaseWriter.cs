@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using System.Diagnostics.Metrics;
 using System.Threading.Channels;
+using Dispatch.Application.Telemetry;
 using Dispatch.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,18 +17,10 @@ internal sealed partial class CaseWriter(
     [FromKeyedServices(DispatchDataServiceCollectionExtensions.WriterKey)] IDbContextFactory<DispatchDbContext> contexts,
     IEnumerable<ICommitObserver> observers,
     WalCheckpointer checkpointer,
+    NodeMetrics metrics,
     ILogger<CaseWriter> logger) : BackgroundService
 {
     public const int MaxBatch = 256;
-
-    /// <summary>The writer's meter (<c>dotnet-counters monitor --counters Dispatch.Node.Writer</c>): batch sizes and where a commit's time goes.</summary>
-    public const string MeterName = "Dispatch.Node.Writer";
-
-    private static readonly Meter WriterMeter = new(MeterName);
-    private static readonly Histogram<int> BatchSize = WriterMeter.CreateHistogram<int>("dispatch.writer.batch.size", "{items}", "Work items committed together.");
-    private static readonly Histogram<double> PhaseTime = WriterMeter.CreateHistogram<double>("dispatch.writer.phase.duration", "ms", "Time of one phase of the writer: idle (waiting for work), begin (a context, the log checkpoint on SQLite, the transaction), items (the domain work and its reads), insert (new cases), save (changed rows), commit (durable).");
-
-    private static readonly Counter<int> Retries = WriterMeter.CreateCounter<int>("dispatch.writer.batch.retries", "{batches}", "Batches whose shared commit failed and were run again: retry=checked (whole, every check made), retry=alone (each item on its own, after the checked retry failed too).");
 
     // An array, not the container's enumerable: the writer walks it at every commit.
     private readonly ICommitObserver[] _observers = [.. observers];
@@ -194,10 +186,10 @@ internal sealed partial class CaseWriter(
     }
 
     /// <summary>Counts a retry of a batch for this writer (<see cref="BatchRetries"/>) and on the meter.</summary>
-    private static void CountRetry(ref int count, string kind)
+    private void CountRetry(ref int count, string kind)
     {
         Interlocked.Increment(ref count);
-        Retries.Add(1, new KeyValuePair<string, object?>("retry", kind));
+        metrics.BatchRetried(kind);
     }
 
     private static void Fail(List<WriteItem> batch, Exception error)
@@ -220,6 +212,13 @@ internal sealed partial class CaseWriter(
     private sealed class WriteItem(Func<WriteBatch, Task<object?>> work)
     {
         public Func<WriteBatch, Task<object?>> Work { get; } = work;
+
+        /// <summary>
+        /// The trace span of the caller that queued the item (null when nothing traces): the item runs on the writer's
+        /// thread, where it is made current again, so what the item stages (an outbox message's trace parent) belongs
+        /// to the caller's trace.
+        /// </summary>
+        public Activity? Caller { get; } = Activity.Current;
 
         public TaskCompletionSource<object?> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }

@@ -125,6 +125,11 @@ namespace Dispatch.Data.Migrations
                         .HasColumnType("character varying(64)")
                         .HasColumnName("refused_by");
 
+                    b.Property<string>("TraceParent")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("trace_parent");
+
                     b.HasKey("Sequence")
                         .HasName("pk_outbox_messages");
 

@@ -130,6 +130,12 @@ namespace Dispatch.Data.Migrations
                         .HasColumnName("refused_by")
                         .UseCollation("Latin1_General_100_BIN2");
 
+                    b.Property<string>("TraceParent")
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)")
+                        .HasColumnName("trace_parent")
+                        .UseCollation("Latin1_General_100_BIN2");
+
                     b.HasKey("Sequence")
                         .HasName("pk_outbox_messages");
 

@@ -119,6 +119,11 @@ namespace Dispatch.Data.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("refused_by");
 
+                    b.Property<string>("TraceParent")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("trace_parent");
+
                     b.HasKey("Sequence")
                         .HasName("pk_outbox_messages");
 

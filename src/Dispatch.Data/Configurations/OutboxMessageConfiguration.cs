@@ -15,6 +15,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.Property(m => m.RefusalCode).HasMaxLength(ColumnLengths.Enum);
         builder.Property(m => m.RefusalMessage).HasMaxLength(OutboxMessage.RefusalMessageMaxLength);
         builder.Property(m => m.RefusedBy).HasMaxLength(OutboxMessage.NodeIdMaxLength);
+        builder.Property(m => m.TraceParent).HasMaxLength(OutboxMessage.TraceParentMaxLength);
 
         // Both indexes hold only the rows their reader asks for, so neither grows with the delivered history:
         // the relay reads the pending messages by sequence (and from the start once a second), operators the

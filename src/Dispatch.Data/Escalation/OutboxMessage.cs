@@ -6,12 +6,13 @@ namespace Dispatch.Data.Escalation;
 /// </summary>
 public sealed class OutboxMessage
 {
-    public OutboxMessage(OutboxKind kind, Guid caseId, byte[] payload, DateTimeOffset createdAt)
+    public OutboxMessage(OutboxKind kind, Guid caseId, byte[] payload, DateTimeOffset createdAt, string? traceParent = null)
     {
         Kind = kind;
         CaseId = caseId;
         Payload = payload;
         CreatedAt = createdAt;
+        TraceParent = traceParent is { Length: <= TraceParentMaxLength } ? traceParent : null;
     }
 
     /// <summary>Assigned by the database; delivery follows this order.</summary>
@@ -45,7 +46,16 @@ public sealed class OutboxMessage
     /// <summary>The node that refused it.</summary>
     public string? RefusedBy { get; private set; }
 
+    /// <summary>
+    /// The W3C trace context (<c>traceparent</c>) of the change that wrote the message, null when nothing traced it:
+    /// the relay sends the message later, perhaps after a restart, and its call continues that trace.
+    /// </summary>
+    public string? TraceParent { get; private set; }
+
     public const int RefusalMessageMaxLength = 1_000;
+
+    /// <summary>A version-00 traceparent has 55 characters; room for a later version's.</summary>
+    public const int TraceParentMaxLength = 128;
 
     public const int NodeIdMaxLength = 64;
 

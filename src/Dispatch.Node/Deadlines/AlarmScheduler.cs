@@ -1,4 +1,5 @@
 using Dispatch.Application.Deadlines;
+using Dispatch.Application.Telemetry;
 using Hangfire;
 
 namespace Dispatch.Node.Deadlines;
@@ -19,6 +20,7 @@ internal sealed partial class AlarmScheduler(
     PolicyRecord policies,
     AlarmSignal signal,
     IBackgroundJobClient jobs,
+    NodeMetrics metrics,
     TimeProvider clock,
     ILogger<AlarmScheduler> logger) : IHostedService
 {
@@ -156,8 +158,12 @@ internal sealed partial class AlarmScheduler(
         await _sweeping.WaitAsync(cancellationToken);
         try
         {
+            // A span of its own: what the sweep escalates carries it to the parent.
+            using var span = NodeTracing.Source.StartActivity("dispatch.deadlines.sweep");
             var (next, fired, failed) = await alarms.SweepAsync(cancellationToken);
+            span?.SetTag("dispatch.alarms.fired", fired);
             Interlocked.Increment(ref _sweeps);
+            metrics.AlarmsSwept(fired, failed);
             if (fired > 0 || failed > 0)
             {
                 LogSwept(logger, fired, failed);

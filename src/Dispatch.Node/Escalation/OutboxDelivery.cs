@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using Dispatch.Application.Telemetry;
 using Dispatch.Contracts.V1;
 using Dispatch.Data.Escalation;
 using Grpc.Core;
@@ -51,6 +53,13 @@ internal sealed partial class OutboxDelivery(
     public async Task<OutboxOutcome> DeliverAsync(OutboxMessage message, string? target, CancellationToken cancellationToken)
     {
         var (nodeId, client) = Route(message, target);
+
+        // A span in the trace of the change that wrote the message (stored with it), so the parent's handling of
+        // the call continues that trace however much later the message goes out.
+        using var span = NodeTracing.StartFrom(message.TraceParent, "dispatch.outbox.deliver", ActivityKind.Client);
+        span?.SetTag("dispatch.outbox.kind", message.Kind.ToString());
+        span?.SetTag("dispatch.outbox.sequence", message.Sequence);
+        span?.SetTag("dispatch.parent", nodeId);
         try
         {
             var parentCaseId = await _retry.ExecuteAsync(async t => await SendAsync(message, client, t), cancellationToken);

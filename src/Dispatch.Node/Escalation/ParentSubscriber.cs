@@ -1,4 +1,6 @@
 using Dispatch.Application.Cases;
+using Dispatch.Application.Escalation;
+using Dispatch.Application.Telemetry;
 using Dispatch.Application.Writing;
 using Dispatch.Contracts.V1;
 using Dispatch.Data;
@@ -21,6 +23,8 @@ internal sealed partial class ParentSubscriber(
     ParentClient parent,
     IDbContextFactory<DispatchDbContext> contexts,
     CaseWriter writer,
+    ParentLinks links,
+    NodeMetrics metrics,
     TimeProvider clock,
     ILogger<ParentSubscriber> logger) : BackgroundService
 {
@@ -43,6 +47,10 @@ internal sealed partial class ParentSubscriber(
             {
                 var from = await CursorAsync(parentId, stoppingToken);
                 using var call = parent.For(parentId).Subscribe(new SubscribeRequest { FromSequence = from }, cancellationToken: stoppingToken);
+
+                // The parent sends its headers as soon as it has taken the subscription: the link is up.
+                await call.ResponseHeadersAsync;
+                links.Opened(parentId);
                 var updates = new List<SubscribeResponse>();
                 var next = call.ResponseStream.MoveNext(stoppingToken);
                 while (true)
@@ -73,6 +81,7 @@ internal sealed partial class ParentSubscriber(
             }
             catch (RpcException ex) when (!stoppingToken.IsCancellationRequested)
             {
+                links.Broke(parentId);
                 LogBroken(logger, ex.StatusCode, ex.Status.Detail);
             }
             catch (Exception ex) when (stoppingToken.IsCancellationRequested && ex is OperationCanceledException or RpcException)
@@ -82,8 +91,12 @@ internal sealed partial class ParentSubscriber(
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
+                links.Broke(parentId);
                 LogBroken(logger, StatusCode.Internal, ex.Message);
             }
+
+            // A stream the parent ended is a broken link too, until the next one opens.
+            links.Broke(parentId);
 
             try
             {
@@ -108,7 +121,20 @@ internal sealed partial class ParentSubscriber(
     /// Applies updates in their order and advances the cursor past the last, in one transaction. The list is
     /// read until the returned task completes (the writer may run the work twice: alone after a failed batch).
     /// </summary>
-    private Task ApplyAsync(string parentId, IReadOnlyList<SubscribeResponse> updates, CancellationToken cancellationToken) =>
+    private async Task ApplyAsync(string parentId, IReadOnlyList<SubscribeResponse> updates, CancellationToken cancellationToken)
+    {
+        await WriteAsync(parentId, updates, cancellationToken);
+        var now = clock.GetUtcNow();
+        foreach (var update in updates)
+        {
+            if (update.Event?.At is { } at)
+            {
+                metrics.ParentUpdateApplied(parentId, now - at.ToDateTimeOffset());
+            }
+        }
+    }
+
+    private Task WriteAsync(string parentId, IReadOnlyList<SubscribeResponse> updates, CancellationToken cancellationToken) =>
         writer.WriteAsync(
             async context =>
             {

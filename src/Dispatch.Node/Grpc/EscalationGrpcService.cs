@@ -31,6 +31,9 @@ internal sealed class EscalationGrpcService(EscalationReceiver receiver, Escalat
             throw new InvalidRequestException("from_sequence", "must not be negative.");
         }
 
+        // Headers at once, not with the first update: the child learns that its link is up (readiness) without waiting for one.
+        await context.WriteResponseHeadersAsync([]);
+
         await foreach (var update in feed.WatchAsync(context.Child().Id, request.FromSequence, context.CancellationToken))
         {
             await responseStream.WriteAsync(new SubscribeResponse

@@ -37,7 +37,8 @@ public static class NodeServiceCollectionExtensions
         services.TryAddSingleton<TimeProvider>(clockOffset is { } offset && offset != TimeSpan.Zero ? new ShiftedTimeProvider(offset) : TimeProvider.System);
         services.AddDispatchData(configuration);
         services.AddGrpc(options => options.Interceptors.Add<ErrorMappingInterceptor>());
-        services.AddGrpcHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddNodeHealth(configuration);
+        services.AddNodeTelemetry(configuration);
         services.AddGrpcReflection();
 
         services.AddSingleton<ErrorMappingInterceptor>();
@@ -113,6 +114,8 @@ public static class NodeServiceCollectionExtensions
         var webHost = $"*:{webPort}";
         app.MapDashboard(webHost, webPort);
         app.MapSignIn(webHost);
+        app.MapNodeHealth(webHost);
+        app.MapNodeTelemetry(webHost);
         app.MapNodeDashboard(webHost);
         return app;
     }
