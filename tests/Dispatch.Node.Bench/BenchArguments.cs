@@ -77,6 +77,8 @@ internal sealed class BenchArguments
               escalate-latency [--village URL] [--town URL] [--district URL] [--rate 100] [--duration 30] [--warmup 5] [--drain 30]
                                [--nodes village:PID,town:PID,district:PID]
               escalate-faults  --run-id ID [--village URL] [--count 10000] [--concurrency 16] [--call-timeout 10] [--give-up-after 300]
+              fuzz   --address http://127.0.0.1:P --connection "<node's connection string>" --child-key BASE64 [--provider Sqlite]
+                     [--node-id local] [--child-id fuzz-child] [--seed 1] [--cases 100000] [--concurrency 8] [--node-pid PID]
               dashboard-render --site http://127.0.0.1:W --address http://127.0.0.1:P [--rounds 20] [--row CSS] [--detail CSS] [--user dispatcher]
               dashboard-live   --site http://127.0.0.1:W --address http://127.0.0.1:P [--reports 200]
               dashboard-hold   --site http://127.0.0.1:W --address http://127.0.0.1:P [--dashboards 50] [--browsers 5] [--duration 60] [--rate 1000] [--node-pid PID]

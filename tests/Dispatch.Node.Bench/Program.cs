@@ -3,7 +3,7 @@ using Dispatch.Node.Bench;
 // Load generator for a running node: `report` and `list` over gRPC with the generated stubs; `fill`
 // writes cases straight into a node's database for the listing measurement; `escalate-*` drive and
 // count escalations across cluster members (scripts/bench-escalation.sh); `dashboard-*` drive the web dashboard
-// in headless chromium (scripts/bench-dashboard.sh).
+// in headless chromium (scripts/bench-dashboard.sh); `fuzz` runs the fuzz and abuse suite (scripts/bench-fuzz.sh).
 try
 {
     var arguments = BenchArguments.Parse(args);
@@ -71,6 +71,18 @@ try
             arguments.GetOptionalInt("node-pid"),
             arguments.GetSeconds("wait", 120),
             arguments.GetText("report-only", "no") == "yes")),
+        "fuzz" => await FuzzLoad.RunAsync(new FuzzOptions(
+            new Uri(arguments.GetText("address")),
+            arguments.GetText("provider", "Sqlite"),
+            arguments.GetText("connection"),
+            arguments.GetText("node-id", "local"),
+            arguments.GetText("child-id", "fuzz-child"),
+            arguments.GetText("child-key"),
+            arguments.GetText("password", "dispatch-demo"),
+            arguments.GetInt("seed", 1),
+            arguments.GetInt("cases", 100_000),
+            arguments.GetInt("concurrency", 8),
+            arguments.GetOptionalInt("node-pid"))),
         "dashboard-render" => await DashboardRender.RunAsync(DashboardArguments(arguments)),
         "dashboard-live" => await DashboardLive.RunAsync(DashboardArguments(arguments)),
         "dashboard-hold" => await DashboardHold.RunAsync(DashboardArguments(arguments)),

@@ -1,5 +1,6 @@
 using Dispatch.Contracts.V1;
 using Dispatch.Node.Tests.Infrastructure;
+using Dispatch.Testing;
 using Google.Protobuf.WellKnownTypes;
 
 namespace Dispatch.Node.Tests.Stats;
