@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Dispatch.Data.Sqlite;
@@ -29,14 +30,25 @@ internal sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
     {
     }
 
-    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) =>
-        SqliteConnectionSetup.Once(connection, Pragmas);
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
 
     // SQLite's asynchronous calls complete synchronously anyway.
     public override Task ConnectionOpenedAsync(
         DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        SqliteConnectionSetup.Once(connection, Pragmas);
+        Apply(connection);
         return Task.CompletedTask;
+    }
+
+    private static void Apply(DbConnection connection)
+    {
+        // EF opens the file read-only to see whether the database exists (migrations, at start); switching a database
+        // that is not in WAL mode yet (a restored backup, a copied file) would have to write its header there, and fails.
+        if (new SqliteConnectionStringBuilder(connection.ConnectionString).Mode == SqliteOpenMode.ReadOnly)
+        {
+            return;
+        }
+
+        SqliteConnectionSetup.Once(connection, Pragmas);
     }
 }
