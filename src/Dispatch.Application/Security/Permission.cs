@@ -18,7 +18,7 @@ internal sealed record Permission(string Service, string Method, CallerKind Call
     public bool Allows(Role role) => Callers == CallerKind.Anyone || Roles.ContainsKey(role);
 
     /// <summary>Why a user of the role may not take the operation; null when they may.</summary>
-    public string? RoleRefusal(Role role) => Allows(role) ? null : $"Role {role} may not call {Method}; {Who} may.";
+    public string? RoleRefusal(Role role) => Allows(role) ? null : $"Role {role} may not {Words} ({Method}); {Who} may.";
 
     /// <summary>Fails with PERMISSION_DENIED unless the caller's role may take the operation (its scope is the caller's to check).</summary>
     public Scope Require(CallerIdentity caller) =>
@@ -31,6 +31,9 @@ internal sealed record Permission(string Service, string Method, CallerKind Call
         CallerKind.ChildNode => "only a registered child node",
         _ => "only " + string.Join(", ", Roles.Keys.Order().Select(Plural)),
     };
+
+    /// <summary>The method in words: ListRoutingRules, "list routing rules".</summary>
+    private string Words => string.Concat(Method.Select((c, i) => char.IsUpper(c) ? (i == 0 ? "" : " ") + char.ToLowerInvariant(c) : c.ToString()));
 
     private static string Plural(Role role) => role switch
     {
