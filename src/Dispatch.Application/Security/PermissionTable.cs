@@ -34,7 +34,6 @@ internal static class PermissionTable
         Open(AuthService, "Login"),
         Open("grpc.health.v1.Health", "Check"),
         Open("grpc.health.v1.Health", "Watch"),
-        Open("grpc.health.v1.Health", "List"),
         Open("grpc.reflection.v1alpha.ServerReflection", "ServerReflectionInfo"),
         Open("grpc.reflection.v1.ServerReflection", "ServerReflectionInfo"),
 

@@ -68,7 +68,10 @@ internal static class MatrixRequests
 
         [Rpc("OutboxService", "RequeueMessage")] = Same(_ => new RequeueMessageRequest { Sequence = 1 }),
 
-        [Rpc("StatsService", "GetEvaluation")] = Same(_ => new GetEvaluationRequest { UnitKind = UnitKind.Department }),
+        [Rpc("StatsService", "GetEvaluation")] = Same(f => new GetEvaluationRequest
+        {
+            UnitKind = UnitKind.Department, From = Timestamp.FromDateTimeOffset(f.Now.AddDays(-7)), To = Timestamp.FromDateTimeOffset(f.Now),
+        }),
         [Rpc("StatsService", "GetReport")] = Same(_ => new GetReportRequest { Kind = ReportKind.Daily, Date = "2026-11-23", Format = ReportFormat.Csv }),
         [Rpc("StatsService", "GetBulletin")] = Same(_ => new GetBulletinRequest { Kind = ReportKind.Daily, Date = "2026-11-23", Format = ReportFormat.Csv }),
 
