@@ -132,15 +132,15 @@ public abstract partial class CaseStateAndScopeTests
     }
 
     [Fact]
-    public async Task ListCases_GridWorker_NeverSeesAnotherGridEvenWhenFilteringForIt()
+    public async Task ListCases_GridWorker_NeverSeesAnotherGrid_FilteringForItPermissionDenied()
     {
         await ReportedAsync("grid1");
         var inGrid3 = await ReportedAsync("grid3", reporter: "worker2", grid: Grid3);
         var worker2 = await As("worker2");
 
         Assert.Equal([inGrid3.Id], (await worker2.ListCasesAsync(new ListCasesRequest())).Cases.Select(c => c.Id));
-        Assert.Empty((await worker2.ListCasesAsync(new ListCasesRequest { GridId = Grid1 })).Cases);
-        Assert.Empty((await worker2.ListCasesAsync(new ListCasesRequest { Text = "Overflowing", GridId = Grid1 })).Cases);
+        await RpcAssert.FailsAsync(StatusCode.PermissionDenied, worker2.ListCasesAsync(new ListCasesRequest { GridId = Grid1 }), Grid1, "not one of your grids");
+        await RpcAssert.FailsAsync(StatusCode.PermissionDenied, worker2.ListCasesAsync(new ListCasesRequest { Text = "Overflowing", GridId = Grid1 }), Grid1);
     }
 
     [Fact]

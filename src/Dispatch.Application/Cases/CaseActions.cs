@@ -31,7 +31,7 @@ internal sealed class CaseActions(CaseCommands commands, SupervisionCommands sup
             Summon: supervision.CanSummon(caller) && @case.CanBeSupervised);
     }
 
-    /// <summary>The operation the permissions know a move by; handing back takes escalating's (see CaseTransitions).</summary>
+    /// <summary>The operation (a row of the permission table) a move is.</summary>
     private static CaseOperation OperationOf(CaseAction action) => action switch
     {
         CaseAction.Accept => CaseOperation.Accept,
@@ -43,7 +43,8 @@ internal sealed class CaseActions(CaseCommands commands, SupervisionCommands sup
         CaseAction.Defer => CaseOperation.Defer,
         CaseAction.Resume => CaseOperation.Resume,
         CaseAction.Reopen => CaseOperation.Reopen,
-        CaseAction.Escalate or CaseAction.ReturnEscalation => CaseOperation.Escalate,
+        CaseAction.Escalate => CaseOperation.Escalate,
+        CaseAction.ReturnEscalation => CaseOperation.ReturnEscalation,
         CaseAction.Merge => CaseOperation.Merge,
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
     };

@@ -1,10 +1,12 @@
 namespace Dispatch.Application.Cases;
 
-/// <summary>What a caller asks to do with a case; the unit of permission checks.</summary>
+/// <summary>What a caller asks to do with a case; the unit of permission checks (each is a row of the permission table).</summary>
 internal enum CaseOperation
 {
     Report,
     Read,
+    List,
+    Watch,
     Accept,
     Reject,
     Assign,
@@ -17,4 +19,5 @@ internal enum CaseOperation
     Rate,
     Merge,
     Escalate,
+    ReturnEscalation,
 }

@@ -1,121 +1,111 @@
 using Dispatch.Application.Errors;
 using Dispatch.Application.Security;
 using Dispatch.Domain.Cases;
-using Dispatch.Domain.Directory;
 using Dispatch.Domain.Geography;
+using static Dispatch.Application.Security.PermissionTable;
 
 namespace Dispatch.Application.Cases;
 
 /// <summary>
-/// Who may do what, in one place. Grid workers act only in their own grids; department handlers only
-/// on cases assigned to their department; dispatchers run the command centre; supervisors and
-/// administrators read.
+/// The case rows of the <see cref="PermissionTable"/> applied to a case: the role may take the operation, and the
+/// case lies within the role's scope (own grid, own assignment, own report, own department, the node). Every front end
+/// goes through here, before the case's own rules are asked.
 /// </summary>
 internal static class CasePermissions
 {
+    public static Permission RowOf(CaseOperation operation) => Of(CaseService, operation switch
+    {
+        CaseOperation.Report => "ReportCase",
+        CaseOperation.Read => "GetCase",
+        CaseOperation.List => "ListCases",
+        CaseOperation.Watch => "WatchCases",
+        CaseOperation.Accept => "AcceptCase",
+        CaseOperation.Reject => "RejectCase",
+        CaseOperation.Assign => "AssignCase",
+        CaseOperation.Start => "StartCase",
+        CaseOperation.Resolve => "ResolveCase",
+        CaseOperation.Verify => "VerifyCase",
+        CaseOperation.Defer => "DeferCase",
+        CaseOperation.Resume => "ResumeCase",
+        CaseOperation.Reopen => "ReopenCase",
+        CaseOperation.Rate => "RateCase",
+        CaseOperation.Merge => "MergeCase",
+        CaseOperation.Escalate => "EscalateCase",
+        CaseOperation.ReturnEscalation => "ReturnEscalation",
+        _ => throw new ArgumentOutOfRangeException(nameof(operation), operation, null),
+    });
+
     public static void EnsureCanReport(CallerIdentity caller, GridId grid)
     {
-        Require(caller, CaseOperation.Report, Role.GridWorker, Role.Dispatcher);
-        if (caller.Role == Role.GridWorker && !caller.WorksIn(grid))
+        if (!caller.CoversGrid(RowOf(CaseOperation.Report).Require(caller), grid))
         {
             throw new AccessDeniedException($"Grid {grid.Value} is not one of your grids.");
         }
     }
 
-    public static void EnsureCanRead(CallerIdentity caller, Case @case)
+    public static void EnsureCanRead(CallerIdentity caller, Case @case) => EnsureCanAct(caller, @case, CaseOperation.Read);
+
+    /// <summary>Checks an operation on a case: the role may take it, and the case is within the role's scope for it.</summary>
+    public static void EnsureCanAct(CallerIdentity caller, Case @case, CaseOperation operation)
     {
-        if (ReadRefusal(caller, @case) is { } refusal)
+        if (Refusal(caller, @case, operation) is { } refusal)
         {
             throw new AccessDeniedException(refusal);
         }
     }
 
-    /// <summary>Checks a change: the role may take the action, and the case is within the caller's scope.</summary>
-    public static void EnsureCanAct(CallerIdentity caller, Case @case, CaseOperation action)
+    /// <summary>Whether <see cref="EnsureCanAct"/> would let the caller take the operation: the same rules, answered.</summary>
+    public static bool CanAct(CallerIdentity caller, Case @case, CaseOperation operation) => Refusal(caller, @case, operation) is null;
+
+    /// <summary>Listing and watching: any role may; what each sees is its scope (<see cref="CaseQueries.Scope"/>).</summary>
+    public static Scope EnsureCanList(CallerIdentity caller) => RowOf(CaseOperation.List).Require(caller);
+
+    /// <summary>Watching the feed: any role may; each sees the events of the cases in its scope (<see cref="Sees"/>).</summary>
+    public static Scope EnsureCanWatch(CallerIdentity caller) => RowOf(CaseOperation.Watch).Require(caller);
+
+    /// <summary>Whether a case in the grid with the assignee lies in a listing scope (what lists and feeds show).</summary>
+    public static bool Sees(CallerIdentity caller, Scope scope, GridId grid, Assignee? assignee) => scope switch
     {
-        if (ActRefusal(caller, @case, action) is { } refusal)
+        Scope.Node => true,
+        Scope.OwnDepartment => assignee is { Kind: AssigneeKind.Department } a && a.Id == caller.DepartmentId,
+        Scope.OwnGrid => caller.WorksIn(grid),
+        _ => false,
+    };
+
+    /// <summary>A list filtered on a grid or an assignee outside the caller's scope is refused, as reading that grid's case would be.</summary>
+    public static void EnsureCanList(CallerIdentity caller, GridId? grid, Assignee? assignee)
+    {
+        var scope = EnsureCanList(caller);
+        if (grid is { } g && !caller.CoversGrid(scope, g))
         {
-            throw new AccessDeniedException(refusal);
+            throw new AccessDeniedException($"Grid {g.Value} is not one of your grids.");
+        }
+
+        if (scope == Scope.OwnDepartment && assignee is { } a && (a.Kind != AssigneeKind.Department || !caller.CoversDepartment(scope, a.Id)))
+        {
+            throw new AccessDeniedException("You see only the cases assigned to your department.");
         }
     }
 
-    /// <summary>Whether <see cref="EnsureCanAct"/> would let the caller take the action: the same rules, answered.</summary>
-    public static bool CanAct(CallerIdentity caller, Case @case, CaseOperation action) => ActRefusal(caller, @case, action) is null;
-
-    private static string? ReadRefusal(CallerIdentity caller, Case @case)
+    /// <summary>Why the caller may not take the operation on the case; null when they may.</summary>
+    private static string? Refusal(CallerIdentity caller, Case @case, CaseOperation operation)
     {
-        var allowed = caller.Role switch
+        var row = RowOf(operation);
+        if (row.ScopeOf(caller.Role) is not { } scope)
         {
-            Role.GridWorker => caller.WorksIn(@case.GridId),
-            Role.DepartmentHandler => IsAssignedToDepartmentOf(caller, @case),
-            _ => true,
+            return row.RoleRefusal(caller.Role);
+        }
+
+        return scope switch
+        {
+            Scope.Node => null,
+            Scope.OwnDepartment => IsAssignedToDepartmentOf(caller, @case) ? null : $"Case {@case.Number} is not assigned to your department.",
+            _ when !caller.CoversGrid(scope, @case.GridId) => $"Case {@case.Number} is outside your scope.",
+            Scope.OwnAssignment when !IsAssignedTo(caller, @case) => $"Case {@case.Number} is not assigned to you.",
+            Scope.OwnReport when @case.ReporterId != caller.UserId => $"Case {@case.Number} was reported by someone else: its reporter verifies it.",
+            Scope.OwnGrid or Scope.OwnAssignment or Scope.OwnReport => null,
+            _ => $"Case {@case.Number} is outside your scope.",
         };
-        return allowed ? null : $"Case {@case.Number} is outside your scope.";
-    }
-
-    /// <summary>Why the caller may not take the action on the case; null when they may.</summary>
-    private static string? ActRefusal(CallerIdentity caller, Case @case, CaseOperation action)
-    {
-        Role[] roles = action switch
-        {
-            CaseOperation.Accept or CaseOperation.Reject or CaseOperation.Assign or CaseOperation.Defer or CaseOperation.Resume
-                or CaseOperation.Reopen or CaseOperation.Merge or CaseOperation.Escalate => [Role.Dispatcher],
-            CaseOperation.Start or CaseOperation.Resolve => [Role.GridWorker, Role.DepartmentHandler, Role.Dispatcher],
-            CaseOperation.Verify => [Role.GridWorker, Role.Dispatcher],
-            CaseOperation.Rate => [Role.GridWorker, Role.Dispatcher],
-            _ => [],
-        };
-        if (RoleRefusal(caller, action, roles) is { } refusal)
-        {
-            return refusal;
-        }
-
-        if (ReadRefusal(caller, @case) is { } outOfScope)
-        {
-            return outOfScope;
-        }
-
-        if (caller.Role == Role.DepartmentHandler && !IsAssignedToDepartmentOf(caller, @case))
-        {
-            return $"Case {@case.Number} is not assigned to your department.";
-        }
-
-        // A grid worker handles what is assigned to them; a department's case is its handlers' work.
-        if (caller.Role == Role.GridWorker && action is CaseOperation.Start or CaseOperation.Resolve && !IsAssignedTo(caller, @case))
-        {
-            return $"Case {@case.Number} is not assigned to you.";
-        }
-
-        // DESIGN: a grid worker verifies what they reported (on site); dispatchers may verify any case.
-        if (caller.Role == Role.GridWorker && action == CaseOperation.Verify && @case.ReporterId != caller.UserId)
-        {
-            return $"Case {@case.Number} was reported by someone else: its reporter verifies it.";
-        }
-
-        return null;
-    }
-
-    public static void EnsureCanList(CallerIdentity caller) =>
-        Require(caller, CaseOperation.Read, Role.GridWorker, Role.Dispatcher, Role.DepartmentHandler, Role.Supervisor, Role.Admin);
-
-    /// <summary>Whether the caller manages the directory (what <see cref="EnsureAdmin"/> requires).</summary>
-    public static bool IsAdmin(CallerIdentity caller) => caller.Role == Role.Admin;
-
-    /// <summary>The routing rules shape the command centre's work: its dispatchers and supervisors read them, as administrators do.</summary>
-    public static void EnsureCanReadRoutingRules(CallerIdentity caller)
-    {
-        if (caller.Role is not (Role.Admin or Role.Dispatcher or Role.Supervisor))
-        {
-            throw new AccessDeniedException($"Role {caller.Role} may not read the routing rules.");
-        }
-    }
-
-    public static void EnsureAdmin(CallerIdentity caller)
-    {
-        if (!IsAdmin(caller))
-        {
-            throw new AccessDeniedException("Only administrators manage the directory.");
-        }
     }
 
     private static bool IsAssignedTo(CallerIdentity caller, Case @case) =>
@@ -125,15 +115,4 @@ internal static class CasePermissions
         caller.DepartmentId is { } department &&
         @case.Assignee is { Kind: AssigneeKind.Department } assignee &&
         assignee.Id == department;
-
-    private static void Require(CallerIdentity caller, CaseOperation action, params Role[] roles)
-    {
-        if (RoleRefusal(caller, action, roles) is { } refusal)
-        {
-            throw new AccessDeniedException(refusal);
-        }
-    }
-
-    private static string? RoleRefusal(CallerIdentity caller, CaseOperation action, Role[] roles) =>
-        Array.IndexOf(roles, caller.Role) < 0 ? $"Role {caller.Role} may not {action.ToString().ToLowerInvariant()} cases." : null;
 }

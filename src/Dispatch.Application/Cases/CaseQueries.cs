@@ -43,7 +43,7 @@ internal sealed class CaseQueries(IDbContextFactory<DispatchDbContext> contexts,
     public async Task<(IReadOnlyList<Case> Cases, string NextPageToken)> ListAsync(
         CallerIdentity caller, CaseFilter filter, CancellationToken cancellationToken)
     {
-        CasePermissions.EnsureCanList(caller);
+        CasePermissions.EnsureCanList(caller, filter.GridId, filter.Assignee);
         if (!string.IsNullOrEmpty(filter.CategoryCode) && !catalogue.Contains(filter.CategoryCode))
         {
             // A code outside the catalogue matches no case: refused, so a typo is not read as "no such cases".
@@ -87,12 +87,13 @@ internal sealed class CaseQueries(IDbContextFactory<DispatchDbContext> contexts,
         return (page, EncodeToken(last.ReportedAt.UtcTicks.ToString(CultureInfo.InvariantCulture) + "|" + last.Number));
     }
 
-    /// <summary>The cases the caller may list: a grid worker's grids, a department's assigned cases, else all.</summary>
-    internal static IQueryable<Case> Scope(IQueryable<Case> cases, CallerIdentity caller) => caller.Role switch
+    /// <summary>The cases the caller may list (the list row's scope, as <see cref="CasePermissions.Sees"/> decides for one case).</summary>
+    internal static IQueryable<Case> Scope(IQueryable<Case> cases, CallerIdentity caller) => CasePermissions.RowOf(CaseOperation.List).ScopeOf(caller.Role) switch
     {
-        Role.GridWorker => cases.Where(c => caller.GridIds.Contains(c.GridId)),
-        Role.DepartmentHandler => cases.Where(c => c.AssigneeKind == AssigneeKind.Department && c.AssigneeId == caller.DepartmentId),
-        _ => cases,
+        Security.Scope.Node => cases,
+        Security.Scope.OwnGrid => cases.Where(c => caller.GridIds.Contains(c.GridId)),
+        Security.Scope.OwnDepartment => cases.Where(c => c.AssigneeKind == AssigneeKind.Department && c.AssigneeId == caller.DepartmentId),
+        _ => cases.Where(c => false),
     };
 
     /// <summary>
@@ -114,7 +115,7 @@ internal sealed class CaseQueries(IDbContextFactory<DispatchDbContext> contexts,
         List<Func<CaseFilter, CaseFilter>> statuses = !split || filter.Statuses.Count == 0
             ? [f => f]
             : [.. filter.Statuses.Distinct().Select(status => (Func<CaseFilter, CaseFilter>)(f => f with { Statuses = [status] }))];
-        List<IQueryable<Case>> scopes = split && caller.Role == Role.GridWorker
+        List<IQueryable<Case>> scopes = split && CasePermissions.RowOf(CaseOperation.List).ScopeOf(caller.Role) == Security.Scope.OwnGrid
             ? [.. caller.GridIds.Distinct().Select(grid => cases.Where(c => c.GridId == grid))]
             : [Scope(cases, caller)];
         if (categories.Count * statuses.Count * scopes.Count > MaxSlices)

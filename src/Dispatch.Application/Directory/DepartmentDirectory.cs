@@ -11,14 +11,13 @@ internal sealed class DepartmentDirectory(DirectoryStore store)
     /// <summary>Every department, by code.</summary>
     public async Task<IReadOnlyList<Department>> ListAsync(CallerIdentity caller, CancellationToken cancellationToken)
     {
-        _ = caller;
-        await using var db = await store.OpenAsync(cancellationToken);
+        await using var db = await store.OpenAsync(caller, "ListDepartments", cancellationToken);
         return await db.Departments.AsNoTracking().OrderBy(d => d.Code).ToListAsync(cancellationToken);
     }
 
     public async Task<Department> UpsertAsync(CallerIdentity caller, UpsertDepartmentCommand request, CancellationToken cancellationToken)
     {
-        await using var db = await store.OpenAsAdminAsync(caller, cancellationToken);
+        await using var db = await store.OpenAsync(caller, "UpsertDepartment", cancellationToken);
         Department department;
         if (request.Id is not { } id)
         {

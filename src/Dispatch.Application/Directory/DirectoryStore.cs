@@ -13,20 +13,18 @@ namespace Dispatch.Application.Directory;
 /// </summary>
 internal sealed class DirectoryStore(IDbContextFactory<DispatchDbContext> contexts)
 {
-    /// <summary>A context for a read any signed-in caller may make.</summary>
-    public Task<DispatchDbContext> OpenAsync(CancellationToken cancellationToken) => contexts.CreateDbContextAsync(cancellationToken);
+    /// <summary>
+    /// A context for one directory operation (its method in the permission table's directory rows), after the caller's
+    /// role is checked against the row (anyone else is PERMISSION_DENIED); the directory is the node's, so a role's
+    /// scope is the node.
+    /// </summary>
+    public Task<DispatchDbContext> OpenAsync(CallerIdentity caller, string method, CancellationToken cancellationToken) =>
+        OpenAsync(caller, PermissionTable.Of(PermissionTable.DirectoryService, method), cancellationToken);
 
-    /// <summary>A context for reading the routing rules (only the command centre's roles may).</summary>
-    public Task<DispatchDbContext> OpenForRoutingRulesAsync(CallerIdentity caller, CancellationToken cancellationToken)
+    /// <summary>A context for an operation of the permission table's row (also the dashboard's own rows).</summary>
+    public Task<DispatchDbContext> OpenAsync(CallerIdentity caller, Permission row, CancellationToken cancellationToken)
     {
-        Cases.CasePermissions.EnsureCanReadRoutingRules(caller);
-        return contexts.CreateDbContextAsync(cancellationToken);
-    }
-
-    /// <summary>A context for an administrator's change (anyone else is PERMISSION_DENIED).</summary>
-    public Task<DispatchDbContext> OpenAsAdminAsync(CallerIdentity caller, CancellationToken cancellationToken)
-    {
-        Cases.CasePermissions.EnsureAdmin(caller);
+        row.Require(caller);
         return contexts.CreateDbContextAsync(cancellationToken);
     }
 

@@ -10,14 +10,13 @@ internal sealed class GridDirectory(DirectoryStore store)
     /// <summary>Every grid, by id.</summary>
     public async Task<IReadOnlyList<Grid>> ListAsync(CallerIdentity caller, CancellationToken cancellationToken)
     {
-        _ = caller;
-        await using var db = await store.OpenAsync(cancellationToken);
+        await using var db = await store.OpenAsync(caller, "ListGrids", cancellationToken);
         return (await db.Grids.AsNoTracking().ToListAsync(cancellationToken)).OrderBy(g => g.Id.Value).ToList();
     }
 
     public async Task<Grid> UpsertAsync(CallerIdentity caller, UpsertGridCommand request, CancellationToken cancellationToken)
     {
-        await using var db = await store.OpenAsAdminAsync(caller, cancellationToken);
+        await using var db = await store.OpenAsync(caller, "UpsertGrid", cancellationToken);
         var grid = await db.Grids.FirstOrDefaultAsync(g => g.Id == request.Id, cancellationToken);
         if (grid is null)
         {

@@ -17,7 +17,7 @@ internal sealed class RoutingRuleDirectory(DirectoryStore store, CategoryCatalog
     /// <summary>Every rule, by category code, the any-grid rule of a category before its grids' rules.</summary>
     public async Task<IReadOnlyList<RoutingRule>> ListAsync(CallerIdentity caller, CancellationToken cancellationToken)
     {
-        await using var db = await store.OpenForRoutingRulesAsync(caller, cancellationToken);
+        await using var db = await store.OpenAsync(caller, "ListRoutingRules", cancellationToken);
         var rules = await db.RoutingRules.AsNoTracking().ToListAsync(cancellationToken);
         return rules.OrderBy(r => r.CategoryCode, StringComparer.Ordinal).ThenBy(r => r.GridScope, StringComparer.Ordinal).ToList();
     }
@@ -28,7 +28,7 @@ internal sealed class RoutingRuleDirectory(DirectoryStore store, CategoryCatalog
     /// </summary>
     public async Task<RoutingRule> UpsertAsync(CallerIdentity caller, UpsertRoutingRuleCommand request, CancellationToken cancellationToken)
     {
-        await using var db = await store.OpenAsAdminAsync(caller, cancellationToken);
+        await using var db = await store.OpenAsync(caller, "UpsertRoutingRule", cancellationToken);
         var candidate = new RoutingRule(request.CategoryCode, request.GridId, request.DepartmentId, catalogue);
         await DirectoryStore.EnsureExistAsync(db, request.GridId is { } grid ? [grid] : [], request.DepartmentId, cancellationToken);
         var rule = await FindAsync(db, candidate.CategoryCode, candidate.GridScope, cancellationToken);
@@ -49,7 +49,7 @@ internal sealed class RoutingRuleDirectory(DirectoryStore store, CategoryCatalog
     /// <summary>Removes the rule for the category and grid; NOT_FOUND when there is none.</summary>
     public async Task DeleteAsync(CallerIdentity caller, DeleteRoutingRuleCommand request, CancellationToken cancellationToken)
     {
-        await using var db = await store.OpenAsAdminAsync(caller, cancellationToken);
+        await using var db = await store.OpenAsync(caller, "DeleteRoutingRule", cancellationToken);
         var rule = await FindAsync(db, request.CategoryCode, RoutingRule.ScopeOf(request.GridId), cancellationToken)
             ?? throw new NotFoundException("Routing rule", Describe(request.CategoryCode, request.GridId));
         db.RoutingRules.Remove(rule);

@@ -12,10 +12,13 @@ internal sealed class UserDirectory(DirectoryStore store, IPasswordHasher<User> 
     public const int PasswordMinLength = 8;
     public const int PasswordMaxLength = 256;
 
+    /// <summary>The dashboard's own row for <see cref="ListWorkersAsync"/>.</summary>
+    public static readonly Permission ListWorkers = PermissionTable.Of(PermissionTable.Dashboard, "ListWorkers");
+
     /// <summary>The users, by user name; only those of <paramref name="role"/> when given.</summary>
     public async Task<IReadOnlyList<User>> ListAsync(CallerIdentity caller, Role? role, CancellationToken cancellationToken)
     {
-        await using var db = await store.OpenAsAdminAsync(caller, cancellationToken);
+        await using var db = await store.OpenAsync(caller, "ListUsers", cancellationToken);
         var users = await db.Users.AsNoTracking().OrderBy(u => u.UserName).ToListAsync(cancellationToken);
         return role is { } only ? users.Where(u => u.Role == only).ToList() : users;
     }
@@ -23,12 +26,7 @@ internal sealed class UserDirectory(DirectoryStore store, IPasswordHasher<User> 
     /// <summary>The grid workers a case can be assigned to, for those who assign cases (dispatchers) and administrators.</summary>
     public async Task<IReadOnlyList<User>> ListWorkersAsync(CallerIdentity caller, CancellationToken cancellationToken)
     {
-        if (caller.Role is not (Role.Dispatcher or Role.Admin))
-        {
-            throw new AccessDeniedException($"A {caller.Role} does not assign cases to grid workers.");
-        }
-
-        await using var db = await store.OpenAsync(cancellationToken);
+        await using var db = await store.OpenAsync(caller, ListWorkers, cancellationToken);
         return await db.Users.AsNoTracking().Where(u => u.Role == Role.GridWorker).OrderBy(u => u.UserName).ToListAsync(cancellationToken);
     }
 
@@ -39,7 +37,7 @@ internal sealed class UserDirectory(DirectoryStore store, IPasswordHasher<User> 
             throw new InvalidRequestException("password", $"must be {PasswordMinLength} to {PasswordMaxLength} characters.");
         }
 
-        await using var db = await store.OpenAsAdminAsync(caller, cancellationToken);
+        await using var db = await store.OpenAsync(caller, "UpsertUser", cancellationToken);
         await DirectoryStore.EnsureExistAsync(db, request.GridIds, request.DepartmentId, cancellationToken);
         User user;
         if (request.Id is not { } id)

@@ -21,7 +21,7 @@ internal sealed class OutboxOperations(IDbContextFactory<DispatchDbContext> cont
     /// <summary>Refused messages after the page token's sequence, oldest first; the next token is empty on the last page.</summary>
     public async Task<(IReadOnlyList<OutboxMessage> Messages, string NextPageToken)> ListRefusedAsync(CallerIdentity caller, int pageSize, string? pageToken, CancellationToken cancellationToken)
     {
-        EnsureAdmin(caller);
+        PermissionTable.Of(PermissionTable.OutboxService, "ListRefusedMessages").Require(caller);
         var after = pageToken is null ? 0
             : long.TryParse(pageToken, NumberStyles.None, CultureInfo.InvariantCulture, out var sequence) ? sequence
             : throw new InvalidRequestException("page_token", "is not a token this service handed out.");
@@ -41,7 +41,7 @@ internal sealed class OutboxOperations(IDbContextFactory<DispatchDbContext> cont
     /// </summary>
     public Task<OutboxMessage> RequeueAsync(CallerIdentity caller, long sequence, CancellationToken cancellationToken)
     {
-        EnsureAdmin(caller);
+        PermissionTable.Of(PermissionTable.OutboxService, "RequeueMessage").Require(caller);
         if (sequence < 1)
         {
             throw new InvalidRequestException("sequence", "is required: the sequence of a refused message (1 or more).");
@@ -79,13 +79,5 @@ internal sealed class OutboxOperations(IDbContextFactory<DispatchDbContext> cont
                 return message;
             },
             cancellationToken);
-    }
-
-    private static void EnsureAdmin(CallerIdentity caller)
-    {
-        if (caller.Role != Role.Admin)
-        {
-            throw new AccessDeniedException($"A {caller.Role} cannot see or requeue outbox messages; node administrators do.");
-        }
     }
 }

@@ -20,7 +20,7 @@ internal sealed class CaseFeedReader(IDbContextFactory<DispatchDbContext> contex
     /// <summary>The feed's last sequence now (0 when empty): a watcher that wants only what happens next starts there.</summary>
     public async Task<long> EndAsync(CallerIdentity caller, CancellationToken cancellationToken)
     {
-        CasePermissions.EnsureCanList(caller);
+        CasePermissions.EnsureCanWatch(caller);
         await using var context = await contexts.CreateDbContextAsync(cancellationToken);
         return await End.For(context)(context) ?? 0;
     }
@@ -32,7 +32,7 @@ internal sealed class CaseFeedReader(IDbContextFactory<DispatchDbContext> contex
     public async IAsyncEnumerable<CaseFeedNotice> WatchAsync(
         CallerIdentity caller, long fromSequence, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        CasePermissions.EnsureCanList(caller);
+        var scope = CasePermissions.EnsureCanWatch(caller);
         var after = fromSequence;
         await using var feed = new FeedContext(contexts);
         while (!cancellationToken.IsCancellationRequested)
@@ -43,7 +43,7 @@ internal sealed class CaseFeedReader(IDbContextFactory<DispatchDbContext> contex
             foreach (var (notice, gridId, assignee) in page)
             {
                 after = notice.Sequence;
-                if (Visible(caller, gridId, assignee))
+                if (CasePermissions.Sees(caller, scope, gridId, assignee))
                 {
                     yield return notice;
                 }
@@ -62,13 +62,6 @@ internal sealed class CaseFeedReader(IDbContextFactory<DispatchDbContext> contex
         await using var context = await contexts.CreateDbContextAsync(cancellationToken);
         return await context.CaseFeed.MaxAsync(e => (long?)e.Sequence, cancellationToken) ?? 0;
     }
-
-    private static bool Visible(CallerIdentity caller, Domain.Geography.GridId grid, Domain.Cases.Assignee? assignee) => caller.Role switch
-    {
-        Domain.Directory.Role.GridWorker => caller.WorksIn(grid),
-        Domain.Directory.Role.DepartmentHandler => assignee is { Kind: Domain.Cases.AssigneeKind.Department } a && a.Id == caller.DepartmentId,
-        _ => true,
-    };
 
     private static async Task<List<(CaseFeedNotice Notice, Domain.Geography.GridId Grid, Domain.Cases.Assignee? Assignee)>> ReadAsync(
         DispatchDbContext context, long after, CancellationToken cancellationToken)

@@ -1,17 +1,12 @@
-using Dispatch.Application.Errors;
 using Dispatch.Application.Security;
-using Dispatch.Domain.Directory;
 
 namespace Dispatch.Application.Stats;
 
-/// <summary>Evaluation and reports are the command centre's: supervisors, dispatchers and administrators.</summary>
+/// <summary>Evaluation and reports are the command centre's: the statistics rows of the <see cref="PermissionTable"/>.</summary>
 internal static class StatsPermissions
 {
-    public static void EnsureCanEvaluate(CallerIdentity caller)
-    {
-        if (caller.Role is not (Role.Supervisor or Role.Dispatcher or Role.Admin))
-        {
-            throw new AccessDeniedException($"Role {caller.Role} may not read evaluations or reports; supervisors, dispatchers and administrators may.");
-        }
-    }
+    /// <summary>Evaluating units (the API's evaluation, the dashboard's charts).</summary>
+    public static void EnsureCanEvaluate(CallerIdentity caller) => EnsureCan(caller, "GetEvaluation");
+
+    public static void EnsureCan(CallerIdentity caller, string method) => PermissionTable.Of(PermissionTable.StatsService, method).Require(caller);
 }

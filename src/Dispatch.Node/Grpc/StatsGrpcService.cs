@@ -14,7 +14,7 @@ using Evaluation = Dispatch.Domain.Evaluation;
 namespace Dispatch.Node.Grpc;
 
 /// <summary>Evaluation, reports and bulletins for the command centre: maps requests in and results out; the work is in Application/Stats.</summary>
-[Authorize(Policy = AuthSchemes.CommandCentre)]
+[Authorize(Policy = AuthSchemes.SignedIn)]
 internal sealed class StatsGrpcService(EvaluationQueries queries, StatsReports reports, BulletinQueries bulletins) : StatsService.StatsServiceBase
 {
     public override async Task<GetEvaluationResponse> GetEvaluation(GetEvaluationRequest request, ServerCallContext context)

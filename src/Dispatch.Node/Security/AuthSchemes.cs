@@ -11,15 +11,9 @@ internal static class AuthSchemes
 
     public const string Node = "Node";
 
-    /// <summary>Any signed-in user; every service without its own policy needs at least this.</summary>
+    /// <summary>A signed-in user whose role the method's row of the permission table names.</summary>
     public const string SignedIn = "SignedIn";
 
-    /// <summary>A registered child node (the escalation service only).</summary>
+    /// <summary>A registered child node, for a method whose row is the child nodes' (the escalation service).</summary>
     public const string ChildNode = "ChildNode";
-
-    /// <summary>The node's administrators (directory writes, the outbox).</summary>
-    public const string Admin = "Admin";
-
-    /// <summary>Those who read evaluation and reports: supervisors, dispatchers and administrators.</summary>
-    public const string CommandCentre = "CommandCentre";
 }

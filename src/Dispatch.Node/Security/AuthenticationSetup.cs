@@ -1,4 +1,3 @@
-using Dispatch.Domain.Directory;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
@@ -6,9 +5,10 @@ using Microsoft.Extensions.Options;
 namespace Dispatch.Node.Security;
 
 /// <summary>
-/// ASP.NET Core authentication and authorization for a node: two JwtBearer schemes and one policy per kind of caller.
-/// Every service names its policy (or AllowAnonymous), which a test checks; there is no fallback policy, because it
-/// would also guard grpc-dotnet's answer to unknown methods (UNIMPLEMENTED) behind a token.
+/// ASP.NET Core authentication and authorization for a node: two JwtBearer schemes and one policy per kind of caller,
+/// each of which asks the method's row of the permission table (<see cref="PermissionRequirement"/>). Every service
+/// names its policy (or AllowAnonymous), which a test checks; there is no fallback policy, because it would also guard
+/// grpc-dotnet's answer to unknown methods (UNIMPLEMENTED) behind a token.
 /// </summary>
 internal static class AuthenticationSetup
 {
@@ -21,12 +21,10 @@ internal static class AuthenticationSetup
         services.AddOptions<JwtBearerOptions>(AuthSchemes.Node).Configure<NodeCredentials, TimeProvider>((options, nodes, clock) => Configure(options, nodes.ValidationParameters(), clock));
 
         services.AddAuthorizationBuilder()
-            .AddPolicy(AuthSchemes.SignedIn, policy => policy.AddAuthenticationSchemes(AuthSchemes.User).RequireAuthenticatedUser())
+            .AddPolicy(AuthSchemes.SignedIn, policy => policy.AddAuthenticationSchemes(AuthSchemes.User).RequireAuthenticatedUser().AddRequirements(new PermissionRequirement()))
             .AddPolicy(AuthSchemes.ChildNode, policy => policy.AddAuthenticationSchemes(AuthSchemes.Node).RequireAuthenticatedUser()
-                .AddRequirements(new ChildCertificateHandler.Requirement()))
-            .AddPolicy(AuthSchemes.Admin, policy => policy.AddAuthenticationSchemes(AuthSchemes.User).RequireRole(nameof(Role.Admin)))
-            .AddPolicy(AuthSchemes.CommandCentre, policy => policy.AddAuthenticationSchemes(AuthSchemes.User)
-                .RequireRole(nameof(Role.Supervisor), nameof(Role.Dispatcher), nameof(Role.Admin)));
+                .AddRequirements(new PermissionRequirement(), new ChildCertificateHandler.Requirement()));
+        services.AddSingleton<IAuthorizationHandler, PermissionRequirement>();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, GrpcAuthorizationResultHandler>();
         services.AddSingleton<NodeCertificates>();
         services.AddSingleton<IAuthorizationHandler, ChildCertificateHandler>();

@@ -78,7 +78,7 @@ public abstract class SupervisionTests(StorageKind storage) : DeadlineTestBase(s
         Assert.Equal([SafetyId], own.Select(o => o.DepartmentId));
 
         await RpcAssert.FailsAsync(StatusCode.PermissionDenied, (await Node.SupervisionAsAsync("safety")).ListSupervisionOrdersAsync(new ListSupervisionOrdersRequest { DepartmentId = SanitationId }), "own department");
-        await RpcAssert.FailsAsync(StatusCode.PermissionDenied, (await Node.SupervisionAsAsync("worker1")).ListSupervisionOrdersAsync(new ListSupervisionOrdersRequest()), "Grid workers");
+        await RpcAssert.FailsAsync(StatusCode.PermissionDenied, (await Node.SupervisionAsAsync("worker1")).ListSupervisionOrdersAsync(new ListSupervisionOrdersRequest()), "GridWorker may not list supervision orders");
     }
 
     [Fact]
@@ -141,7 +141,7 @@ public abstract class SupervisionTests(StorageKind storage) : DeadlineTestBase(s
         var before = await SnapshotAsync(summoned.Case);
 
         await RpcAssert.FailsAsync(StatusCode.PermissionDenied, (await Node.SupervisionAsAsync("safety")).AcknowledgeSummonsAsync(new AcknowledgeSummonsRequest { OrderId = order.Id }), "another department");
-        await RpcAssert.FailsAsync(StatusCode.PermissionDenied, (await Node.SupervisionAsAsync("dispatcher")).AcknowledgeSummonsAsync(new AcknowledgeSummonsRequest { OrderId = order.Id }), "summoned department");
+        await RpcAssert.FailsAsync(StatusCode.PermissionDenied, (await Node.SupervisionAsAsync("dispatcher")).AcknowledgeSummonsAsync(new AcknowledgeSummonsRequest { OrderId = order.Id }), "only department handlers may");
         await RpcAssert.FailsAsync(StatusCode.NotFound, (await Node.SupervisionAsAsync("sanitation")).AcknowledgeSummonsAsync(new AcknowledgeSummonsRequest { OrderId = Guid.NewGuid().ToString() }), "Summons");
         await RpcAssert.FailsAsync(StatusCode.InvalidArgument, (await Node.SupervisionAsAsync("sanitation")).AcknowledgeSummonsAsync(new AcknowledgeSummonsRequest { OrderId = "nope" }), "order_id");
         await RpcAssert.FailsAsync(StatusCode.InvalidArgument, (await Node.SupervisionAsAsync("sanitation")).AcknowledgeSummonsAsync(new AcknowledgeSummonsRequest { OrderId = order.Id, Note = new string('n', 1_001) }), "note");

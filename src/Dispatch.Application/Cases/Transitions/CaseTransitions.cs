@@ -46,9 +46,9 @@ internal sealed class CaseTransitions(CaseCommands commands)
     public Task<Case> EscalateAsync(CallerIdentity caller, EscalateCaseCommand request, CancellationToken cancellationToken) =>
         commands.EscalateAsync(caller, request.CaseId, request.ExpectedVersion, request.Reason, cancellationToken);
 
-    /// <summary>The parent hands an escalated case back; the same permission as escalating.</summary>
+    /// <summary>The parent hands an escalated case back.</summary>
     public Task<Case> ReturnEscalationAsync(CallerIdentity caller, ReturnEscalationCommand request, CancellationToken cancellationToken) =>
-        Change(caller, request.CaseId, request.ExpectedVersion, CaseOperation.Escalate, (c, now) => c.ReturnToChild(caller.UserId, now, request.Reason), cancellationToken);
+        Change(caller, request.CaseId, request.ExpectedVersion, CaseOperation.ReturnEscalation, (c, now) => c.ReturnToChild(caller.UserId, now, request.Reason), cancellationToken);
 
     private Task<Case> Change(CallerIdentity caller, Guid caseId, int expectedVersion, CaseOperation operation, Action<Case, DateTimeOffset> apply, CancellationToken cancellationToken) =>
         commands.ChangeAsync(

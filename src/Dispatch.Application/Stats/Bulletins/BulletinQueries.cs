@@ -17,7 +17,7 @@ internal sealed class BulletinQueries(IDbContextFactory<DispatchDbContext> conte
     public async Task<(IReadOnlyList<BulletinSummary> Bulletins, string NextPageToken)> ListAsync(
         CallerIdentity caller, BulletinFilter filter, CancellationToken cancellationToken)
     {
-        StatsPermissions.EnsureCanEvaluate(caller);
+        StatsPermissions.EnsureCan(caller, "ListBulletins");
         if (filter.Kind is { } wanted && !Enum.IsDefined(wanted))
         {
             throw new InvalidRequestException("kind", "must be DAILY, WEEKLY, MONTHLY, or unspecified for every kind.");
@@ -58,7 +58,7 @@ internal sealed class BulletinQueries(IDbContextFactory<DispatchDbContext> conte
     /// </summary>
     public async Task<StoredBulletin> GetAsync(CallerIdentity caller, ReportRequest request, CancellationToken cancellationToken)
     {
-        StatsPermissions.EnsureCanEvaluate(caller);
+        StatsPermissions.EnsureCan(caller, "GetBulletin");
         var (kind, date, format) = request.Parse();
         var period = calendar.Holding(kind, date);
         var csv = format == ReportFormat.Csv;

@@ -11,7 +11,7 @@ internal sealed class StatsReports(EvaluationQueries queries, NodeSettings node,
     /// <summary>The report use case: the caller may read reports, and the request names a kind, a date and a format.</summary>
     public async Task<ReportFile> BuildAsync(CallerIdentity caller, ReportRequest request, CancellationToken cancellationToken)
     {
-        StatsPermissions.EnsureCanEvaluate(caller);
+        StatsPermissions.EnsureCan(caller, "GetReport");
         var (kind, date, format) = request.Parse();
         var report = await ComposeAsync(calendar.Holding(kind, date), cancellationToken);
         return ReportFile.Render(report, format, clock.GetUtcNow());

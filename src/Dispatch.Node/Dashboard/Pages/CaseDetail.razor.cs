@@ -67,7 +67,7 @@ public sealed partial class CaseDetail : IAsyncDisposable
         {
             var caller = await CallerAsync();
             _departments = await Departments.ListAsync(caller, CancellationToken.None);
-            if (caller.Role is Role.Dispatcher or Role.Admin)
+            if (UserDirectory.ListWorkers.Allows(caller.Role))
             {
                 _workers = await Users.ListWorkersAsync(caller, CancellationToken.None);
             }

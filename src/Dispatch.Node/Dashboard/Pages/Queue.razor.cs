@@ -3,6 +3,7 @@ using Dispatch.Application.Cases;
 using Dispatch.Application.Directory;
 using Dispatch.Application.Errors;
 using Dispatch.Application.Feed;
+using Dispatch.Application.Security;
 using Dispatch.Application.Stats.Reports;
 using Dispatch.Domain.Cases;
 using Dispatch.Domain.Categories;
@@ -82,10 +83,13 @@ public sealed partial class Queue : IAsyncDisposable
         {
             var caller = await CallerAsync();
             var grids = await Grids.ListAsync(caller, CancellationToken.None);
-            _grids = caller.Role == Role.GridWorker ? grids.Where(g => caller.WorksIn(g.Id)).ToList() : grids;
-            _departments = await Departments.ListAsync(caller, CancellationToken.None);
-            _names = _departments.ToDictionary(d => d.Id, d => d.Name);
-            if (caller.Role is Role.Dispatcher or Role.Admin)
+            // The filters offer what the caller's list scope reaches (another grid or department is refused).
+            var scope = CasePermissions.EnsureCanList(caller);
+            _grids = grids.Where(g => caller.CoversGrid(scope, g.Id)).ToList();
+            var departments = await Departments.ListAsync(caller, CancellationToken.None);
+            _departments = departments.Where(d => caller.CoversDepartment(scope, d.Id)).ToList();
+            _names = departments.ToDictionary(d => d.Id, d => d.Name);
+            if (UserDirectory.ListWorkers.Allows(caller.Role))
             {
                 foreach (var worker in await Users.ListWorkersAsync(caller, CancellationToken.None))
                 {

@@ -1,5 +1,6 @@
 using Dispatch.Application.Cases;
 using Dispatch.Application.Directory;
+using Dispatch.Application.Security;
 using Dispatch.Domain.Categories;
 using Dispatch.Domain.Directory;
 using Microsoft.AspNetCore.Components;
@@ -30,7 +31,9 @@ public sealed partial class Report
         {
             var caller = await CallerAsync();
             var grids = await Grids.ListAsync(caller, CancellationToken.None);
-            _grids = caller.Role == Role.GridWorker ? grids.Where(g => caller.WorksIn(g.Id)).ToList() : grids;
+            // The grids the caller may report in (the table's scope for reporting).
+            var scope = CasePermissions.RowOf(CaseOperation.Report).ScopeOf(caller.Role);
+            _grids = scope is { } s ? grids.Where(g => caller.CoversGrid(s, g.Id)).ToList() : [];
             if (_grids.Count == 1)
             {
                 _form.Grid = _grids[0].Id.Value;
