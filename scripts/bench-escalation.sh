@@ -17,7 +17,8 @@
 # ("75 50 25", tried when RATE does not hold), SWEEP_DURATION (10, after 5 s warm-up), COUNT (10000),
 # CONCURRENCY (16), TOWN_DOWN (3 s per town stop), PORT_OFFSET (2000: district 7101, town 7201,
 # village-a 7301), NO_BUILD=1 (reuse the last published bench app), KEEP=1 (keep the working directory
-# and its logs).
+# and its logs), TLS=1 (the cluster with scripts/cluster.sh --tls: HTTPS and mutual TLS between tiers; the bench
+# client trusts the cluster's CA through SSL_CERT_FILE).
 set -euo pipefail
 top=$(git -C "$(dirname "$0")" rev-parse --show-toplevel)
 cd "$top"
@@ -37,14 +38,20 @@ offset=${PORT_OFFSET:-2000}
 artifacts=$top/artifacts/escalation-bench
 case "$mode" in latency | faults | all) ;; *) echo "usage: $0 [latency|faults|all]" >&2; exit 2 ;; esac
 
-village_url=http://127.0.0.1:$((5301 + offset))
-town_url=http://127.0.0.1:$((5201 + offset))
-district_url=http://127.0.0.1:$((5101 + offset))
+scheme=http
+tls_args=()
+if [ -n "${TLS:-}" ]; then
+  scheme=https
+  tls_args=(--tls)
+fi
+village_url=$scheme://127.0.0.1:$((5301 + offset))
+town_url=$scheme://127.0.0.1:$((5201 + offset))
+district_url=$scheme://127.0.0.1:$((5101 + offset))
 work=""
 
 log() { printf '[%s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
 
-cluster() { scripts/cluster.sh --dir "$work" --port-offset "$offset" "$@"; }
+cluster() { scripts/cluster.sh --dir "$work" --port-offset "$offset" "${tls_args[@]}" "$@"; }
 start_member() { cluster start-member "$1"; }
 stop_member() { cluster stop-member "$1"; }
 kill_member() { cluster kill "$1"; }
@@ -68,7 +75,13 @@ fresh_cluster() {
   log "cluster up in $work: district $(pid_of district), town $(pid_of town), village-a $(pid_of village-a)"
 }
 
-bench() { dotnet "$artifacts/bench/Dispatch.Node.Bench.dll" "$@"; }
+bench() {
+  if [ -n "${TLS:-}" ]; then
+    SSL_CERT_FILE=$work/data/certs/ca.crt dotnet "$artifacts/bench/Dispatch.Node.Bench.dll" "$@"
+  else
+    dotnet "$artifacts/bench/Dispatch.Node.Bench.dll" "$@"
+  fi
+}
 
 # The grpc-go echo anchor, loaded by h2load right before and right after the latency run, for how fast
 # this (noisy) machine was meanwhile.
@@ -166,7 +179,7 @@ run_latency() {
 
   local block
   block=$(cat <<BLOCK
-### Latency, $(date -u '+%Y-%m-%d %H:%M UTC'), commit $commit
+### Latency${TLS:+ over mutual TLS}, $(date -u '+%Y-%m-%d %H:%M UTC'), commit $commit
 - command: \`scripts/bench-escalation.sh latency\` (RATE=$rate DURATION=$duration WARMUP=$warmup PREWARM=$prewarm SWEEP_RATES="$sweep_rates" SWEEP_DOWN_RATES="$sweep_down_rates" SWEEP_DURATION=$sweep_duration)
 - machine: $machine; load average before the run $load_before, after $(load_now)
 - chain: village-a, town and district as three \`--cluster-member\` processes; a village grid worker reports and the village dispatcher escalates (open loop, $rate/s); when the case shows on the town's WatchCases stream the town dispatcher escalates it; the district's WatchCases stream marks arrival. A hop runs from the EscalateCase reply (durable at the sender) to the notice on the receiver's stream (durable there).
@@ -283,7 +296,7 @@ run_faults() {
 
   local block
   block=$(cat <<BLOCK
-### Fault run, $(date -u '+%Y-%m-%d %H:%M UTC'), commit $commit
+### Fault run${TLS:+ over mutual TLS}, $(date -u '+%Y-%m-%d %H:%M UTC'), commit $commit
 - command: \`scripts/bench-escalation.sh faults\` (COUNT=$count CONCURRENCY=$concurrency TOWN_DOWN=$town_down)
 - machine: $machine; load average before the run $load_before, after $(load_now)
 - faults ($during of ${#faults[@]} began while the generator was running; progress = escalations done): $(IFS=';'; echo "${faults[*]}" | sed 's/;/; /g')

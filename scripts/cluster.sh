@@ -14,6 +14,8 @@
 #                                     (SQLite databases, cluster-keys.json), run/MEMBER.pid, logs/MEMBER.log
 #                     --port-offset N add N to every port (default 0, or the offset DIR was started with),
 #                                     so a second cluster runs beside the platform on the default ports
+#                     --tls           HTTPS on every port and mutual TLS between tiers, with the certificates of
+#                                     scripts/certs.sh in DIR/data/certs (made when missing); give it to every start
 #                     -- ARGS...      extra arguments for the node(s) started, e.g. -- --Node:ParentCallTimeout=00:00:01
 # Ports without an offset: district 5101 (gRPC) / 5100 (web), town 5201/5200, village-a 5301/5300,
 # village-b 5401/5400 (as in src/Dispatch.Node/Hosting/LocalCluster.cs). START_TIMEOUT (s, default 90).
@@ -34,6 +36,7 @@ usage() {
 
 dir=/tmp/dispatch-cluster
 offset=""
+tls=0
 command=""
 member=""
 node_args=()
@@ -41,6 +44,7 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --dir) [ $# -ge 2 ] || usage; dir=$2; shift 2 ;;
     --port-offset) [ $# -ge 2 ] || usage; offset=$2; shift 2 ;;
+    --tls) tls=1; shift ;;
     --) shift; node_args=("$@"); break ;;
     -h | --help) usage ;;
     *)
@@ -72,6 +76,12 @@ if [ -n "$remembered" ] && [ "$offset" != "$remembered" ] && ls "$dir"/run/*.pid
   exit 2
 fi
 echo "$offset" >"$dir/run/port-offset"
+scheme=http
+if [ "$tls" = 1 ]; then
+  scheme=https
+  "$top/scripts/certs.sh" "$dir/data/certs" >&2
+  node_args=(--tls "${node_args[@]}")
+fi
 grpc() { echo $((grpc_port[$1] + offset)); }
 web() { echo $((web_port[$1] + offset)); }
 
@@ -138,7 +148,7 @@ wait_ready() {
     fi
     sleep 0.2
   done
-  log "$id ready (pid $pid): gRPC http://127.0.0.1:$(grpc "$id"), web http://127.0.0.1:$(web "$id")"
+  log "$id ready (pid $pid): gRPC $scheme://127.0.0.1:$(grpc "$id"), web $scheme://127.0.0.1:$(web "$id")"
 }
 
 # Signals a member and waits for it to go; SIGTERM escalates to SIGKILL after a while.

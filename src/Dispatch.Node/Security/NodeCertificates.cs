@@ -84,14 +84,18 @@ internal sealed class NodeCertificates
         if (!chain.Build(certificate))
         {
             var why = chain.ChainStatus.Select(s => s.StatusInformation.Trim()).FirstOrDefault(s => s.Length > 0) ?? "not trusted";
-            return $"The client certificate '{certificate.Subject}' is not trusted for node links: {why}.";
+            return $"The client certificate '{Shown(certificate)}' is not trusted for node links: {why}.";
         }
 
         var expected = child.ExpectedCertificateName;
         return CertificateNames.Of(certificate).Contains(expected, StringComparer.OrdinalIgnoreCase)
             ? null
-            : $"The client certificate '{certificate.Subject}' does not name child node {child.Id} (expected '{expected}'); a node may only use its own certificate.";
+            : $"The client certificate '{Shown(certificate)}' does not name child node {child.Id} (expected '{expected}'); a node may only use its own certificate.";
     }
+
+    /// <summary>The subject as a message shows it: the caller chose it, so it is cut short.</summary>
+    private static string Shown(X509Certificate2 certificate) =>
+        certificate.Subject.Length <= 120 ? certificate.Subject : certificate.Subject[..120] + "...";
 
     private X509ChainPolicy Policy(string usage)
     {

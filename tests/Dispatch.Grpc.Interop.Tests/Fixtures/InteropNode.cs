@@ -11,9 +11,9 @@ namespace Dispatch.Grpc.Interop.Tests.Fixtures;
 
 /// <summary>
 /// A real node built as the program builds it (<see cref="NodeApp.Build"/>): its gRPC services on a
-/// loopback h2c port, a fresh SQLite database in a temp folder and the demo directory.
+/// loopback h2c port (TLS in <see cref="TlsInteropNode"/>), a fresh SQLite database in a temp folder and the demo directory.
 /// </summary>
-public sealed class InteropNode : IAsyncLifetime
+public class InteropNode : IAsyncLifetime
 {
     private const string DemoPassword = "dispatch-demo";
 
@@ -26,6 +26,18 @@ public sealed class InteropNode : IAsyncLifetime
     private WebApplication? _app;
     private GrpcChannel? _channel;
     private int _grpcPort;
+    private readonly TestCertificates? _certificates;
+
+    public InteropNode()
+        : this(tls: false)
+    {
+    }
+
+    /// <param name="tls">Serve gRPC over TLS with a certificate of an authority made for this node (<see cref="CaPath"/>).</param>
+    protected InteropNode(bool tls) => _certificates = tls ? TestCertificates.Create() : null;
+
+    /// <summary>The authority a client must trust; null for a plain-text node.</summary>
+    public string? CaPath => _certificates?.CaPath;
 
     /// <summary>host:port of the gRPC endpoint, as the python client takes it.</summary>
     public string Target => $"127.0.0.1:{_grpcPort}";
@@ -49,6 +61,11 @@ public sealed class InteropNode : IAsyncLifetime
             ["ConnectionStrings:Dispatch"] = $"Data Source={Path.Combine(_dataDirectory.FullName, "node.db")}",
             ["Logging:LogLevel:Default"] = "Warning",
         };
+        foreach (var (key, value) in _certificates?.NodeSettings("interop-node") ?? [])
+        {
+            settings[key] = value;
+        }
+
         _app = NodeApp.Build([], settings);
         _app.Use(async (context, next) =>
         {
@@ -70,7 +87,9 @@ public sealed class InteropNode : IAsyncLifetime
             }
         });
         await _app.StartAsync();
-        _channel = GrpcChannel.ForAddress($"http://{Target}");
+        _channel = CaPath is null
+            ? GrpcChannel.ForAddress($"http://{Target}")
+            : GrpcChannel.ForAddress($"https://{Target}", TestCertificates.ChannelOptions(CaPath));
     }
 
     /// <summary>Completes when the node has finished the call tagged with <paramref name="callId"/> (its handler returned or threw).</summary>
@@ -99,5 +118,6 @@ public sealed class InteropNode : IAsyncLifetime
         }
 
         _dataDirectory?.Delete(recursive: true);
+        _certificates?.Dispose();
     }
 }

@@ -17,8 +17,11 @@ public static class PythonInterop
 
     private static string ScriptPath => Path.Combine(AppContext.BaseDirectory, "Python", "dispatch_client.py");
 
-    /// <summary>Runs one case of the client against the node and returns what it printed.</summary>
-    public static async Task<PythonRun> RunClientAsync(InteropNode node, string caseName)
+    /// <summary>
+    /// Runs one case of the client against the node and returns what it printed; over TLS when the node has a CA,
+    /// unless <paramref name="plainText"/>.
+    /// </summary>
+    public static async Task<PythonRun> RunClientAsync(InteropNode node, string caseName, bool plainText = false)
     {
         if (!File.Exists(Interpreter))
         {
@@ -38,6 +41,12 @@ public static class PythonInterop
         foreach (var argument in new[] { ScriptPath, "--target", node.Target, "--case", caseName })
         {
             startInfo.ArgumentList.Add(argument);
+        }
+
+        if (node.CaPath is { } ca && !plainText)
+        {
+            startInfo.ArgumentList.Add("--ca");
+            startInfo.ArgumentList.Add(ca);
         }
 
         startInfo.Environment["PYTHONDONTWRITEBYTECODE"] = "1";
@@ -93,6 +102,6 @@ public static class PythonInterop
     }
 
     /// <summary>Runs one case and returns its JSON result; a run that did not complete fails the test.</summary>
-    public static async Task<JsonElement> RunCaseAsync(this InteropNode node, string caseName) =>
-        (await RunClientAsync(node, caseName)).Result();
+    public static async Task<JsonElement> RunCaseAsync(this InteropNode node, string caseName, bool plainText = false) =>
+        (await RunClientAsync(node, caseName, plainText)).Result();
 }

@@ -5,7 +5,8 @@ the test whether the node has ended a call; the answer comes on stdin. Exit 0: t
 may well report an error status, which is what the test checks); 1: an unexpected exception
 (traceback on stderr); 2: bad arguments; 3: a broken set-up (no grpcio, protoc or python3-protobuf).
 
-Usage: /usr/bin/python3 dispatch_client.py --target 127.0.0.1:PORT --case NAME
+Usage: /usr/bin/python3 dispatch_client.py --target 127.0.0.1:PORT --case NAME [--ca CA.pem]
+With --ca the channel is TLS, trusting only that certificate authority.
 """
 
 import argparse
@@ -179,10 +180,11 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--target", required=True, help="host:port of the node's gRPC endpoint")
     parser.add_argument("--case", required=True, choices=sorted(CASES))
+    parser.add_argument("--ca", help="PEM file of the certificate authority for a TLS channel")
     arguments = parser.parse_args()
     faulthandler.dump_traceback_later(WATCHDOG_SECONDS, exit=True)
     pb = common.load_messages()
-    with grpc.insecure_channel(arguments.target, options=common.CHANNEL_OPTIONS) as channel:
+    with common.open_channel(arguments.target, arguments.ca) as channel:
         result = CASES[arguments.case](NodeStubs(channel, pb))
     print(json.dumps(result, sort_keys=True))
     return 0

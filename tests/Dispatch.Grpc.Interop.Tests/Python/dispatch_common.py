@@ -25,6 +25,15 @@ except ImportError as error:  # pragma: no cover - depends on the machine
 CHANNEL_OPTIONS = [("grpc.enable_http_proxy", 0)]
 
 
+def open_channel(target, ca_file=None):
+    """A plain-text channel, or with ca_file a TLS channel that trusts only that authority."""
+    if ca_file is None:
+        return grpc.insecure_channel(target, options=CHANNEL_OPTIONS)
+    with open(ca_file, "rb") as pem:
+        credentials = grpc.ssl_channel_credentials(root_certificates=pem.read())
+    return grpc.secure_channel(target, credentials, options=CHANNEL_OPTIONS)
+
+
 def protos_directory():
     here = os.path.dirname(os.path.abspath(__file__))
     return os.path.join(os.path.dirname(here), "Protos")

@@ -1,5 +1,6 @@
 using Dispatch.Node.Hosting;
 using Dispatch.Node.Tests.Infrastructure;
+using Dispatch.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 

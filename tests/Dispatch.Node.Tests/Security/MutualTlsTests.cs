@@ -1,6 +1,7 @@
 using System.Security.Cryptography.X509Certificates;
 using Dispatch.Contracts.V1;
 using Dispatch.Node.Tests.Infrastructure;
+using Dispatch.Testing;
 using Grpc.Core;
 using Grpc.Net.Client;
 

@@ -4,7 +4,7 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Grpc.Net.Client;
 
-namespace Dispatch.Node.Tests.Infrastructure;
+namespace Dispatch.Testing;
 
 /// <summary>
 /// A certificate authority made in-process for one test class, and node certificates it issues (as scripts/certs.sh
