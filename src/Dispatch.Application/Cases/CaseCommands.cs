@@ -19,7 +19,7 @@ namespace Dispatch.Application.Cases;
 /// writer: the case is loaded, its version checked, the domain method applied and every new event
 /// appended to the node's feed, all in one transaction.
 /// </summary>
-internal sealed class CaseCommands(CaseWriter writer, CaseIdSource ids, KnownGrids grids, CategoryCatalogue catalogue, TimeProvider clock, NodeSettings node, DeadlineSettings deadlines, SupervisionLedger ledger, EscalationOutbox outbox, NodeMetrics metrics)
+internal sealed class CaseCommands(CaseWriter writer, CaseIdSource ids, KnownGrids grids, CategoryCatalogue catalogue, TimeProvider clock, NodeSettings node, DeadlineSettings deadlines, SupervisionLedger ledger, EscalationOutbox outbox, NodeMetrics metrics, ILogger<CaseCommands> logger)
 {
     /// <summary>
     /// Reports a case; idempotent on (reporter, request id). A first attempt leaves the check for an earlier
@@ -75,6 +75,11 @@ internal sealed class CaseCommands(CaseWriter writer, CaseIdSource ids, KnownGri
             },
             cancellationToken);
         metrics.ReportTaken(started, outcome.Created);
+        if (outcome.Created)
+        {
+            CaseLog.Reported(logger, outcome.Case.Number, input.GridId.Value);
+        }
+
         return outcome;
     }
 
@@ -82,14 +87,15 @@ internal sealed class CaseCommands(CaseWriter writer, CaseIdSource ids, KnownGri
     /// Applies one domain method to a case at the version the caller saw, after what it needs to read or check first
     /// (in the same transaction); <paramref name="apply"/> changes nothing before it has done all of that.
     /// </summary>
-    public Task<Case> ChangeAsync(
+    public async Task<Case> ChangeAsync(
         CallerIdentity caller,
         Guid caseId,
         int expectedVersion,
         CaseOperation operation,
         Func<DispatchDbContext, Case, DateTimeOffset, Task> apply,
-        CancellationToken cancellationToken) =>
-        writer.WriteAsync(
+        CancellationToken cancellationToken)
+    {
+        var changed = await writer.WriteAsync(
             async context =>
             {
                 var @case = await CaseRows.LoadAsync(context, caseId);
@@ -106,6 +112,9 @@ internal sealed class CaseCommands(CaseWriter writer, CaseIdSource ids, KnownGri
                 return @case;
             },
             cancellationToken);
+        CaseLog.Changed(logger, changed.Number, operation, changed.Status, changed.Version);
+        return changed;
+    }
 
     /// <summary>
     /// Accepts a case with the department the routing rules suggest for its category and grid at this moment (none
@@ -138,8 +147,9 @@ internal sealed class CaseCommands(CaseWriter writer, CaseIdSource ids, KnownGri
     /// Sends the case to the parent node through the outbox, in the same transaction. Whether there is a parent is a
     /// rule of the transition, checked after the caller's role and scope, as every transition's rules are.
     /// </summary>
-    public Task<Case> EscalateAsync(CallerIdentity caller, Guid caseId, int expectedVersion, string reason, CancellationToken cancellationToken) =>
-        writer.WriteAsync(
+    public async Task<Case> EscalateAsync(CallerIdentity caller, Guid caseId, int expectedVersion, string reason, CancellationToken cancellationToken)
+    {
+        var escalated = await writer.WriteAsync(
             async context =>
             {
                 var @case = await CaseRows.LoadAsync(context, caseId);
@@ -149,6 +159,9 @@ internal sealed class CaseCommands(CaseWriter writer, CaseIdSource ids, KnownGri
                 return @case;
             },
             cancellationToken);
+        CaseLog.Escalated(logger, escalated.Number, escalated.EscalatedToNodeId);
+        return escalated;
+    }
 
     /// <summary>
     /// Escalates a loaded case within the caller's write: to the parent, or (an Emergency whistle, when the

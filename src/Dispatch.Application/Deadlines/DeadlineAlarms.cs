@@ -116,12 +116,18 @@ internal sealed partial class DeadlineAlarms(
         }
 
         CaseRows.AppendToFeed(context, @case, before);
+        if (outcome != DeadlineOutcome.None)
+        {
+            CaseLog.AlarmsFired(logger, @case.Number, outcome);
+        }
+
         if (outcome.HasFlag(DeadlineOutcome.SupervisionBreached))
         {
             await ledger.BreachOrdersOfAsync(context, @case, now);
             if (policy.EscalateOnSupervisionBreach && node.HasParent)
             {
                 await cases.EscalateAsync(context, @case, NodeActors.For(node.Id), $"Escalated by supervision: the supervision deadline {@case.SupervisionDueAt:yyyy-MM-dd HH:mm} UTC passed with the case still open.", now);
+                CaseLog.EscalatedBySupervision(logger, @case.Number, @case.EscalatedToNodeId);
             }
         }
 

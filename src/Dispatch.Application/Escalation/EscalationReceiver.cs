@@ -14,9 +14,9 @@ namespace Dispatch.Application.Escalation;
 /// the children's relays may retry freely: an escalation is known by (child, child's case id), a
 /// verdict by the rework round it belongs to.
 /// </summary>
-internal sealed class EscalationReceiver(CaseWriter writer, CategoryCatalogue catalogue, TimeProvider clock, DeadlineSettings deadlines, SupervisionLedger ledger, EscalationOutbox outbox)
+internal sealed class EscalationReceiver(CaseWriter writer, CategoryCatalogue catalogue, TimeProvider clock, DeadlineSettings deadlines, SupervisionLedger ledger, EscalationOutbox outbox, ILogger<EscalationReceiver> logger)
 {
-    public Task<(Case Case, bool Created)> ReceiveAsync(string childId, IncomingEscalation request, CancellationToken cancellationToken)
+    public async Task<(Case Case, bool Created)> ReceiveAsync(string childId, IncomingEscalation request, CancellationToken cancellationToken)
     {
         var originCaseId = request.OriginCaseId;
         var reporter = request.OriginReporterId is { } r && r != Guid.Empty ? r : NodeActors.For(childId);
@@ -25,7 +25,7 @@ internal sealed class EscalationReceiver(CaseWriter writer, CategoryCatalogue ca
         var origin = new CaseOrigin(childId, originCaseId, request.OriginCaseNumber);
         var report = request.Report.ToReport(id, CaseNumbers.For(now, id), reporter) with { RequestId = $"escalation:{childId}:{originCaseId:N}" };
         var candidate = Case.ReceiveEscalation(deadlines.Apply(report, now), origin, request.Reason, catalogue, now);
-        return writer.WriteAsync(
+        var received = await writer.WriteAsync(
             async batch =>
             {
                 // As a report does: a first attempt leaves the check for an earlier escalation of the same case (a
@@ -46,17 +46,25 @@ internal sealed class EscalationReceiver(CaseWriter writer, CategoryCatalogue ca
                 return (candidate, true);
             },
             cancellationToken);
+        if (received.Item2)
+        {
+            CaseLog.EscalationReceived(logger, childId, request.OriginCaseNumber, received.Item1.Number);
+        }
+
+        return received;
     }
 
     /// <summary>Applies the reporting grid's verdict: pass closes the case, fail returns it for rework.</summary>
-    public Task<CaseStatus> VerifyAsync(string childId, IncomingVerdict request, CancellationToken cancellationToken)
+    public async Task<CaseStatus> VerifyAsync(string childId, IncomingVerdict request, CancellationToken cancellationToken)
     {
         var originCaseId = request.OriginCaseId;
-        return writer.WriteAsync(
+        Case? verified = null;
+        var status = await writer.WriteAsync(
             async context =>
             {
                 var @case = await context.Cases.FirstOrDefaultAsync(c => c.Origin!.NodeId == childId && c.Origin.CaseId == originCaseId) ??
                     throw new NotFoundException("Escalated case", originCaseId.ToString());
+                verified = @case;
 
                 // A retried verdict finds its effect already there.
                 var applied = request.Passed ? @case.Status == CaseStatus.Closed : @case.ReworkCount > request.Attempt;
@@ -78,5 +86,11 @@ internal sealed class EscalationReceiver(CaseWriter writer, CategoryCatalogue ca
                 return @case.Status;
             },
             cancellationToken);
+        if (verified is not null)
+        {
+            CaseLog.VerdictReceived(logger, childId, verified.Number, verified.Origin?.CaseNumber, status);
+        }
+
+        return status;
     }
 }

@@ -68,6 +68,7 @@ internal sealed partial class OutboxDelivery(
         catch (RpcException e) when (ParentAnswers.Classify(e.StatusCode) == ParentAnswer.MessageRefused)
         {
             LogRefused(logger, nodeId, message.Sequence, message.Kind, message.CaseId, e.StatusCode, e.Status.Detail);
+            span?.SetStatus(ActivityStatusCode.Error, e.StatusCode.ToString());
             return OutboxOutcome.Refused(message, nodeId, e.Status);
         }
     }
