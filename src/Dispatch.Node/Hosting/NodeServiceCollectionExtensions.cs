@@ -40,6 +40,11 @@ public static class NodeServiceCollectionExtensions
         services.AddGrpcHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddGrpcReflection();
 
+        // grpc-dotnet's method binder, replaced (after every call above that may register it) by one whose requests that
+        // do not parse answer INVALID_ARGUMENT, not UNKNOWN.
+        services.RemoveAll(typeof(global::Grpc.AspNetCore.Server.Model.IServiceMethodProvider<>));
+        services.AddSingleton(typeof(global::Grpc.AspNetCore.Server.Model.IServiceMethodProvider<>), typeof(StrictRequestMethodProvider<>));
+
         services.AddSingleton<ErrorMappingInterceptor>();
         services.AddSingleton(sp => new SigningKey(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<NodeOptions>>().Value));
         services.AddSingleton<TokenService>();
