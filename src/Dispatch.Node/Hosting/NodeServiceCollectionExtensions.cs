@@ -36,7 +36,11 @@ public static class NodeServiceCollectionExtensions
         var clockOffset = configuration.GetValue<TimeSpan?>("Node:ClockOffset");
         services.TryAddSingleton<TimeProvider>(clockOffset is { } offset && offset != TimeSpan.Zero ? new ShiftedTimeProvider(offset) : TimeProvider.System);
         services.AddDispatchData(configuration);
-        services.AddGrpc(options => options.Interceptors.Add<ErrorMappingInterceptor>());
+        services.AddGrpc(options =>
+        {
+            options.Interceptors.Add<ErrorMappingInterceptor>();
+            options.CompressionProviders = [new StrictGzipCompressionProvider()];
+        });
         services.AddGrpcHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddGrpcReflection();
 
@@ -102,6 +106,7 @@ public static class NodeServiceCollectionExtensions
     public static WebApplication MapDispatchNode(this WebApplication app)
     {
         app.UseAuthorization();
+        app.UseMiddleware<GrpcFramingGuard>();
         app.MapGrpcService<AuthGrpcService>();
         app.MapGrpcService<CaseGrpcService>();
         app.MapGrpcService<DirectoryGrpcService>();
