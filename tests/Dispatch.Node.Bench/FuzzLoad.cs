@@ -37,7 +37,15 @@ internal static class FuzzLoad
         ];
         var session = await FuzzSession.PrepareAsync(options.Address, DemoUsers, options.Password, nodeCredentials, [options.ChildId, options.NodeId], seedCases: 40);
         var memory = new NodeMemory(options.NodePid);
-        var settings = new FuzzSettings(options.Seed, options.Cases, options.Concurrency) { Probe = memory.Describe };
+        var settings = new FuzzSettings(options.Seed, options.Cases, options.Concurrency)
+        {
+            Probe = () =>
+            {
+                var reading = memory.Describe();
+                Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{DateTime.UtcNow:HH:mm:ss}] {reading}"));
+                return reading;
+            },
+        };
         var started = System.Diagnostics.Stopwatch.StartNew();
         var report = await FuzzRun.RunAsync(options.Address, session, token => StoreFingerprint.TakeAsync(contexts, token), settings, now);
         Console.WriteLine(report.Describe());

@@ -36,10 +36,19 @@ public static class NodeServiceCollectionExtensions
         var clockOffset = configuration.GetValue<TimeSpan?>("Node:ClockOffset");
         services.TryAddSingleton<TimeProvider>(clockOffset is { } offset && offset != TimeSpan.Zero ? new ShiftedTimeProvider(offset) : TimeProvider.System);
         services.AddDispatchData(configuration);
-        services.AddGrpc(options => options.Interceptors.Add<ErrorMappingInterceptor>());
+        services.AddGrpc(options =>
+        {
+            options.Interceptors.Add<ErrorMappingInterceptor>();
+            options.CompressionProviders = [new StrictGzipCompressionProvider()];
+        });
         services.AddNodeHealth(configuration);
         services.AddNodeTelemetry(configuration);
         services.AddGrpcReflection();
+
+        // grpc-dotnet's method binder, replaced (after every call above that may register it) by one whose requests that
+        // do not parse answer INVALID_ARGUMENT, not UNKNOWN.
+        services.RemoveAll(typeof(global::Grpc.AspNetCore.Server.Model.IServiceMethodProvider<>));
+        services.AddSingleton(typeof(global::Grpc.AspNetCore.Server.Model.IServiceMethodProvider<>), typeof(StrictRequestMethodProvider<>));
 
         services.AddSingleton<ErrorMappingInterceptor>();
         services.AddSingleton(sp => new SigningKey(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<NodeOptions>>().Value));
@@ -98,6 +107,7 @@ public static class NodeServiceCollectionExtensions
     public static WebApplication MapDispatchNode(this WebApplication app)
     {
         app.UseAuthorization();
+        app.UseMiddleware<GrpcFramingGuard>();
         app.MapGrpcService<AuthGrpcService>();
         app.MapGrpcService<CaseGrpcService>();
         app.MapGrpcService<DirectoryGrpcService>();

@@ -40,7 +40,7 @@ public sealed class FuzzTests(ITestOutputHelper output)
         var session = await FuzzSession.PrepareAsync(node.Address, DemoUsers, DemoDirectory.Password, nodeCredentials, [ChildId, "test-node"], seedCases: 12);
         var contexts = node.Services.GetRequiredService<IDbContextFactory<DispatchDbContext>>();
 
-        var report = await FuzzRun.RunAsync(node.Address, session, token => StoreFingerprint.TakeAsync(contexts, token), new FuzzSettings(Seed, Cases: 3_000), now);
+        var report = await FuzzRun.RunAsync(node.Address, session, token => StoreFingerprint.TakeAsync(contexts, token), new FuzzSettings(Seed, Cases: 1_500), now);
 
         output.WriteLine(report.Describe());
         Assert.All(RpcCatalogue.All, rpc => Assert.NotEmpty(report.StatusesOf(rpc.Name)));
