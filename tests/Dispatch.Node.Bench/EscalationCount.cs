@@ -54,7 +54,7 @@ internal static class EscalationCount
     }
 
     /// <summary>Every case whose title or number holds the run id, page by page (keyset paging, so bounded by the data).</summary>
-    private static async Task<List<Case>> ListRunAsync(NodeSession session, string runId)
+    public static async Task<List<Case>> ListRunAsync(NodeSession session, string runId)
     {
         var cases = new List<Case>();
         var token = "";

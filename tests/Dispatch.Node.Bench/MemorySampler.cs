@@ -35,7 +35,8 @@ internal sealed class MemorySampler(int? pid)
         ? $"{mode}: node memory not sampled (no --node-pid)"
         : string.Create(CultureInfo.InvariantCulture, $"{mode}: node resident memory max {_max / 1024.0:F0} MiB, last {_last / 1024.0:F0} MiB, first {_first / 1024.0:F0} MiB");
 
-    private static long Read(int id)
+    /// <summary>The process's resident memory in KiB (VmRSS), 0 when it has none.</summary>
+    public static long Read(int id)
     {
         foreach (var line in File.ReadLines($"/proc/{id}/status"))
         {

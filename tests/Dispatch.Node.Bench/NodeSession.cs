@@ -14,12 +14,15 @@ internal sealed class NodeSession : IDisposable
         _channel = channel;
         Login = login;
         Cases = new CaseService.CaseServiceClient(channel);
+        Supervision = new SupervisionService.SupervisionServiceClient(channel);
         Call = new CallOptions(new Metadata { { "authorization", "Bearer " + login.AccessToken } });
     }
 
     public LoginResponse Login { get; }
 
     public CaseService.CaseServiceClient Cases { get; }
+
+    public SupervisionService.SupervisionServiceClient Supervision { get; }
 
     /// <summary>Options for every call: carries the bearer token.</summary>
     public CallOptions Call { get; }

@@ -54,6 +54,16 @@ try
             arguments.GetInt("expected", 10_000),
             arguments.GetSeconds("drain-timeout", 300),
             arguments.GetText("password", "dispatch-demo"))),
+        "soak" => await SoakLoad.RunAsync(new SoakOptions(
+            SoakNodes(arguments),
+            arguments.GetSeconds("duration", 600),
+            arguments.GetInt("rate", 10),
+            arguments.GetInt("list-rate", 2),
+            arguments.GetInt("watches", 3),
+            arguments.GetSeconds("deadline-limit", 60),
+            arguments.GetSeconds("sample", 30),
+            arguments.GetSeconds("drain", 120),
+            arguments.GetText("password", "dispatch-demo"))),
         "fill" => await CaseFill.RunAsync(new FillOptions(
             arguments.GetText("provider"),
             arguments.GetText("connection"),
@@ -94,6 +104,15 @@ catch (Exception error) when (error is ArgumentException or FormatException)
 {
     Console.Error.WriteLine(error.Message);
     return BenchArguments.PrintUsage();
+}
+
+// The platform's members at their addresses (ports moved by --port-offset), with --nodes id:pid pairs for memory samples.
+static IReadOnlyList<SoakNode> SoakNodes(BenchArguments arguments)
+{
+    var offset = int.Parse(arguments.GetText("port-offset", "0"), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture);
+    var pids = BenchArguments.ParseNodes(arguments.GetText("nodes", "")).ToDictionary(p => p.Name, p => p.Pid);
+    (string Id, string Tier, int Port)[] members = [("district", "District", 5101), ("town", "Town", 5201), ("village-a", "Village", 5301), ("village-b", "Village", 5401)];
+    return [.. members.Select(m => new SoakNode(m.Id, new Uri($"http://127.0.0.1:{m.Port + offset}"), m.Tier, pids.TryGetValue(m.Id, out var pid) ? pid : null))];
 }
 
 static DashboardOptions DashboardArguments(BenchArguments arguments) => new(

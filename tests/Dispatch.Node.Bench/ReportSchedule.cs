@@ -15,9 +15,12 @@ internal sealed class ReportSchedule(long start, int rate)
     public int Rate => rate;
 
     /// <summary>The <see cref="Stopwatch"/> timestamp at which the next untaken call is due.</summary>
-    public long TakeNext()
+    public long TakeNext() => TakeNextIndexed().Due;
+
+    /// <summary>The next untaken call: its place in the run (0, 1, ...) and its due timestamp.</summary>
+    public (long Index, long Due) TakeNextIndexed()
     {
         var index = Interlocked.Increment(ref _next);
-        return start + (long)(index * (double)Stopwatch.Frequency / rate);
+        return (index, start + (long)(index * (double)Stopwatch.Frequency / rate));
     }
 }
