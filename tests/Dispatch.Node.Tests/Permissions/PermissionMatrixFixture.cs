@@ -1,6 +1,7 @@
 using Dispatch.Contracts.V1;
 using Dispatch.Node.Seeding;
 using Dispatch.Node.Tests.Infrastructure;
+using Dispatch.Testing;
 using Grpc.Core;
 
 namespace Dispatch.Node.Tests.Permissions;

@@ -93,8 +93,8 @@ public sealed class PermissionMatrixTests(PermissionMatrixFixture fixture) : ICl
             var expectedPolicy = row.Callers switch
             {
                 CallerKind.Anyone => null,
-                CallerKind.ChildNode => Security.AuthSchemes.ChildNode,
-                _ => Security.AuthSchemes.SignedIn,
+                CallerKind.ChildNode => Dispatch.Node.Security.AuthSchemes.ChildNode,
+                _ => Dispatch.Node.Security.AuthSchemes.SignedIn,
             };
             Assert.True(open == (row.Callers == CallerKind.Anyone) && (open || policy == expectedPolicy), $"{name}: policy {policy ?? "(open)"}, but its row is for {row.Callers}.");
         });
