@@ -19,6 +19,9 @@ internal static class NodeTelemetry
 {
     public const string MetricsPath = "/metrics";
 
+    private static readonly string[] AspNetCoreMeters =
+        ["Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "Microsoft.AspNetCore.Diagnostics", "Microsoft.AspNetCore.RateLimiting"];
+
     private static readonly HashSet<string> Untraced = [MetricsPath, NodeHealth.LivePath, NodeHealth.ReadyPath];
 
     public static IServiceCollection AddNodeTelemetry(this IServiceCollection services, IConfiguration configuration)
@@ -31,7 +34,11 @@ internal static class NodeTelemetry
                 .AddAttributes([new("dispatch.node.tier", node.Tier)]))
             .WithMetrics(metrics => metrics
                 .AddMeter(NodeMetrics.MeterName)
-                .AddAspNetCoreInstrumentation()
+
+                // ASP.NET Core's own meters: requests (duration, active), Kestrel's connections, unhandled exceptions and
+                // rate limiting. Not routing's match attempts nor the memory pool's rentals: counted several times per
+                // request, they would cost the intake path and tell an operator nothing.
+                .AddMeter(AspNetCoreMeters)
                 .AddPrometheusExporter());
 
         // Meters made by a container's IMeterFactory (this node's, and ASP.NET Core's) are told apart by that factory:
