@@ -69,7 +69,8 @@ ended=$(date -u '+%H:%M UTC')
 
 declare -a log_rows=()
 for m in "${members[@]}"; do
-  log_rows+=("| $m | $(grep -c '^fail:' "$dir/logs/$m.log" || true) | $(grep -c '^warn:' "$dir/logs/$m.log" || true) | $(grep -m1 -A1 '^fail:' "$dir/logs/$m.log" | tail -n 1 | sed 's/^ *//' | cut -c1-160) |")
+  first_failure=$({ grep -m1 -A1 '^fail:' "$dir/logs/$m.log" || true; } | tail -n 1 | sed 's/^ *//' | cut -c1-160)
+  log_rows+=("| $m | $(grep -c '^fail:' "$dir/logs/$m.log" || true) | $(grep -c '^warn:' "$dir/logs/$m.log" || true) | $first_failure |")
 done
 
 commit=$(git rev-parse --short HEAD)
@@ -89,7 +90,7 @@ block=$(
   echo
   grep -A100 '^soak: throughput' <<<"$out" | grep '^soak: throughput'
   echo
-  grep '^| ' <<<"$out" | sed -n '/^| operation/,/^| at /p' | sed '$d'
+  grep '^|' <<<"$out" | sed -n '/^| operation/,/^| at /p' | sed '$d'
   echo
   echo "Resident memory (MiB) every ${sample} s, from the start of the load:"
   echo

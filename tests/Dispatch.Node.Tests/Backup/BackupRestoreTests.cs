@@ -4,7 +4,6 @@ using Dispatch.Node.Backup;
 using Dispatch.Node.Tests.Infrastructure;
 using Dispatch.Data;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Data.Sqlite;
 
 namespace Dispatch.Node.Tests.Backup;
 
@@ -12,21 +11,14 @@ namespace Dispatch.Node.Tests.Backup;
 /// The operator's online backup of a node's SQLite file, run by the node program in a process of its own while
 /// the node (real Kestrel, real SQLite file) takes reports, and its restore into a new node directory.
 /// </summary>
-public sealed class BackupRestoreTests : IAsyncLifetime
+public sealed class BackupRestoreTests(BackupNodeFixture fixture) : IClassFixture<BackupNodeFixture>, IDisposable
 {
     private const int Callers = 4;
     private const int AcknowledgedBeforeBackup = 60;
     private readonly string _folder = Directory.CreateTempSubdirectory("dispatch-backup-test-").FullName;
-    private NodeTestHost _node = null!;
+    private readonly NodeTestHost _node = fixture.Node;
 
-    public async Task InitializeAsync() => _node = await NodeTestHost.StartAsync(StorageKind.Sqlite);
-
-    public async Task DisposeAsync()
-    {
-        await _node.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
-    }
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     [Fact]
     public async Task Backup_WhileTheNodeTakesReports_HoldsEveryAcknowledgedReportAndRestoresIntoANewNode()
