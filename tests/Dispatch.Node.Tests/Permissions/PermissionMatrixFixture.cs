@@ -3,6 +3,8 @@ using Dispatch.Node.Seeding;
 using Dispatch.Node.Tests.Infrastructure;
 using Dispatch.Testing;
 using Grpc.Core;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Dispatch.Node.Tests.Permissions;
 
@@ -22,6 +24,16 @@ public sealed class PermissionMatrixFixture : IAsyncLifetime
     private static readonly string OwnChildKey = ClusterTestHost.NewKey();
     private static readonly string OtherChildKey = ClusterTestHost.NewKey();
     private readonly Dictionary<MatrixCaller, CallInvoker> _invokers = [];
+
+    /// <summary>The demo user who calls as each role.</summary>
+    public static readonly IReadOnlyDictionary<MatrixCaller, string> UserNames = new Dictionary<MatrixCaller, string>
+    {
+        [MatrixCaller.GridWorker] = "worker1",
+        [MatrixCaller.DepartmentHandler] = "sanitation",
+        [MatrixCaller.Dispatcher] = "dispatcher",
+        [MatrixCaller.Supervisor] = "supervisor",
+        [MatrixCaller.Admin] = "admin",
+    };
 
     public NodeTestHost Node { get; private set; } = null!;
 
@@ -57,11 +69,7 @@ public sealed class PermissionMatrixFixture : IAsyncLifetime
             ["Node:Children:1:Key"] = OtherChildKey,
         });
         _invokers[MatrixCaller.Anonymous] = Node.Channel.CreateCallInvoker();
-        foreach (var (caller, user) in new[]
-        {
-            (MatrixCaller.GridWorker, "worker1"), (MatrixCaller.DepartmentHandler, "sanitation"), (MatrixCaller.Dispatcher, "dispatcher"),
-            (MatrixCaller.Supervisor, "supervisor"), (MatrixCaller.Admin, "admin"),
-        })
+        foreach (var (caller, user) in UserNames)
         {
             _invokers[caller] = Node.Channel.CreateCallInvoker().WithToken(await Node.LoginAsync(user));
         }
@@ -83,6 +91,15 @@ public sealed class PermissionMatrixFixture : IAsyncLifetime
         var dispatcher = new CaseService.CaseServiceClient(As(MatrixCaller.Dispatcher));
         var received = (await dispatcher.GetCaseAsync(new GetCaseRequest { CaseId = escalated.CaseId })).Case;
         await dispatcher.AcceptCaseAsync(new AcceptCaseRequest { CaseId = received.Id, ExpectedVersion = received.Version });
+    }
+
+    /// <summary>The caller as the use cases (and so the dashboard) know them, from the node's directory.</summary>
+    internal async Task<Application.Security.CallerIdentity> IdentityAsync(MatrixCaller caller)
+    {
+        var contexts = Node.Services.GetRequiredService<IDbContextFactory<Data.DispatchDbContext>>();
+        await using var db = await contexts.CreateDbContextAsync();
+        var name = UserNames[caller];
+        return Application.Security.CallerIdentity.From(await db.Users.SingleAsync(u => u.UserName == name));
     }
 
     public async Task DisposeAsync() => await Node.DisposeAsync();

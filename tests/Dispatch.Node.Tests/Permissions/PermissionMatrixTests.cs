@@ -12,7 +12,8 @@ namespace Dispatch.Node.Tests.Permissions;
 /// child node), in the caller's own scope and outside it, against one real node. What each cell must answer comes from
 /// the RPC's row of the permission table; an RPC without a row fails.
 /// </summary>
-public sealed class PermissionMatrixTests(PermissionMatrixFixture fixture) : IClassFixture<PermissionMatrixFixture>
+[Collection(PermissionMatrixCollection.Name)]
+public sealed class PermissionMatrixTests(PermissionMatrixFixture fixture)
 {
     /// <summary>What an allowed call may end with: it passed its permission check, and its request was otherwise valid.</summary>
     private static readonly StatusCode[] PastThePermissionCheck =
