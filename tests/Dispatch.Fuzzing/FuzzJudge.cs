@@ -6,8 +6,11 @@ namespace Dispatch.Fuzzing;
 /// </summary>
 public static class FuzzJudge
 {
-    /// <summary>A grpc-message longer than this echoes input: the reply's headers then outgrow what clients accept.</summary>
-    public const int MaxMessageLength = 1_000;
+    /// <summary>
+    /// A grpc-message longer than this echoes input: the reply's headers then outgrow what clients accept. The node's
+    /// error mapping cuts every message to this length (ErrorMappingInterceptor.MaxMessageLength).
+    /// </summary>
+    public const int MaxMessageLength = 1_024;
 
     /// <summary>
     /// INTERNAL is grpc-dotnet's own answer to a request it cannot read, before any of the node's code runs (bytes that are
