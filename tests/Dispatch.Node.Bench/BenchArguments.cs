@@ -80,6 +80,7 @@ internal sealed class BenchArguments
               dashboard-render --site http://127.0.0.1:W --address http://127.0.0.1:P [--rounds 20] [--row CSS] [--detail CSS] [--user dispatcher]
               dashboard-live   --site http://127.0.0.1:W --address http://127.0.0.1:P [--reports 200]
               dashboard-hold   --site http://127.0.0.1:W --address http://127.0.0.1:P [--dashboards 50] [--browsers 5] [--duration 60] [--rate 1000] [--node-pid PID]
+              watch-hold --address http://127.0.0.1:P [--streams 1000] [--hold 20] [--rate 20] [--settle 10] [--user dispatcher] [--reporter worker1] [--node-pid PID]
               dashboard-tour   [--out docs/dashboard]   (the README's screenshots, against scripts/run.sh on its default ports)
               escalate-count   --run-id ID [--village URL] [--town URL] [--village-id village-a] [--expected 10000] [--drain-timeout 300]
             """);

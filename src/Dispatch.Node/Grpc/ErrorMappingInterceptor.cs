@@ -2,6 +2,7 @@ using Dispatch.Application.Errors;
 using Dispatch.Domain.Common;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
+using Dispatch.Node.Limits;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dispatch.Node.Grpc;
@@ -9,7 +10,7 @@ namespace Dispatch.Node.Grpc;
 /// <summary>
 /// The one place where domain and application errors become gRPC statuses (see DESIGN.md): bad field
 /// INVALID_ARGUMENT, unknown id NOT_FOUND, illegal transition FAILED_PRECONDITION, out of scope
-/// PERMISSION_DENIED, stale version ABORTED, a taken unique name ALREADY_EXISTS, a failed sign-in UNAUTHENTICATED, a stream
+/// PERMISSION_DENIED (and a locked account), stale version ABORTED, over a limit RESOURCE_EXHAUSTED (with retry information), a taken unique name ALREADY_EXISTS, a failed sign-in UNAUTHENTICATED, a stream
 /// cut by shutdown UNAVAILABLE. Services and the domain never throw RpcException.
 /// </summary>
 internal sealed class ErrorMappingInterceptor : Interceptor
@@ -23,7 +24,7 @@ internal sealed class ErrorMappingInterceptor : Interceptor
         }
         catch (Exception ex) when (ToStatus(ex) is { } status)
         {
-            throw new RpcException(status);
+            throw new RpcException(status, Trailers(ex));
         }
     }
 
@@ -36,7 +37,7 @@ internal sealed class ErrorMappingInterceptor : Interceptor
         }
         catch (Exception ex) when (ToStatus(ex) is { } status)
         {
-            throw new RpcException(status);
+            throw new RpcException(status, Trailers(ex));
         }
     }
 
@@ -47,6 +48,8 @@ internal sealed class ErrorMappingInterceptor : Interceptor
         InvalidRequestException invalid => new Status(StatusCode.InvalidArgument, invalid.Message),
         NotFoundException notFound => new Status(StatusCode.NotFound, notFound.Message),
         AccessDeniedException denied => new Status(StatusCode.PermissionDenied, denied.Message),
+        AccountLockedException locked => new Status(StatusCode.PermissionDenied, locked.Message),
+        LimitExceededException limit => new Status(StatusCode.ResourceExhausted, limit.Message),
         StaleVersionException stale => new Status(StatusCode.Aborted, stale.Message),
         SignInFailedException failed => new Status(StatusCode.Unauthenticated, failed.Message),
         NodeStoppingException stopping => new Status(StatusCode.Unavailable, stopping.Message),
@@ -54,6 +57,10 @@ internal sealed class ErrorMappingInterceptor : Interceptor
         DbUpdateConcurrencyException => new Status(StatusCode.Aborted, "The case was changed by someone else; reload it and retry."),
         _ => null,
     };
+
+    /// <summary>Retry information for a limit that waiting lifts (<see cref="RetryPushback"/>); none for other errors.</summary>
+    private static Metadata Trailers(Exception error) =>
+        error is LimitExceededException { RetryAfter: { } retryAfter } ? RetryPushback.Trailers(retryAfter) : Metadata.Empty;
 
     /// <summary>
     /// The domain names fields as its parameters (camelCase: <c>evidenceRefs[2]</c>); clients know them by

@@ -13,6 +13,7 @@ using Dispatch.Node.Dashboard;
 using Dispatch.Node.Deadlines;
 using Dispatch.Node.Escalation;
 using Dispatch.Node.Grpc;
+using Dispatch.Node.Limits;
 using Dispatch.Node.Scheduling;
 using Dispatch.Node.Security;
 using Dispatch.Node.Seeding;
@@ -44,6 +45,7 @@ public static class NodeServiceCollectionExtensions
         services.AddSingleton(sp => new SigningKey(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<NodeOptions>>().Value));
         services.AddSingleton<TokenService>();
         services.AddNodeAuthentication();
+        services.AddNodeLimits(configuration);
         services.AddWebSignIn();
         services.AddDashboard();
         services.AddOptions<Dashboard.DashboardOptions>().Bind(configuration.GetSection("Dashboard"));
@@ -97,6 +99,8 @@ public static class NodeServiceCollectionExtensions
     public static WebApplication MapDispatchNode(this WebApplication app)
     {
         app.UseAuthorization();
+        // After authorization: the limits are per signed-in user and per child node.
+        app.UseRateLimiter();
         app.MapGrpcService<AuthGrpcService>();
         app.MapGrpcService<CaseGrpcService>();
         app.MapGrpcService<DirectoryGrpcService>();
