@@ -2,6 +2,8 @@ using Bunit;
 using Dispatch.Contracts.V1;
 using Dispatch.Node.Seeding;
 using Grpc.Core;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Dispatch.Node.Tests.Dashboard;
 
@@ -18,7 +20,8 @@ public sealed class DirectoryPageTests : DashboardTestBase
         }
 
         var (context, _) = await SignInAsync("admin");
-        var page = context.Render<Dispatch.Node.Dashboard.Pages.Directory>(p => p.Add(d => d.Tab, "users"));
+        context.Services.GetRequiredService<NavigationManager>().NavigateTo("/directory?tab=users");
+        var page = context.Render<Dispatch.Node.Dashboard.Pages.Directory>();
         page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-test=unlock]")), Patience);
         Assert.Contains("worker2", page.Find("[data-test=unlock]").Closest("tr")!.TextContent, StringComparison.Ordinal);
         Assert.Single(page.FindAll("[data-test=locked]"));

@@ -50,6 +50,7 @@ public abstract class SignInThrottleTests(StorageKind storage) : ScenarioTestBas
     {
         await FailAsync("worker2", AccountMaxFailures);
 
+        await Node.StopAsync();
         await Node.RestartAsync();
 
         await RpcAssert.FailsAsync(StatusCode.PermissionDenied, LoginAsync("worker2"), "locked");
