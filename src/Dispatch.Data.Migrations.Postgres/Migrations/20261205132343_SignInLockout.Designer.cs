@@ -618,7 +618,9 @@ namespace Dispatch.Data.Migrations
                         .HasColumnName("display_name");
 
                     b.Property<int>("FailedSignIns")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("integer")
+                        .HasDefaultValue(0)
                         .HasColumnName("failed_sign_ins");
 
                     b.PrimitiveCollection<string[]>("GridIds")

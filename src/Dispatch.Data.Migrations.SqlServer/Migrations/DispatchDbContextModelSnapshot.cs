@@ -649,7 +649,9 @@ namespace Dispatch.Data.Migrations
                         .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<int>("FailedSignIns")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("int")
+                        .HasDefaultValue(0)
                         .HasColumnName("failed_sign_ins");
 
                     b.PrimitiveCollection<string>("GridIds")

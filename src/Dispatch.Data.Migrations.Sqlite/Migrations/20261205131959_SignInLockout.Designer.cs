@@ -611,7 +611,9 @@ namespace Dispatch.Data.Migrations
                         .HasColumnName("display_name");
 
                     b.Property<int>("FailedSignIns")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER")
+                        .HasDefaultValue(0)
                         .HasColumnName("failed_sign_ins");
 
                     b.PrimitiveCollection<string>("GridIds")
