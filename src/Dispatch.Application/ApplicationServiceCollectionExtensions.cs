@@ -43,6 +43,7 @@ internal static class ApplicationServiceCollectionExtensions
         services.AddSingleton<Cases.Transitions.CaseTransitions>();
         services.AddSingleton<CaseQueries>();
         services.AddSingleton<CaseActions>();
+        services.AddSingleton<CaseFeedTail>();
         services.AddSingleton<CaseFeedReader>();
         services.AddSingleton<EvaluationQueries>();
         services.AddSingleton<ReportCalendar>();
@@ -60,6 +61,7 @@ internal static class ApplicationServiceCollectionExtensions
         services.AddSingleton<Directory.DepartmentDirectory>();
         services.AddSingleton<Directory.UserDirectory>();
         services.AddSingleton<Directory.RoutingRuleDirectory>();
+        services.AddSingleton<SignIn.AddressThrottle>();
         services.AddSingleton<SignIn.PasswordSignIn>();
         return services;
     }

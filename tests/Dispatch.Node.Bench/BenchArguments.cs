@@ -82,6 +82,7 @@ internal sealed class BenchArguments
               dashboard-render --site http://127.0.0.1:W --address http://127.0.0.1:P [--rounds 20] [--row CSS] [--detail CSS] [--user dispatcher]
               dashboard-live   --site http://127.0.0.1:W --address http://127.0.0.1:P [--reports 200]
               dashboard-hold   --site http://127.0.0.1:W --address http://127.0.0.1:P [--dashboards 50] [--browsers 5] [--duration 60] [--rate 1000] [--node-pid PID]
+              watch-hold --address http://127.0.0.1:P [--streams 1000] [--hold 20] [--rate 20] [--settle 10] [--user dispatcher] [--reporter worker1] [--node-pid PID]
               dashboard-tour   [--out docs/dashboard]   (the README's screenshots, against scripts/run.sh on its default ports)
               soak   [--port-offset 0] [--nodes district:PID,town:PID,village-a:PID,village-b:PID] [--duration 600] [--rate 10] [--list-rate 2]
                      [--watches 3] [--deadline-limit 60] [--sample 30] [--drain 120]   (the platform under mixed load: scripts/soak.sh)

@@ -96,6 +96,16 @@ try
         "dashboard-render" => await DashboardRender.RunAsync(DashboardArguments(arguments)),
         "dashboard-live" => await DashboardLive.RunAsync(DashboardArguments(arguments)),
         "dashboard-hold" => await DashboardHold.RunAsync(DashboardArguments(arguments)),
+        "watch-hold" => await WatchHold.RunAsync(new WatchHoldOptions(
+            new Uri(arguments.GetText("address")),
+            arguments.GetInt("streams", 1000),
+            arguments.GetSeconds("hold", 20),
+            arguments.GetInt("rate", 20),
+            arguments.GetSeconds("settle", 10),
+            arguments.GetText("user", "dispatcher"),
+            arguments.GetText("reporter", "worker1"),
+            arguments.GetText("password", "dispatch-demo"),
+            arguments.GetOptionalInt("node-pid"))),
         "dashboard-tour" => await DashboardTour.RunAsync(arguments.GetText("out", "docs/dashboard")),
         _ => BenchArguments.PrintUsage(),
     };

@@ -65,4 +65,18 @@ internal sealed class UserDirectory(DirectoryStore store, IPasswordHasher<User> 
         await DirectoryStore.SaveAsync(db, $"User name {Domain.Common.ClientValue.Quote(request.UserName)} is already taken.", cancellationToken);
         return user;
     }
+
+    /// <summary>Lifts a lockout after too many wrong passwords (administrators); unlocking an unlocked user changes nothing.</summary>
+    public async Task<User> UnlockAsync(CallerIdentity caller, Guid userId, CancellationToken cancellationToken)
+    {
+        await using var db = await store.OpenAsAdminAsync(caller, cancellationToken);
+        var user = await db.Users.FirstOrDefaultAsync(u => u.Id == userId, cancellationToken) ?? throw new NotFoundException("User", userId.ToString());
+        if (user.IsLocked || user.FailedSignIns > 0)
+        {
+            user.Unlock();
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return user;
+    }
 }

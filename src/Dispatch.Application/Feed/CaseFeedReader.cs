@@ -10,12 +10,13 @@ namespace Dispatch.Application.Feed;
 /// Streams the node's case feed from a sequence number on, then follows new commits. A watcher that
 /// reconnects with the last sequence it saw misses nothing and sees nothing twice.
 /// </summary>
-internal sealed class CaseFeedReader(IDbContextFactory<DispatchDbContext> contexts, CaseFeedSignal signal, TimeProvider clock, IHostApplicationLifetime lifetime)
+internal sealed class CaseFeedReader(IDbContextFactory<DispatchDbContext> contexts, CaseFeedTail tail, TimeProvider clock, IHostApplicationLifetime lifetime)
 {
-    private const int PageSize = 500;
+    internal const int PageSize = 500;
 
-    // Other replicas' commits do not raise this process's signal: poll now and then as well.
-    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
+    // Watchers catching up from before the tail's window read the database a few at a time: a thousand streams opened
+    // at once from an old sequence would otherwise hold a thousand connections (and their page caches) at once.
+    private readonly SemaphoreSlim _storedReads = new(4);
 
     /// <summary>The feed's last sequence now (0 when empty): a watcher that wants only what happens next starts there.</summary>
     public async Task<long> EndAsync(CallerIdentity caller, CancellationToken cancellationToken)
@@ -25,34 +26,59 @@ internal sealed class CaseFeedReader(IDbContextFactory<DispatchDbContext> contex
         return await End.For(context)(context) ?? 0;
     }
 
-    /// <summary>The feed's last sequence, null when empty; compiled (<see cref="CompiledQuery{TQuery}"/>), as streams read it at every commit.</summary>
+    /// <summary>The feed's last sequence, null when empty; compiled (<see cref="CompiledQuery{TQuery}"/>), as it is read at every commit.</summary>
     internal static readonly CompiledQuery<Func<DispatchDbContext, Task<long?>>> End = new(() => EF.CompileAsyncQuery(
         (DispatchDbContext context) => context.CaseFeed.Max(e => (long?)e.Sequence)));
 
+    /// <summary>
+    /// The feed after <paramref name="fromSequence"/> as the caller may see it, then live. What the node's tail
+    /// (<see cref="CaseFeedTail"/>) holds comes from memory; only what lies before it is read from the database.
+    /// </summary>
     public async IAsyncEnumerable<CaseFeedNotice> WatchAsync(
         CallerIdentity caller, long fromSequence, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var scope = CasePermissions.EnsureCanWatch(caller);
+        using var membership = tail.Join();
         var after = fromSequence;
-        await using var feed = new FeedContext(contexts);
         while (!cancellationToken.IsCancellationRequested)
         {
-            // Taken before reading, so a commit between the read and the wait is not missed.
-            var nextCommit = signal.NextCommit;
-            var page = await feed.ReadAsync(context => ReadAsync(context, after, cancellationToken), cancellationToken);
-            foreach (var (notice, gridId, assignee) in page)
+            var window = tail.Window;
+            if (!window.IsRead || after >= window.End)
             {
-                after = notice.Sequence;
-                if (CasePermissions.Sees(caller, scope, gridId, assignee))
+                await FeedWait.NextAsync(window.Next, Timeout.InfiniteTimeSpan, clock, lifetime.ApplicationStopping, cancellationToken);
+                continue;
+            }
+
+            var stored = after < window.From;
+            IReadOnlyList<FeedRow> rows = stored ? await ReadStoredAsync(after, cancellationToken) : window.After(after);
+            foreach (var row in rows)
+            {
+                after = row.Sequence;
+                if (CasePermissions.Sees(caller, scope, row.GridId, Domain.Cases.Assignee.FromFields(row.AssigneeKind, row.AssigneeId)))
                 {
-                    yield return notice;
+                    yield return new CaseFeedNotice(row.Sequence, row.Number, row.Event, row.Status, row.Version, row.GridId);
                 }
             }
 
-            if (page.Count < PageSize)
+            if (stored && rows.Count < PageSize)
             {
-                await FeedWait.NextAsync(nextCommit, PollInterval, clock, lifetime.ApplicationStopping, cancellationToken);
+                // The database held nothing more when read, and the window starts no later than its end then.
+                after = Math.Max(after, window.From);
             }
+        }
+    }
+
+    private async Task<List<FeedRow>> ReadStoredAsync(long after, CancellationToken cancellationToken)
+    {
+        await _storedReads.WaitAsync(cancellationToken);
+        try
+        {
+            await using var context = await contexts.CreateDbContextAsync(cancellationToken);
+            return await ReadPageAsync(context, after, cancellationToken);
+        }
+        finally
+        {
+            _storedReads.Release();
         }
     }
 
@@ -63,19 +89,13 @@ internal sealed class CaseFeedReader(IDbContextFactory<DispatchDbContext> contex
         return await context.CaseFeed.MaxAsync(e => (long?)e.Sequence, cancellationToken) ?? 0;
     }
 
-    private static async Task<List<(CaseFeedNotice Notice, Domain.Geography.GridId Grid, Domain.Cases.Assignee? Assignee)>> ReadAsync(
-        DispatchDbContext context, long after, CancellationToken cancellationToken)
-    {
-        var rows = await PageAfter.For(context)(context, after).ToListAsync(cancellationToken);
-        return rows.ConvertAll(row => (
-            new CaseFeedNotice(row.Sequence, row.Number, row.Event, row.Status, row.Version, row.GridId),
-            row.GridId,
-            Domain.Cases.Assignee.FromFields(row.AssigneeKind, row.AssigneeId)));
-    }
+    /// <summary>A page of the feed after a sequence.</summary>
+    internal static async Task<List<FeedRow>> ReadPageAsync(DispatchDbContext context, long after, CancellationToken cancellationToken) =>
+        await PageAfter.For(context)(context, after).ToListAsync(cancellationToken);
 
     /// <summary>
     /// The feed after a sequence, a page at most, with each entry's event and what decides who sees it. Compiled
-    /// (<see cref="CompiledQuery{TQuery}"/>): every watcher reads at every commit.
+    /// (<see cref="CompiledQuery{TQuery}"/>): the tail reads it at every commit.
     /// </summary>
     private static readonly CompiledQuery<Func<DispatchDbContext, long, IAsyncEnumerable<FeedRow>>> PageAfter = new(() => EF.CompileAsyncQuery(
         (DispatchDbContext context, long after) => (
@@ -86,14 +106,4 @@ internal sealed class CaseFeedReader(IDbContextFactory<DispatchDbContext> contex
             join @case in context.Cases.AsNoTracking() on entry.CaseId equals @case.Id
             select new FeedRow(entry.Sequence, entry.Status, entry.Version, caseEvent, @case.Number, @case.GridId, @case.AssigneeKind, @case.AssigneeId))
             .Take(PageSize)));
-
-    private sealed record FeedRow(
-        long Sequence,
-        Domain.Cases.CaseStatus Status,
-        int Version,
-        Domain.Cases.CaseEvent Event,
-        string Number,
-        Domain.Geography.GridId GridId,
-        Domain.Cases.AssigneeKind? AssigneeKind,
-        Guid? AssigneeId);
 }

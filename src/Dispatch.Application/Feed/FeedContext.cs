@@ -4,7 +4,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Dispatch.Application.Feed;
 
 /// <summary>
-/// The context a watcher's stream reads the feed through, at every commit of the node. On SQLite one context
+/// The context a reader that follows the feed at every commit of the node reads through (the case feed's tail, a
+/// child's escalation subscription). On SQLite one context
 /// for the whole stream, its connection open, so the feed's queries run on statements kept prepared
 /// (<see cref="Data.Sqlite.SqliteStatementCache"/>) instead of being parsed and planned again at each read; an
 /// open SQLite connection holds no snapshot between reads. On PostgreSQL a context per read: a pooled

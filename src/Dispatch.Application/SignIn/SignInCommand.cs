@@ -1,4 +1,4 @@
 namespace Dispatch.Application.SignIn;
 
-/// <summary>A user name and password to check.</summary>
-internal sealed record SignInCommand(string UserName, string Password);
+/// <summary>A user name and password to check, and the remote address they came from (null when unknown).</summary>
+internal sealed record SignInCommand(string UserName, string Password, string? Address = null);

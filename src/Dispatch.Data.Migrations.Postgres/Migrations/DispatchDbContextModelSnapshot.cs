@@ -619,10 +619,24 @@ namespace Dispatch.Data.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("display_name");
 
+                    b.Property<int>("FailedSignIns")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0)
+                        .HasColumnName("failed_sign_ins");
+
                     b.PrimitiveCollection<string[]>("GridIds")
                         .IsRequired()
                         .HasColumnType("character varying(15)[]")
                         .HasColumnName("grid_ids");
+
+                    b.Property<DateTimeOffset?>("LastFailedSignInAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_failed_sign_in_at");
+
+                    b.Property<DateTimeOffset?>("LockedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("locked_at");
 
                     b.Property<string>("PasswordHash")
                         .IsRequired()

@@ -654,10 +654,24 @@ namespace Dispatch.Data.Migrations
                         .HasColumnName("display_name")
                         .UseCollation("Latin1_General_100_BIN2");
 
+                    b.Property<int>("FailedSignIns")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int")
+                        .HasDefaultValue(0)
+                        .HasColumnName("failed_sign_ins");
+
                     b.PrimitiveCollection<string>("GridIds")
                         .IsRequired()
                         .HasColumnType("nvarchar(max)")
                         .HasColumnName("grid_ids");
+
+                    b.Property<DateTimeOffset?>("LastFailedSignInAt")
+                        .HasColumnType("datetimeoffset")
+                        .HasColumnName("last_failed_sign_in_at");
+
+                    b.Property<DateTimeOffset?>("LockedAt")
+                        .HasColumnType("datetimeoffset")
+                        .HasColumnName("locked_at");
 
                     b.Property<string>("PasswordHash")
                         .IsRequired()

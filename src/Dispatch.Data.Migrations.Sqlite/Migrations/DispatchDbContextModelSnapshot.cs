@@ -612,10 +612,24 @@ namespace Dispatch.Data.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("display_name");
 
+                    b.Property<int>("FailedSignIns")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0)
+                        .HasColumnName("failed_sign_ins");
+
                     b.PrimitiveCollection<string>("GridIds")
                         .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("grid_ids");
+
+                    b.Property<long?>("LastFailedSignInAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_failed_sign_in_at");
+
+                    b.Property<long?>("LockedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("locked_at");
 
                     b.Property<string>("PasswordHash")
                         .IsRequired()

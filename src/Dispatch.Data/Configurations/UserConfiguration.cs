@@ -23,6 +23,9 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         builder.Property(u => u.PasswordHash).HasMaxLength(DirectoryLimits.PasswordHashMaxLength);
         builder.HasIndex(u => u.UserName).IsUnique();
 
+        // The default lets the column be added to a table that has users already (SQLite needs one for NOT NULL).
+        builder.Property(u => u.FailedSignIns).HasDefaultValue(0);
+
         builder.PrimitiveCollection(u => u.GridIds)
             .HasField("_gridIds")
             .UsePropertyAccessMode(PropertyAccessMode.Field)

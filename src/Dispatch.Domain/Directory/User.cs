@@ -52,6 +52,24 @@ public sealed class User
     /// <summary>The department of a department handler; null for every other role.</summary>
     public Guid? DepartmentId { get; private set; }
 
+    /// <summary>Wrong passwords given in a row (within <see cref="SignInLockout.FailureWindow"/> of each other).</summary>
+    public int FailedSignIns { get; private set; }
+
+    public DateTimeOffset? LastFailedSignInAt { get; private set; }
+
+    /// <summary>When too many wrong passwords locked the account; null while it is not locked.</summary>
+    public DateTimeOffset? LockedAt { get; private set; }
+
+    public bool IsLocked => LockedAt is not null;
+
+    /// <summary>An administrator lifts a lockout; the count of wrong passwords starts again.</summary>
+    public void Unlock()
+    {
+        LockedAt = null;
+        FailedSignIns = 0;
+        LastFailedSignInAt = null;
+    }
+
     public void Rename(string displayName)
     {
         Check.RequiredText("displayName", displayName, DirectoryLimits.DisplayNameMaxLength);

@@ -13,7 +13,7 @@ internal sealed class AuthGrpcService(PasswordSignIn signIn, TokenService tokens
 {
     public override async Task<LoginResponse> Login(LoginRequest request, ServerCallContext context)
     {
-        var user = await signIn.SignInAsync(new SignInCommand(request.UserName, request.Password), context.CancellationToken);
+        var user = await signIn.SignInAsync(new SignInCommand(request.UserName, request.Password, context.GetHttpContext().Connection.RemoteIpAddress?.ToString()), context.CancellationToken);
         var identity = user.Identity;
         var (token, expiresAt) = tokens.Issue(identity);
         var response = new LoginResponse

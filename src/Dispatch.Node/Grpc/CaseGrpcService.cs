@@ -3,6 +3,7 @@ using Dispatch.Application.Cases.Transitions;
 using Dispatch.Application.Errors;
 using Dispatch.Application.Feed;
 using Dispatch.Contracts.V1;
+using Dispatch.Node.Limits;
 using Dispatch.Node.Security;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
@@ -11,7 +12,7 @@ namespace Dispatch.Node.Grpc;
 
 /// <summary>The case API: maps each request to a use case and the result back. No rules here.</summary>
 [Authorize(Policy = AuthSchemes.SignedIn)]
-internal sealed partial class CaseGrpcService(CaseCommands commands, CaseTransitions transitions, CaseQueries queries, CaseFeedReader feed) : CaseService.CaseServiceBase
+internal sealed partial class CaseGrpcService(CaseCommands commands, CaseTransitions transitions, CaseQueries queries, CaseFeedReader feed, StreamQuota streams) : CaseService.CaseServiceBase
 {
     public override async Task<ReportCaseResponse> ReportCase(ReportCaseRequest request, ServerCallContext context)
     {
@@ -58,7 +59,9 @@ internal sealed partial class CaseGrpcService(CaseCommands commands, CaseTransit
             throw new InvalidRequestException("from_sequence", "must not be negative.");
         }
 
-        await foreach (var notice in feed.WatchAsync(context.Caller(), request.FromSequence, context.CancellationToken))
+        var caller = context.Caller();
+        using var place = streams.Open("user:" + caller.UserId);
+        await foreach (var notice in feed.WatchAsync(caller, request.FromSequence, context.CancellationToken))
         {
             await responseStream.WriteAsync(new WatchCasesResponse
             {

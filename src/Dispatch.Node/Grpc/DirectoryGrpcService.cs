@@ -65,6 +65,9 @@ internal sealed class DirectoryGrpcService(GridDirectory grids, DepartmentDirect
         return new UpsertUserResponse { User = ToContract(await users.UpsertAsync(context.Caller(), command, context.CancellationToken)) };
     }
 
+    public override async Task<UnlockUserResponse> UnlockUser(UnlockUserRequest request, ServerCallContext context) =>
+        new() { User = ToContract(await users.UnlockAsync(context.Caller(), ContractMapper.ParseId(request.UserId, "user_id"), context.CancellationToken)) };
+
     public override async Task<ListRoutingRulesResponse> ListRoutingRules(ListRoutingRulesRequest request, ServerCallContext context)
     {
         var response = new ListRoutingRulesResponse();
@@ -106,6 +109,7 @@ internal sealed class DirectoryGrpcService(GridDirectory grids, DepartmentDirect
             DisplayName = user.DisplayName,
             Role = ContractMapper.Convert<Role>(user.Role),
             DepartmentId = user.DepartmentId?.ToString() ?? "",
+            Locked = user.IsLocked,
         };
         contract.GridIds.AddRange(user.GridIds.Select(g => g.Value));
         return contract;

@@ -2,6 +2,7 @@ using Dispatch.Application.Errors;
 using Dispatch.Domain.Common;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
+using Dispatch.Node.Limits;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -10,9 +11,10 @@ namespace Dispatch.Node.Grpc;
 /// <summary>
 /// The one place where domain and application errors become gRPC statuses (see DESIGN.md): bad field
 /// INVALID_ARGUMENT, unknown id NOT_FOUND, illegal transition FAILED_PRECONDITION, out of scope
-/// PERMISSION_DENIED, stale version ABORTED, a taken unique name ALREADY_EXISTS, a failed sign-in UNAUTHENTICATED, a stream
-/// cut by shutdown UNAVAILABLE. Services and the domain never throw RpcException. Anything else is a defect of ours:
-/// INTERNAL with an id that the node's error log carries beside the exception, never grpc-dotnet's UNKNOWN.
+/// PERMISSION_DENIED (and a locked account), stale version ABORTED, over a limit RESOURCE_EXHAUSTED (with retry
+/// information), a taken unique name ALREADY_EXISTS, a failed sign-in UNAUTHENTICATED, a stream cut by shutdown
+/// UNAVAILABLE. Services and the domain never throw RpcException. Anything else is a defect of ours: INTERNAL with an
+/// id that the node's error log carries beside the exception, never grpc-dotnet's UNKNOWN.
 /// </summary>
 internal sealed partial class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> logger) : Interceptor
 {
@@ -31,7 +33,7 @@ internal sealed partial class ErrorMappingInterceptor(ILogger<ErrorMappingInterc
         }
         catch (Exception ex) when (Map(ex, context) is { } status)
         {
-            throw new RpcException(status);
+            throw new RpcException(status, Trailers(ex));
         }
     }
 
@@ -44,7 +46,7 @@ internal sealed partial class ErrorMappingInterceptor(ILogger<ErrorMappingInterc
         }
         catch (Exception ex) when (Map(ex, context) is { } status)
         {
-            throw new RpcException(status);
+            throw new RpcException(status, Trailers(ex));
         }
     }
 
@@ -80,6 +82,8 @@ internal sealed partial class ErrorMappingInterceptor(ILogger<ErrorMappingInterc
         InvalidRequestException invalid => new Status(StatusCode.InvalidArgument, invalid.Message),
         NotFoundException notFound => new Status(StatusCode.NotFound, notFound.Message),
         AccessDeniedException denied => new Status(StatusCode.PermissionDenied, denied.Message),
+        AccountLockedException locked => new Status(StatusCode.PermissionDenied, locked.Message),
+        LimitExceededException limit => new Status(StatusCode.ResourceExhausted, limit.Message),
         StaleVersionException stale => new Status(StatusCode.Aborted, stale.Message),
         SignInFailedException failed => new Status(StatusCode.Unauthenticated, failed.Message),
         NodeStoppingException stopping => new Status(StatusCode.Unavailable, stopping.Message),
@@ -90,6 +94,10 @@ internal sealed partial class ErrorMappingInterceptor(ILogger<ErrorMappingInterc
 
     private static Status Bounded(Status status) =>
         status.Detail.Length <= MaxMessageLength ? status : new Status(status.StatusCode, status.Detail[..(MaxMessageLength - 1)] + "…");
+
+    /// <summary>Retry information for a limit that waiting lifts (<see cref="RetryPushback"/>); none for other errors.</summary>
+    private static Metadata Trailers(Exception error) =>
+        error is LimitExceededException { RetryAfter: { } retryAfter } ? RetryPushback.Trailers(retryAfter) : Metadata.Empty;
 
     /// <summary>
     /// The domain names fields as its parameters (camelCase: <c>evidenceRefs[2]</c>); clients know them by

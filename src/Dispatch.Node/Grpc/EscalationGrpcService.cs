@@ -3,6 +3,7 @@ using Dispatch.Application.Errors;
 using Dispatch.Application.Escalation;
 using Dispatch.Application.Supervision;
 using Dispatch.Contracts.V1;
+using Dispatch.Node.Limits;
 using Dispatch.Node.Security;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
@@ -11,7 +12,7 @@ namespace Dispatch.Node.Grpc;
 
 /// <summary>The parent's side of the node protocol; callers are registered children only.</summary>
 [Authorize(Policy = AuthSchemes.ChildNode)]
-internal sealed class EscalationGrpcService(EscalationReceiver receiver, EscalationFeed feed, SupervisionCommands supervision) : EscalationService.EscalationServiceBase
+internal sealed class EscalationGrpcService(EscalationReceiver receiver, EscalationFeed feed, SupervisionCommands supervision, StreamQuota streams) : EscalationService.EscalationServiceBase
 {
     public override async Task<EscalateResponse> Escalate(EscalateRequest request, ServerCallContext context)
     {
@@ -31,10 +32,13 @@ internal sealed class EscalationGrpcService(EscalationReceiver receiver, Escalat
             throw new InvalidRequestException("from_sequence", "must not be negative.");
         }
 
+        var child = context.Child().Id;
+        using var place = streams.Open("node:" + child);
+
         // Headers at once, not with the first update: the child learns that its link is up (readiness) without waiting for one.
         await context.WriteResponseHeadersAsync([]);
 
-        await foreach (var update in feed.WatchAsync(context.Child().Id, request.FromSequence, context.CancellationToken))
+        await foreach (var update in feed.WatchAsync(child, request.FromSequence, context.CancellationToken))
         {
             await responseStream.WriteAsync(new SubscribeResponse
             {

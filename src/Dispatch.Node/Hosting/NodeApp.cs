@@ -16,10 +16,12 @@ public static class NodeApp
 
         builder.Services.AddDispatchNode(builder.Configuration);
         var node = builder.Configuration.GetSection("Node").Get<NodeOptions>() ?? new NodeOptions();
+        var limits = builder.Configuration.GetSection("Limits").Get<Limits.LimitOptions>() ?? new Limits.LimitOptions();
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.Limits.Http2.KeepAlivePingDelay = node.ClientKeepAliveDelay;
             kestrel.Limits.Http2.KeepAlivePingTimeout = node.ClientKeepAliveTimeout;
+            kestrel.Limits.Http2.MaxStreamsPerConnection = limits.StreamsPerConnection;
             var address = IPAddress.Parse(node.ListenAddress);
             kestrel.Listen(address, node.GrpcPort, NodeEndpoints.Grpc);
             kestrel.AddServerHeader = false;

@@ -13,6 +13,7 @@ using Dispatch.Node.Dashboard;
 using Dispatch.Node.Deadlines;
 using Dispatch.Node.Escalation;
 using Dispatch.Node.Grpc;
+using Dispatch.Node.Limits;
 using Dispatch.Node.Scheduling;
 using Dispatch.Node.Security;
 using Dispatch.Node.Seeding;
@@ -54,6 +55,7 @@ public static class NodeServiceCollectionExtensions
         services.AddSingleton(sp => new SigningKey(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<NodeOptions>>().Value));
         services.AddSingleton<TokenService>();
         services.AddNodeAuthentication();
+        services.AddNodeLimits(configuration);
         services.AddWebSignIn();
         services.AddDashboard();
         services.AddOptions<Dashboard.DashboardOptions>().Bind(configuration.GetSection("Dashboard"));
@@ -108,6 +110,8 @@ public static class NodeServiceCollectionExtensions
     {
         app.UseAuthorization();
         app.UseMiddleware<GrpcFramingGuard>();
+        // After authorization: the limits are per signed-in user and per child node.
+        app.UseRateLimiter();
         app.MapGrpcService<AuthGrpcService>();
         app.MapGrpcService<CaseGrpcService>();
         app.MapGrpcService<DirectoryGrpcService>();

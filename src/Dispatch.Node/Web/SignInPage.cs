@@ -58,7 +58,7 @@ internal static class SignInPage
         var returnUrl = LocalOrDefault(form["returnUrl"]);
         try
         {
-            var user = await signIn.SignInAsync(new SignInCommand(form["userName"].ToString(), form["password"].ToString()), context.RequestAborted);
+            var user = await signIn.SignInAsync(new SignInCommand(form["userName"].ToString(), form["password"].ToString(), context.Connection.RemoteIpAddress?.ToString()), context.RequestAborted);
             // The cookie ends when a token signed now would; an open dashboard checks this claim (Dashboard.SessionRevalidation).
             var expires = clock.GetUtcNow().Add(node.Value.TokenLifetime).ToUnixTimeSeconds();
             var claims = TokenClaims.Of(user.Identity).Select(c => new Claim(c.Key, c.Value))
@@ -70,6 +70,16 @@ internal static class SignInPage
         catch (SignInFailedException)
         {
             return Form(context, antiforgery, node.Value, text, returnUrl, text["Wrong user name or password."], StatusCodes.Status401Unauthorized);
+        }
+        catch (AccountLockedException)
+        {
+            return Form(context, antiforgery, node.Value, text, returnUrl, text["This account is locked after too many wrong passwords; an administrator can unlock it."], StatusCodes.Status403Forbidden);
+        }
+        catch (LimitExceededException ex)
+        {
+            var seconds = Limits.RetryPushback.Seconds(ex.RetryAfter ?? TimeSpan.Zero);
+            context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Form(context, antiforgery, node.Value, text, returnUrl, text["Too many failed sign-ins from this address; try again in {0} s.", seconds], StatusCodes.Status429TooManyRequests);
         }
         catch (InvalidRequestException ex)
         {
