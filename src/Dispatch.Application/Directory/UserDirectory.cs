@@ -69,7 +69,7 @@ internal sealed class UserDirectory(DirectoryStore store, IPasswordHasher<User> 
     /// <summary>Lifts a lockout after too many wrong passwords (administrators); unlocking an unlocked user changes nothing.</summary>
     public async Task<User> UnlockAsync(CallerIdentity caller, Guid userId, CancellationToken cancellationToken)
     {
-        await using var db = await store.OpenAsAdminAsync(caller, cancellationToken);
+        await using var db = await store.OpenAsync(caller, "UnlockUser", cancellationToken);
         var user = await db.Users.FirstOrDefaultAsync(u => u.Id == userId, cancellationToken) ?? throw new NotFoundException("User", userId.ToString());
         if (user.IsLocked || user.FailedSignIns > 0)
         {

@@ -62,6 +62,7 @@ internal static class PermissionTable
         Users(DirectoryService, "UpsertDepartment", Admins),
         Users(DirectoryService, "ListUsers", Admins),
         Users(DirectoryService, "UpsertUser", Admins),
+        Users(DirectoryService, "UnlockUser", Admins),
         Users(DirectoryService, "ListRoutingRules", CommandCentre),
         Users(DirectoryService, "UpsertRoutingRule", Admins),
         Users(DirectoryService, "DeleteRoutingRule", Admins),

@@ -59,6 +59,8 @@ internal static class MatrixRequests
             User = new User { UserName = "matrix-worker", DisplayName = "Grid worker Matrix", Role = Role.GridWorker, GridIds = { Grid1 } },
             Password = "matrix-secret-1",
         }),
+        // Unlocking a user who is not locked changes nothing: the reporter of case A, a grid worker.
+        [Rpc("DirectoryService", "UnlockUser")] = Same(f => new UnlockUserRequest { UserId = f.CaseA.ReporterId }),
         [Rpc("DirectoryService", "UpsertRoutingRule")] = Same(_ => new UpsertRoutingRuleRequest { Rule = new RoutingRule { CategoryCode = "0201", DepartmentId = DemoDirectory.SanitationId.ToString() } }),
         [Rpc("DirectoryService", "DeleteRoutingRule")] = Same(_ => new DeleteRoutingRuleRequest { CategoryCode = "03" }),
 

@@ -13,53 +13,59 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Dispatch.Data.Migrations
 {
     [DbContext(typeof(DispatchDbContext))]
-    [Migration("20261205131959_SignInLockout")]
+    [Migration("20261205144411_SignInLockout")]
     partial class SignInLockout
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
+            modelBuilder
+                .HasAnnotation("ProductVersion", "10.0.15")
+                .HasAnnotation("Relational:MaxIdentifierLength", 128);
+
+            SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
             modelBuilder.Entity("Dispatch.Data.Bulletins.Bulletin", b =>
                 {
                     b.Property<string>("Kind")
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("kind");
+                        .HasColumnType("nvarchar(32)")
+                        .HasColumnName("kind")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<DateOnly>("FirstDay")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("first_day");
 
                     b.Property<byte[]>("Csv")
                         .IsRequired()
-                        .HasColumnType("BLOB")
+                        .HasColumnType("varbinary(max)")
                         .HasColumnName("csv");
 
                     b.Property<byte[]>("Html")
                         .IsRequired()
-                        .HasColumnType("BLOB")
+                        .HasColumnType("varbinary(max)")
                         .HasColumnName("html");
 
-                    b.Property<long>("PeriodFrom")
-                        .HasColumnType("INTEGER")
+                    b.Property<DateTimeOffset>("PeriodFrom")
+                        .HasColumnType("datetimeoffset")
                         .HasColumnName("period_from");
 
-                    b.Property<long>("PeriodTo")
-                        .HasColumnType("INTEGER")
+                    b.Property<DateTimeOffset>("PeriodTo")
+                        .HasColumnType("datetimeoffset")
                         .HasColumnName("period_to");
 
-                    b.Property<long>("ProducedAt")
-                        .HasColumnType("INTEGER")
+                    b.Property<DateTimeOffset>("ProducedAt")
+                        .HasColumnType("datetimeoffset")
                         .HasColumnName("produced_at");
 
                     b.Property<string>("TimeZone")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("time_zone");
+                        .HasColumnType("nvarchar(64)")
+                        .HasColumnName("time_zone")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.HasKey("Kind", "FirstDay")
                         .HasName("pk_bulletins");
@@ -71,56 +77,67 @@ namespace Dispatch.Data.Migrations
                 {
                     b.Property<long>("Sequence")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("sequence");
+                        .HasColumnType("bigint")
+                        .HasColumnName("sequence")
+                        .HasAnnotation("Sqlite:ValueGenerationStrategy", SqliteValueGenerationStrategy.Autoincrement);
 
-                    SqlitePropertyBuilderExtensions.UseAutoincrement(b.Property<long>("Sequence"));
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Sequence"));
 
                     b.Property<int>("Attempts")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("attempts");
 
                     b.Property<Guid>("CaseId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uniqueidentifier")
                         .HasColumnName("case_id");
 
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER")
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset")
                         .HasColumnName("created_at");
 
-                    b.Property<long?>("DeliveredAt")
-                        .HasColumnType("INTEGER")
+                    b.Property<DateTimeOffset?>("DeliveredAt")
+                        .HasColumnType("datetimeoffset")
                         .HasColumnName("delivered_at");
 
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("kind");
+                        .HasColumnType("nvarchar(32)")
+                        .HasColumnName("kind")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<byte[]>("Payload")
                         .IsRequired()
-                        .HasColumnType("BLOB")
+                        .HasColumnType("varbinary(max)")
                         .HasColumnName("payload");
 
                     b.Property<string>("RefusalCode")
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("refusal_code");
+                        .HasColumnType("nvarchar(32)")
+                        .HasColumnName("refusal_code")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("RefusalMessage")
                         .HasMaxLength(1000)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("refusal_message");
+                        .HasColumnType("nvarchar(1000)")
+                        .HasColumnName("refusal_message")
+                        .UseCollation("Latin1_General_100_BIN2");
 
-                    b.Property<long?>("RefusedAt")
-                        .HasColumnType("INTEGER")
+                    b.Property<DateTimeOffset?>("RefusedAt")
+                        .HasColumnType("datetimeoffset")
                         .HasColumnName("refused_at");
 
                     b.Property<string>("RefusedBy")
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("refused_by");
+                        .HasColumnType("nvarchar(64)")
+                        .HasColumnName("refused_by")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<string>("TraceParent")
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)")
+                        .HasColumnName("trace_parent")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.HasKey("Sequence")
                         .HasName("pk_outbox_messages");
@@ -140,11 +157,12 @@ namespace Dispatch.Data.Migrations
                 {
                     b.Property<string>("ParentNodeId")
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("parent_node_id");
+                        .HasColumnType("nvarchar(64)")
+                        .HasColumnName("parent_node_id")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<long>("LastSequence")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("last_sequence");
 
                     b.HasKey("ParentNodeId")
@@ -157,33 +175,36 @@ namespace Dispatch.Data.Migrations
                 {
                     b.Property<long>("Sequence")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("sequence");
+                        .HasColumnType("bigint")
+                        .HasColumnName("sequence")
+                        .HasAnnotation("Sqlite:ValueGenerationStrategy", SqliteValueGenerationStrategy.Autoincrement);
 
-                    SqlitePropertyBuilderExtensions.UseAutoincrement(b.Property<long>("Sequence"));
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Sequence"));
 
-                    b.Property<long>("At")
-                        .HasColumnType("INTEGER")
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("datetimeoffset")
                         .HasColumnName("at");
 
                     b.Property<Guid>("CaseId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uniqueidentifier")
                         .HasColumnName("case_id");
 
                     b.Property<string>("EventType")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("event_type");
+                        .HasColumnType("nvarchar(32)")
+                        .HasColumnName("event_type")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("status");
+                        .HasColumnType("nvarchar(32)")
+                        .HasColumnName("status")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<int>("Version")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("version");
 
                     b.HasKey("Sequence")
@@ -196,13 +217,15 @@ namespace Dispatch.Data.Migrations
                 {
                     b.Property<string>("Key")
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("key");
+                        .HasColumnType("nvarchar(64)")
+                        .HasColumnName("key")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("Value")
                         .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("value");
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("value")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.HasKey("Key")
                         .HasName("pk_node_settings");
@@ -213,184 +236,197 @@ namespace Dispatch.Data.Migrations
             modelBuilder.Entity("Dispatch.Domain.Cases.Case", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uniqueidentifier")
                         .HasColumnName("id");
 
                     b.Property<Guid?>("AssigneeId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uniqueidentifier")
                         .HasColumnName("assignee_id");
 
                     b.Property<string>("AssigneeKind")
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("assignee_kind");
+                        .HasColumnType("nvarchar(32)")
+                        .HasColumnName("assignee_kind")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("CategoryCode")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("category_code");
+                        .HasColumnType("nvarchar(16)")
+                        .HasColumnName("category_code")
+                        .UseCollation("Latin1_General_100_BIN2");
 
-                    b.Property<long?>("ClosedAt")
-                        .HasColumnType("INTEGER")
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("datetimeoffset")
                         .HasColumnName("closed_at");
 
-                    b.Property<long?>("DeferredUntil")
-                        .HasColumnType("INTEGER")
+                    b.Property<DateTimeOffset?>("DeferredUntil")
+                        .HasColumnType("datetimeoffset")
                         .HasColumnName("deferred_until");
 
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(4000)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("description");
+                        .HasColumnType("nvarchar(4000)")
+                        .HasColumnName("description")
+                        .UseCollation("Latin1_General_100_BIN2");
 
-                    b.Property<long?>("DueAt")
-                        .HasColumnType("INTEGER")
+                    b.Property<DateTimeOffset?>("DueAt")
+                        .HasColumnType("datetimeoffset")
                         .HasColumnName("due_at");
 
                     b.Property<string>("EscalatedToNodeId")
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("escalated_to_node_id");
+                        .HasColumnType("nvarchar(64)")
+                        .HasColumnName("escalated_to_node_id")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.PrimitiveCollection<string>("EvidenceRefs")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(max)")
                         .HasColumnName("evidence_refs");
 
                     b.Property<string>("GridId")
                         .IsRequired()
                         .HasMaxLength(15)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("grid_id");
+                        .HasColumnType("nvarchar(15)")
+                        .HasColumnName("grid_id")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("HandlingMode")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("handling_mode");
+                        .HasColumnType("nvarchar(32)")
+                        .HasColumnName("handling_mode")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<Guid?>("MergedIntoCaseId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uniqueidentifier")
                         .HasColumnName("merged_into_case_id");
 
-                    b.Property<long?>("NextAlarmAt")
-                        .HasColumnType("INTEGER")
+                    b.Property<DateTimeOffset?>("NextAlarmAt")
+                        .HasColumnType("datetimeoffset")
                         .HasColumnName("next_alarm_at");
 
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("number");
+                        .HasColumnType("nvarchar(32)")
+                        .HasColumnName("number")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<bool>("Overdue")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bit")
                         .HasColumnName("overdue");
 
                     b.Property<Guid?>("ParentCaseId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uniqueidentifier")
                         .HasColumnName("parent_case_id");
 
                     b.Property<string>("ParentStatus")
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("parent_status");
+                        .HasColumnType("nvarchar(32)")
+                        .HasColumnName("parent_status")
+                        .UseCollation("Latin1_General_100_BIN2");
 
-                    b.Property<long?>("PausedAt")
-                        .HasColumnType("INTEGER")
+                    b.Property<DateTimeOffset?>("PausedAt")
+                        .HasColumnType("datetimeoffset")
                         .HasColumnName("paused_at");
 
                     b.Property<long>("PausedTotal")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("paused_total");
 
-                    b.Property<long?>("RemindAt")
-                        .HasColumnType("INTEGER")
+                    b.Property<DateTimeOffset?>("RemindAt")
+                        .HasColumnType("datetimeoffset")
                         .HasColumnName("remind_at");
 
                     b.Property<bool>("Reminded")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bit")
                         .HasDefaultValue(false)
                         .HasColumnName("reminded");
 
-                    b.Property<long>("ReportedAt")
-                        .HasColumnType("INTEGER")
+                    b.Property<DateTimeOffset>("ReportedAt")
+                        .HasColumnType("datetimeoffset")
                         .HasColumnName("reported_at");
 
                     b.Property<Guid>("ReporterId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uniqueidentifier")
                         .HasColumnName("reporter_id");
 
                     b.Property<string>("RequestId")
                         .IsRequired()
                         .HasMaxLength(128)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("request_id");
+                        .HasColumnType("nvarchar(128)")
+                        .HasColumnName("request_id")
+                        .UseCollation("Latin1_General_100_BIN2");
 
-                    b.Property<long?>("ResolvedAt")
-                        .HasColumnType("INTEGER")
+                    b.Property<DateTimeOffset?>("ResolvedAt")
+                        .HasColumnType("datetimeoffset")
                         .HasColumnName("resolved_at");
 
                     b.Property<Guid?>("ResolvedBy")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uniqueidentifier")
                         .HasColumnName("resolved_by");
 
                     b.Property<int>("ReworkCount")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("rework_count");
 
                     b.Property<int?>("Satisfaction")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("satisfaction");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("status");
+                        .HasColumnType("nvarchar(32)")
+                        .HasColumnName("status")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("StatusBeforeDeferral")
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("status_before_deferral");
+                        .HasColumnType("nvarchar(32)")
+                        .HasColumnName("status_before_deferral")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<Guid?>("SuggestedDepartmentId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uniqueidentifier")
                         .HasColumnName("suggested_department_id");
 
                     b.Property<bool>("SupervisionBreached")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bit")
                         .HasDefaultValue(false)
                         .HasColumnName("supervision_breached");
 
-                    b.Property<long?>("SupervisionDueAt")
-                        .HasColumnType("INTEGER")
+                    b.Property<DateTimeOffset?>("SupervisionDueAt")
+                        .HasColumnType("datetimeoffset")
                         .HasColumnName("supervision_due_at");
 
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("title");
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("title")
+                        .UseCollation("Latin1_General_100_BIN2");
 
-                    b.Property<long>("UpdatedAt")
-                        .HasColumnType("INTEGER")
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset")
                         .HasColumnName("updated_at");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("version");
 
                     b.Property<string>("Whistle")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("whistle");
+                        .HasColumnType("nvarchar(32)")
+                        .HasColumnName("whistle")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Location", "Dispatch.Domain.Cases.Case.Location#Location", b1 =>
                         {
@@ -399,15 +435,16 @@ namespace Dispatch.Data.Migrations
                             b1.Property<string>("Address")
                                 .IsRequired()
                                 .HasMaxLength(500)
-                                .HasColumnType("TEXT")
-                                .HasColumnName("location_address");
+                                .HasColumnType("nvarchar(500)")
+                                .HasColumnName("location_address")
+                                .UseCollation("Latin1_General_100_BIN2");
 
                             b1.Property<double>("Latitude")
-                                .HasColumnType("REAL")
+                                .HasColumnType("float")
                                 .HasColumnName("location_latitude");
 
                             b1.Property<double>("Longitude")
-                                .HasColumnType("REAL")
+                                .HasColumnType("float")
                                 .HasColumnName("location_longitude");
                         });
 
@@ -475,67 +512,72 @@ namespace Dispatch.Data.Migrations
             modelBuilder.Entity("Dispatch.Domain.Cases.CaseEvent", b =>
                 {
                     b.Property<Guid>("CaseId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uniqueidentifier")
                         .HasColumnName("case_id");
 
                     b.Property<int>("Sequence")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("sequence");
 
                     b.Property<Guid?>("ActorId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uniqueidentifier")
                         .HasColumnName("actor_id");
 
-                    b.Property<long>("At")
-                        .HasColumnType("INTEGER")
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("datetimeoffset")
                         .HasColumnName("at");
 
-                    b.Property<long?>("DueAt")
-                        .HasColumnType("INTEGER")
+                    b.Property<DateTimeOffset?>("DueAt")
+                        .HasColumnType("datetimeoffset")
                         .HasColumnName("due_at");
 
                     b.PrimitiveCollection<string>("EvidenceRefs")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(max)")
                         .HasColumnName("evidence_refs");
 
                     b.Property<string>("FromStatus")
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("from_status");
+                        .HasColumnType("nvarchar(32)")
+                        .HasColumnName("from_status")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("Note")
                         .HasMaxLength(2000)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("note");
+                        .HasColumnType("nvarchar(2000)")
+                        .HasColumnName("note")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<int?>("Satisfaction")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("satisfaction");
 
                     b.Property<string>("ToStatus")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("to_status");
+                        .HasColumnType("nvarchar(32)")
+                        .HasColumnName("to_status")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("type");
+                        .HasColumnType("nvarchar(32)")
+                        .HasColumnName("type")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Assignee", "Dispatch.Domain.Cases.CaseEvent.Assignee#Assignee", b1 =>
                         {
                             b1.Property<Guid>("Id")
-                                .HasColumnType("TEXT")
+                                .HasColumnType("uniqueidentifier")
                                 .HasColumnName("assignee_id");
 
                             b1.Property<string>("Kind")
                                 .IsRequired()
                                 .HasMaxLength(32)
-                                .HasColumnType("TEXT")
-                                .HasColumnName("assignee_kind");
+                                .HasColumnType("nvarchar(32)")
+                                .HasColumnName("assignee_kind")
+                                .UseCollation("Latin1_General_100_BIN2");
                         });
 
                     b.HasKey("CaseId", "Sequence")
@@ -550,20 +592,22 @@ namespace Dispatch.Data.Migrations
             modelBuilder.Entity("Dispatch.Domain.Directory.Department", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uniqueidentifier")
                         .HasColumnName("id");
 
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("code");
+                        .HasColumnType("nvarchar(32)")
+                        .HasColumnName("code")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("name");
+                        .HasColumnType("nvarchar(100)")
+                        .HasColumnName("name")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.HasKey("Id")
                         .HasName("pk_departments");
@@ -579,14 +623,16 @@ namespace Dispatch.Data.Migrations
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(15)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("id");
+                        .HasColumnType("nvarchar(15)")
+                        .HasColumnName("id")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("name");
+                        .HasColumnType("nvarchar(100)")
+                        .HasColumnName("name")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.HasKey("Id")
                         .HasName("pk_grids");
@@ -597,55 +643,59 @@ namespace Dispatch.Data.Migrations
             modelBuilder.Entity("Dispatch.Domain.Directory.User", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uniqueidentifier")
                         .HasColumnName("id");
 
                     b.Property<Guid?>("DepartmentId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uniqueidentifier")
                         .HasColumnName("department_id");
 
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("display_name");
+                        .HasColumnType("nvarchar(100)")
+                        .HasColumnName("display_name")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<int>("FailedSignIns")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasDefaultValue(0)
                         .HasColumnName("failed_sign_ins");
 
                     b.PrimitiveCollection<string>("GridIds")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(max)")
                         .HasColumnName("grid_ids");
 
-                    b.Property<long?>("LastFailedSignInAt")
-                        .HasColumnType("INTEGER")
+                    b.Property<DateTimeOffset?>("LastFailedSignInAt")
+                        .HasColumnType("datetimeoffset")
                         .HasColumnName("last_failed_sign_in_at");
 
-                    b.Property<long?>("LockedAt")
-                        .HasColumnType("INTEGER")
+                    b.Property<DateTimeOffset?>("LockedAt")
+                        .HasColumnType("datetimeoffset")
                         .HasColumnName("locked_at");
 
                     b.Property<string>("PasswordHash")
                         .IsRequired()
                         .HasMaxLength(1024)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("password_hash");
+                        .HasColumnType("nvarchar(1024)")
+                        .HasColumnName("password_hash")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("role");
+                        .HasColumnType("nvarchar(32)")
+                        .HasColumnName("role")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("UserName")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("user_name");
+                        .HasColumnType("nvarchar(64)")
+                        .HasColumnName("user_name")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.HasKey("Id")
                         .HasName("pk_users");
@@ -664,16 +714,18 @@ namespace Dispatch.Data.Migrations
                 {
                     b.Property<string>("CategoryCode")
                         .HasMaxLength(16)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("category_code");
+                        .HasColumnType("nvarchar(16)")
+                        .HasColumnName("category_code")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("GridScope")
                         .HasMaxLength(15)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("grid_scope");
+                        .HasColumnType("nvarchar(15)")
+                        .HasColumnName("grid_scope")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<Guid>("DepartmentId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uniqueidentifier")
                         .HasColumnName("department_id");
 
                     b.HasKey("CategoryCode", "GridScope")
@@ -688,98 +740,107 @@ namespace Dispatch.Data.Migrations
             modelBuilder.Entity("Dispatch.Domain.Supervision.SupervisionOrder", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uniqueidentifier")
                         .HasColumnName("id");
 
-                    b.Property<long?>("AcknowledgedAt")
-                        .HasColumnType("INTEGER")
+                    b.Property<DateTimeOffset?>("AcknowledgedAt")
+                        .HasColumnType("datetimeoffset")
                         .HasColumnName("acknowledged_at");
 
                     b.Property<Guid?>("AcknowledgedBy")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uniqueidentifier")
                         .HasColumnName("acknowledged_by");
 
                     b.Property<Guid>("CaseId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uniqueidentifier")
                         .HasColumnName("case_id");
 
                     b.Property<string>("CaseNodeId")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("case_node_id");
+                        .HasColumnType("nvarchar(64)")
+                        .HasColumnName("case_node_id")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("CaseNumber")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("case_number");
+                        .HasColumnType("nvarchar(32)")
+                        .HasColumnName("case_number")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("CaseTitle")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("case_title");
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("case_title")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("CategoryCode")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("category_code");
+                        .HasColumnType("nvarchar(16)")
+                        .HasColumnName("category_code")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<Guid?>("DepartmentId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uniqueidentifier")
                         .HasColumnName("department_id");
 
-                    b.Property<long>("DueAt")
-                        .HasColumnType("INTEGER")
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("datetimeoffset")
                         .HasColumnName("due_at");
 
                     b.Property<string>("GridId")
                         .IsRequired()
                         .HasMaxLength(15)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("grid_id");
+                        .HasColumnType("nvarchar(15)")
+                        .HasColumnName("grid_id")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("kind");
+                        .HasColumnType("nvarchar(32)")
+                        .HasColumnName("kind")
+                        .UseCollation("Latin1_General_100_BIN2");
 
-                    b.Property<long?>("NextAlarmAt")
-                        .HasColumnType("INTEGER")
+                    b.Property<DateTimeOffset?>("NextAlarmAt")
+                        .HasColumnType("datetimeoffset")
                         .HasColumnName("next_alarm_at");
 
-                    b.Property<long>("OpenedAt")
-                        .HasColumnType("INTEGER")
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("datetimeoffset")
                         .HasColumnName("opened_at");
 
                     b.Property<string>("Reason")
                         .IsRequired()
                         .HasMaxLength(1000)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("reason");
+                        .HasColumnType("nvarchar(1000)")
+                        .HasColumnName("reason")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("status");
+                        .HasColumnType("nvarchar(32)")
+                        .HasColumnName("status")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("SupervisorNodeId")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("supervisor_node_id");
+                        .HasColumnType("nvarchar(64)")
+                        .HasColumnName("supervisor_node_id")
+                        .UseCollation("Latin1_General_100_BIN2");
 
-                    b.Property<long>("UpdatedAt")
-                        .HasColumnType("INTEGER")
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset")
                         .HasColumnName("updated_at");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("version");
 
                     b.HasKey("Id")
@@ -804,16 +865,20 @@ namespace Dispatch.Data.Migrations
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("id");
 
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
                     b.Property<string>("FriendlyName")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("friendly_name");
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("friendly_name")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("Xml")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("xml");
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("xml")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.HasKey("Id")
                         .HasName("pk_data_protection_keys");
@@ -826,23 +891,25 @@ namespace Dispatch.Data.Migrations
                     b.OwnsOne("Dispatch.Domain.Cases.CaseOrigin", "Origin", b1 =>
                         {
                             b1.Property<Guid>("Id")
-                                .HasColumnType("TEXT");
+                                .HasColumnType("uniqueidentifier");
 
                             b1.Property<Guid>("CaseId")
-                                .HasColumnType("TEXT")
+                                .HasColumnType("uniqueidentifier")
                                 .HasColumnName("origin_case_id");
 
                             b1.Property<string>("CaseNumber")
                                 .IsRequired()
                                 .HasMaxLength(32)
-                                .HasColumnType("TEXT")
-                                .HasColumnName("origin_case_number");
+                                .HasColumnType("nvarchar(32)")
+                                .HasColumnName("origin_case_number")
+                                .UseCollation("Latin1_General_100_BIN2");
 
                             b1.Property<string>("NodeId")
                                 .IsRequired()
                                 .HasMaxLength(64)
-                                .HasColumnType("TEXT")
-                                .HasColumnName("origin_node_id");
+                                .HasColumnType("nvarchar(64)")
+                                .HasColumnName("origin_node_id")
+                                .UseCollation("Latin1_General_100_BIN2");
 
                             b1.HasKey("Id")
                                 .HasName("pk_cases");

@@ -14,7 +14,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Dispatch.Data.Migrations
 {
     [DbContext(typeof(DispatchDbContext))]
-    [Migration("20261205132343_SignInLockout")]
+    [Migration("20261205144351_SignInLockout")]
     partial class SignInLockout
     {
         /// <inheritdoc />
@@ -127,6 +127,11 @@ namespace Dispatch.Data.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
                         .HasColumnName("refused_by");
+
+                    b.Property<string>("TraceParent")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("trace_parent");
 
                     b.HasKey("Sequence")
                         .HasName("pk_outbox_messages");

@@ -13,59 +13,53 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Dispatch.Data.Migrations
 {
     [DbContext(typeof(DispatchDbContext))]
-    [Migration("20261205132753_SignInLockout")]
+    [Migration("20261205144336_SignInLockout")]
     partial class SignInLockout
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder
-                .HasAnnotation("ProductVersion", "10.0.15")
-                .HasAnnotation("Relational:MaxIdentifierLength", 128);
-
-            SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
+            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
             modelBuilder.Entity("Dispatch.Data.Bulletins.Bulletin", b =>
                 {
                     b.Property<string>("Kind")
                         .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)")
-                        .HasColumnName("kind")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
 
                     b.Property<DateOnly>("FirstDay")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("first_day");
 
                     b.Property<byte[]>("Csv")
                         .IsRequired()
-                        .HasColumnType("varbinary(max)")
+                        .HasColumnType("BLOB")
                         .HasColumnName("csv");
 
                     b.Property<byte[]>("Html")
                         .IsRequired()
-                        .HasColumnType("varbinary(max)")
+                        .HasColumnType("BLOB")
                         .HasColumnName("html");
 
-                    b.Property<DateTimeOffset>("PeriodFrom")
-                        .HasColumnType("datetimeoffset")
+                    b.Property<long>("PeriodFrom")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("period_from");
 
-                    b.Property<DateTimeOffset>("PeriodTo")
-                        .HasColumnType("datetimeoffset")
+                    b.Property<long>("PeriodTo")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("period_to");
 
-                    b.Property<DateTimeOffset>("ProducedAt")
-                        .HasColumnType("datetimeoffset")
+                    b.Property<long>("ProducedAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("produced_at");
 
                     b.Property<string>("TimeZone")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)")
-                        .HasColumnName("time_zone")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("time_zone");
 
                     b.HasKey("Kind", "FirstDay")
                         .HasName("pk_bulletins");
@@ -77,61 +71,61 @@ namespace Dispatch.Data.Migrations
                 {
                     b.Property<long>("Sequence")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("sequence")
-                        .HasAnnotation("Sqlite:ValueGenerationStrategy", SqliteValueGenerationStrategy.Autoincrement);
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sequence");
 
-                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Sequence"));
+                    SqlitePropertyBuilderExtensions.UseAutoincrement(b.Property<long>("Sequence"));
 
                     b.Property<int>("Attempts")
-                        .HasColumnType("int")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("attempts");
 
                     b.Property<Guid>("CaseId")
-                        .HasColumnType("uniqueidentifier")
+                        .HasColumnType("TEXT")
                         .HasColumnName("case_id");
 
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("datetimeoffset")
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
 
-                    b.Property<DateTimeOffset?>("DeliveredAt")
-                        .HasColumnType("datetimeoffset")
+                    b.Property<long?>("DeliveredAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("delivered_at");
 
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)")
-                        .HasColumnName("kind")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
 
                     b.Property<byte[]>("Payload")
                         .IsRequired()
-                        .HasColumnType("varbinary(max)")
+                        .HasColumnType("BLOB")
                         .HasColumnName("payload");
 
                     b.Property<string>("RefusalCode")
                         .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)")
-                        .HasColumnName("refusal_code")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("refusal_code");
 
                     b.Property<string>("RefusalMessage")
                         .HasMaxLength(1000)
-                        .HasColumnType("nvarchar(1000)")
-                        .HasColumnName("refusal_message")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("refusal_message");
 
-                    b.Property<DateTimeOffset?>("RefusedAt")
-                        .HasColumnType("datetimeoffset")
+                    b.Property<long?>("RefusedAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("refused_at");
 
                     b.Property<string>("RefusedBy")
                         .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)")
-                        .HasColumnName("refused_by")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("refused_by");
+
+                    b.Property<string>("TraceParent")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("trace_parent");
 
                     b.HasKey("Sequence")
                         .HasName("pk_outbox_messages");
@@ -151,12 +145,11 @@ namespace Dispatch.Data.Migrations
                 {
                     b.Property<string>("ParentNodeId")
                         .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)")
-                        .HasColumnName("parent_node_id")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("parent_node_id");
 
                     b.Property<long>("LastSequence")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("last_sequence");
 
                     b.HasKey("ParentNodeId")
@@ -169,36 +162,33 @@ namespace Dispatch.Data.Migrations
                 {
                     b.Property<long>("Sequence")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("sequence")
-                        .HasAnnotation("Sqlite:ValueGenerationStrategy", SqliteValueGenerationStrategy.Autoincrement);
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sequence");
 
-                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Sequence"));
+                    SqlitePropertyBuilderExtensions.UseAutoincrement(b.Property<long>("Sequence"));
 
-                    b.Property<DateTimeOffset>("At")
-                        .HasColumnType("datetimeoffset")
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("at");
 
                     b.Property<Guid>("CaseId")
-                        .HasColumnType("uniqueidentifier")
+                        .HasColumnType("TEXT")
                         .HasColumnName("case_id");
 
                     b.Property<string>("EventType")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)")
-                        .HasColumnName("event_type")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("event_type");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)")
-                        .HasColumnName("status")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
 
                     b.Property<int>("Version")
-                        .HasColumnType("int")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("version");
 
                     b.HasKey("Sequence")
@@ -211,15 +201,13 @@ namespace Dispatch.Data.Migrations
                 {
                     b.Property<string>("Key")
                         .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)")
-                        .HasColumnName("key")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
 
                     b.Property<string>("Value")
                         .IsRequired()
-                        .HasColumnType("nvarchar(max)")
-                        .HasColumnName("value")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("value");
 
                     b.HasKey("Key")
                         .HasName("pk_node_settings");
@@ -230,197 +218,184 @@ namespace Dispatch.Data.Migrations
             modelBuilder.Entity("Dispatch.Domain.Cases.Case", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uniqueidentifier")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id");
 
                     b.Property<Guid?>("AssigneeId")
-                        .HasColumnType("uniqueidentifier")
+                        .HasColumnType("TEXT")
                         .HasColumnName("assignee_id");
 
                     b.Property<string>("AssigneeKind")
                         .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)")
-                        .HasColumnName("assignee_kind")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assignee_kind");
 
                     b.Property<string>("CategoryCode")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("nvarchar(16)")
-                        .HasColumnName("category_code")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category_code");
 
-                    b.Property<DateTimeOffset?>("ClosedAt")
-                        .HasColumnType("datetimeoffset")
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("closed_at");
 
-                    b.Property<DateTimeOffset?>("DeferredUntil")
-                        .HasColumnType("datetimeoffset")
+                    b.Property<long?>("DeferredUntil")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("deferred_until");
 
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(4000)
-                        .HasColumnType("nvarchar(4000)")
-                        .HasColumnName("description")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
 
-                    b.Property<DateTimeOffset?>("DueAt")
-                        .HasColumnType("datetimeoffset")
+                    b.Property<long?>("DueAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("due_at");
 
                     b.Property<string>("EscalatedToNodeId")
                         .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)")
-                        .HasColumnName("escalated_to_node_id")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("escalated_to_node_id");
 
                     b.PrimitiveCollection<string>("EvidenceRefs")
                         .IsRequired()
-                        .HasColumnType("nvarchar(max)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("evidence_refs");
 
                     b.Property<string>("GridId")
                         .IsRequired()
                         .HasMaxLength(15)
-                        .HasColumnType("nvarchar(15)")
-                        .HasColumnName("grid_id")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("grid_id");
 
                     b.Property<string>("HandlingMode")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)")
-                        .HasColumnName("handling_mode")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("handling_mode");
 
                     b.Property<Guid?>("MergedIntoCaseId")
-                        .HasColumnType("uniqueidentifier")
+                        .HasColumnType("TEXT")
                         .HasColumnName("merged_into_case_id");
 
-                    b.Property<DateTimeOffset?>("NextAlarmAt")
-                        .HasColumnType("datetimeoffset")
+                    b.Property<long?>("NextAlarmAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("next_alarm_at");
 
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)")
-                        .HasColumnName("number")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("number");
 
                     b.Property<bool>("Overdue")
-                        .HasColumnType("bit")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("overdue");
 
                     b.Property<Guid?>("ParentCaseId")
-                        .HasColumnType("uniqueidentifier")
+                        .HasColumnType("TEXT")
                         .HasColumnName("parent_case_id");
 
                     b.Property<string>("ParentStatus")
                         .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)")
-                        .HasColumnName("parent_status")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("parent_status");
 
-                    b.Property<DateTimeOffset?>("PausedAt")
-                        .HasColumnType("datetimeoffset")
+                    b.Property<long?>("PausedAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("paused_at");
 
                     b.Property<long>("PausedTotal")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("paused_total");
 
-                    b.Property<DateTimeOffset?>("RemindAt")
-                        .HasColumnType("datetimeoffset")
+                    b.Property<long?>("RemindAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("remind_at");
 
                     b.Property<bool>("Reminded")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bit")
+                        .HasColumnType("INTEGER")
                         .HasDefaultValue(false)
                         .HasColumnName("reminded");
 
-                    b.Property<DateTimeOffset>("ReportedAt")
-                        .HasColumnType("datetimeoffset")
+                    b.Property<long>("ReportedAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("reported_at");
 
                     b.Property<Guid>("ReporterId")
-                        .HasColumnType("uniqueidentifier")
+                        .HasColumnType("TEXT")
                         .HasColumnName("reporter_id");
 
                     b.Property<string>("RequestId")
                         .IsRequired()
                         .HasMaxLength(128)
-                        .HasColumnType("nvarchar(128)")
-                        .HasColumnName("request_id")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("request_id");
 
-                    b.Property<DateTimeOffset?>("ResolvedAt")
-                        .HasColumnType("datetimeoffset")
+                    b.Property<long?>("ResolvedAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("resolved_at");
 
                     b.Property<Guid?>("ResolvedBy")
-                        .HasColumnType("uniqueidentifier")
+                        .HasColumnType("TEXT")
                         .HasColumnName("resolved_by");
 
                     b.Property<int>("ReworkCount")
-                        .HasColumnType("int")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("rework_count");
 
                     b.Property<int?>("Satisfaction")
-                        .HasColumnType("int")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("satisfaction");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)")
-                        .HasColumnName("status")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
 
                     b.Property<string>("StatusBeforeDeferral")
                         .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)")
-                        .HasColumnName("status_before_deferral")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status_before_deferral");
 
                     b.Property<Guid?>("SuggestedDepartmentId")
-                        .HasColumnType("uniqueidentifier")
+                        .HasColumnType("TEXT")
                         .HasColumnName("suggested_department_id");
 
                     b.Property<bool>("SupervisionBreached")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bit")
+                        .HasColumnType("INTEGER")
                         .HasDefaultValue(false)
                         .HasColumnName("supervision_breached");
 
-                    b.Property<DateTimeOffset?>("SupervisionDueAt")
-                        .HasColumnType("datetimeoffset")
+                    b.Property<long?>("SupervisionDueAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("supervision_due_at");
 
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)")
-                        .HasColumnName("title")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
 
-                    b.Property<DateTimeOffset>("UpdatedAt")
-                        .HasColumnType("datetimeoffset")
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("updated_at");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("int")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("version");
 
                     b.Property<string>("Whistle")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)")
-                        .HasColumnName("whistle")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("whistle");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Location", "Dispatch.Domain.Cases.Case.Location#Location", b1 =>
                         {
@@ -429,16 +404,15 @@ namespace Dispatch.Data.Migrations
                             b1.Property<string>("Address")
                                 .IsRequired()
                                 .HasMaxLength(500)
-                                .HasColumnType("nvarchar(500)")
-                                .HasColumnName("location_address")
-                                .UseCollation("Latin1_General_100_BIN2");
+                                .HasColumnType("TEXT")
+                                .HasColumnName("location_address");
 
                             b1.Property<double>("Latitude")
-                                .HasColumnType("float")
+                                .HasColumnType("REAL")
                                 .HasColumnName("location_latitude");
 
                             b1.Property<double>("Longitude")
-                                .HasColumnType("float")
+                                .HasColumnType("REAL")
                                 .HasColumnName("location_longitude");
                         });
 
@@ -506,72 +480,67 @@ namespace Dispatch.Data.Migrations
             modelBuilder.Entity("Dispatch.Domain.Cases.CaseEvent", b =>
                 {
                     b.Property<Guid>("CaseId")
-                        .HasColumnType("uniqueidentifier")
+                        .HasColumnType("TEXT")
                         .HasColumnName("case_id");
 
                     b.Property<int>("Sequence")
-                        .HasColumnType("int")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("sequence");
 
                     b.Property<Guid?>("ActorId")
-                        .HasColumnType("uniqueidentifier")
+                        .HasColumnType("TEXT")
                         .HasColumnName("actor_id");
 
-                    b.Property<DateTimeOffset>("At")
-                        .HasColumnType("datetimeoffset")
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("at");
 
-                    b.Property<DateTimeOffset?>("DueAt")
-                        .HasColumnType("datetimeoffset")
+                    b.Property<long?>("DueAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("due_at");
 
                     b.PrimitiveCollection<string>("EvidenceRefs")
                         .IsRequired()
-                        .HasColumnType("nvarchar(max)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("evidence_refs");
 
                     b.Property<string>("FromStatus")
                         .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)")
-                        .HasColumnName("from_status")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from_status");
 
                     b.Property<string>("Note")
                         .HasMaxLength(2000)
-                        .HasColumnType("nvarchar(2000)")
-                        .HasColumnName("note")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
 
                     b.Property<int?>("Satisfaction")
-                        .HasColumnType("int")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("satisfaction");
 
                     b.Property<string>("ToStatus")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)")
-                        .HasColumnName("to_status")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("to_status");
 
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)")
-                        .HasColumnName("type")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("type");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Assignee", "Dispatch.Domain.Cases.CaseEvent.Assignee#Assignee", b1 =>
                         {
                             b1.Property<Guid>("Id")
-                                .HasColumnType("uniqueidentifier")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("assignee_id");
 
                             b1.Property<string>("Kind")
                                 .IsRequired()
                                 .HasMaxLength(32)
-                                .HasColumnType("nvarchar(32)")
-                                .HasColumnName("assignee_kind")
-                                .UseCollation("Latin1_General_100_BIN2");
+                                .HasColumnType("TEXT")
+                                .HasColumnName("assignee_kind");
                         });
 
                     b.HasKey("CaseId", "Sequence")
@@ -586,22 +555,20 @@ namespace Dispatch.Data.Migrations
             modelBuilder.Entity("Dispatch.Domain.Directory.Department", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uniqueidentifier")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id");
 
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)")
-                        .HasColumnName("code")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)")
-                        .HasColumnName("name")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
 
                     b.HasKey("Id")
                         .HasName("pk_departments");
@@ -617,16 +584,14 @@ namespace Dispatch.Data.Migrations
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(15)
-                        .HasColumnType("nvarchar(15)")
-                        .HasColumnName("id")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)")
-                        .HasColumnName("name")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
 
                     b.HasKey("Id")
                         .HasName("pk_grids");
@@ -637,59 +602,55 @@ namespace Dispatch.Data.Migrations
             modelBuilder.Entity("Dispatch.Domain.Directory.User", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uniqueidentifier")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id");
 
                     b.Property<Guid?>("DepartmentId")
-                        .HasColumnType("uniqueidentifier")
+                        .HasColumnType("TEXT")
                         .HasColumnName("department_id");
 
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)")
-                        .HasColumnName("display_name")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("display_name");
 
                     b.Property<int>("FailedSignIns")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("int")
+                        .HasColumnType("INTEGER")
                         .HasDefaultValue(0)
                         .HasColumnName("failed_sign_ins");
 
                     b.PrimitiveCollection<string>("GridIds")
                         .IsRequired()
-                        .HasColumnType("nvarchar(max)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("grid_ids");
 
-                    b.Property<DateTimeOffset?>("LastFailedSignInAt")
-                        .HasColumnType("datetimeoffset")
+                    b.Property<long?>("LastFailedSignInAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("last_failed_sign_in_at");
 
-                    b.Property<DateTimeOffset?>("LockedAt")
-                        .HasColumnType("datetimeoffset")
+                    b.Property<long?>("LockedAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("locked_at");
 
                     b.Property<string>("PasswordHash")
                         .IsRequired()
                         .HasMaxLength(1024)
-                        .HasColumnType("nvarchar(1024)")
-                        .HasColumnName("password_hash")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("password_hash");
 
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)")
-                        .HasColumnName("role")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("role");
 
                     b.Property<string>("UserName")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)")
-                        .HasColumnName("user_name")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_name");
 
                     b.HasKey("Id")
                         .HasName("pk_users");
@@ -708,18 +669,16 @@ namespace Dispatch.Data.Migrations
                 {
                     b.Property<string>("CategoryCode")
                         .HasMaxLength(16)
-                        .HasColumnType("nvarchar(16)")
-                        .HasColumnName("category_code")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category_code");
 
                     b.Property<string>("GridScope")
                         .HasMaxLength(15)
-                        .HasColumnType("nvarchar(15)")
-                        .HasColumnName("grid_scope")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("grid_scope");
 
                     b.Property<Guid>("DepartmentId")
-                        .HasColumnType("uniqueidentifier")
+                        .HasColumnType("TEXT")
                         .HasColumnName("department_id");
 
                     b.HasKey("CategoryCode", "GridScope")
@@ -734,107 +693,98 @@ namespace Dispatch.Data.Migrations
             modelBuilder.Entity("Dispatch.Domain.Supervision.SupervisionOrder", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uniqueidentifier")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id");
 
-                    b.Property<DateTimeOffset?>("AcknowledgedAt")
-                        .HasColumnType("datetimeoffset")
+                    b.Property<long?>("AcknowledgedAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("acknowledged_at");
 
                     b.Property<Guid?>("AcknowledgedBy")
-                        .HasColumnType("uniqueidentifier")
+                        .HasColumnType("TEXT")
                         .HasColumnName("acknowledged_by");
 
                     b.Property<Guid>("CaseId")
-                        .HasColumnType("uniqueidentifier")
+                        .HasColumnType("TEXT")
                         .HasColumnName("case_id");
 
                     b.Property<string>("CaseNodeId")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)")
-                        .HasColumnName("case_node_id")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_node_id");
 
                     b.Property<string>("CaseNumber")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)")
-                        .HasColumnName("case_number")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_number");
 
                     b.Property<string>("CaseTitle")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)")
-                        .HasColumnName("case_title")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_title");
 
                     b.Property<string>("CategoryCode")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("nvarchar(16)")
-                        .HasColumnName("category_code")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category_code");
 
                     b.Property<Guid?>("DepartmentId")
-                        .HasColumnType("uniqueidentifier")
+                        .HasColumnType("TEXT")
                         .HasColumnName("department_id");
 
-                    b.Property<DateTimeOffset>("DueAt")
-                        .HasColumnType("datetimeoffset")
+                    b.Property<long>("DueAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("due_at");
 
                     b.Property<string>("GridId")
                         .IsRequired()
                         .HasMaxLength(15)
-                        .HasColumnType("nvarchar(15)")
-                        .HasColumnName("grid_id")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("grid_id");
 
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)")
-                        .HasColumnName("kind")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
 
-                    b.Property<DateTimeOffset?>("NextAlarmAt")
-                        .HasColumnType("datetimeoffset")
+                    b.Property<long?>("NextAlarmAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("next_alarm_at");
 
-                    b.Property<DateTimeOffset>("OpenedAt")
-                        .HasColumnType("datetimeoffset")
+                    b.Property<long>("OpenedAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("opened_at");
 
                     b.Property<string>("Reason")
                         .IsRequired()
                         .HasMaxLength(1000)
-                        .HasColumnType("nvarchar(1000)")
-                        .HasColumnName("reason")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)")
-                        .HasColumnName("status")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
 
                     b.Property<string>("SupervisorNodeId")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)")
-                        .HasColumnName("supervisor_node_id")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("supervisor_node_id");
 
-                    b.Property<DateTimeOffset>("UpdatedAt")
-                        .HasColumnType("datetimeoffset")
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("updated_at");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("int")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("version");
 
                     b.HasKey("Id")
@@ -859,20 +809,16 @@ namespace Dispatch.Data.Migrations
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("int")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
-                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
-
                     b.Property<string>("FriendlyName")
-                        .HasColumnType("nvarchar(max)")
-                        .HasColumnName("friendly_name")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("friendly_name");
 
                     b.Property<string>("Xml")
-                        .HasColumnType("nvarchar(max)")
-                        .HasColumnName("xml")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("xml");
 
                     b.HasKey("Id")
                         .HasName("pk_data_protection_keys");
@@ -885,25 +831,23 @@ namespace Dispatch.Data.Migrations
                     b.OwnsOne("Dispatch.Domain.Cases.CaseOrigin", "Origin", b1 =>
                         {
                             b1.Property<Guid>("Id")
-                                .HasColumnType("uniqueidentifier");
+                                .HasColumnType("TEXT");
 
                             b1.Property<Guid>("CaseId")
-                                .HasColumnType("uniqueidentifier")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("origin_case_id");
 
                             b1.Property<string>("CaseNumber")
                                 .IsRequired()
                                 .HasMaxLength(32)
-                                .HasColumnType("nvarchar(32)")
-                                .HasColumnName("origin_case_number")
-                                .UseCollation("Latin1_General_100_BIN2");
+                                .HasColumnType("TEXT")
+                                .HasColumnName("origin_case_number");
 
                             b1.Property<string>("NodeId")
                                 .IsRequired()
                                 .HasMaxLength(64)
-                                .HasColumnType("nvarchar(64)")
-                                .HasColumnName("origin_node_id")
-                                .UseCollation("Latin1_General_100_BIN2");
+                                .HasColumnType("TEXT")
+                                .HasColumnName("origin_node_id");
 
                             b1.HasKey("Id")
                                 .HasName("pk_cases");
