@@ -132,11 +132,16 @@ internal sealed class SupervisionCommands(CaseWriter writer, DeadlineSettings de
         return writer.WriteAsync(
             async context =>
             {
-                var held = await context.SupervisionOrders.FirstOrDefaultAsync(o => o.Id == copy.Id);
+                // Found in the batch too: a copy of the same order that an earlier item of this batch added (a child's
+                // relay resending after a timeout) is the one held, so the newer version wins here as it would in the table.
+                var held = await context.SupervisionOrders.FindAsync(copy.Id);
                 if (held is null)
                 {
-                    context.SupervisionOrders.Add(copy);
-                    return copy.Version;
+                    // The call's copy stays as it came: if the batch is run again, this starts from it again, not
+                    // from what a later copy of the same order in the batch made of it.
+                    var added = copy.Duplicate();
+                    context.SupervisionOrders.Add(added);
+                    return added.Version;
                 }
 
                 if (held.CaseNodeId != childId)

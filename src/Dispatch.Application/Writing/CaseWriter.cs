@@ -138,52 +138,71 @@ internal sealed partial class CaseWriter(
         return wait.GetAwaiter().GetResult();
     }
 
+    /// <summary>
+    /// Commits a batch; if its shared commit fails, runs it again with every check made, and if that fails too, each
+    /// item alone on a context of its own, so that only the item at fault fails. Only a failure of the database
+    /// itself (<see cref="IsDatabaseDown"/>) fails the whole batch at once.
+    /// </summary>
     private void CommitBatch(List<WriteItem> batch)
     {
         try
         {
             Run(batch, optimistic: true);
+            return;
         }
-        catch (DbUpdateException ex)
+        catch (Exception ex) when (!IsDatabaseDown(ex))
         {
             // One item broke the shared commit (a unique key, a concurrent replica), or left a check to the
             // database's constraints: redo the batch with every check made, which commits it whole if the
-            // conflict was one those checks catch (a report whose number or request id is already taken), and
-            // only if that fails too each item alone, so only the item at fault fails.
+            // conflict was one those checks catch (a report whose number or request id is already taken, a
+            // child's escalation that an earlier batch took). An item may also have left the change tracker in a
+            // state that fails the save (not a DbUpdateException then, e.g. EF Core's "Unexpected entry.EntityState:
+            // Detached"): that is retried the same way rather than failing every item of the batch.
             LogBatchSplit(logger, batch.Count, ex.Message);
             CountRetry(ref _batchesRetried, "checked");
-            try
-            {
-                Run(batch, optimistic: false);
-                return;
-            }
-            catch (DbUpdateException)
-            {
-            }
-            catch (Exception other)
-            {
-                Fail(batch, other);
-                return;
-            }
-
-            CountRetry(ref _batchesSplit, "alone");
-            foreach (var item in batch)
-            {
-                try
-                {
-                    Run([item], optimistic: false);
-                }
-                catch (Exception single)
-                {
-                    item.Completion.TrySetException(single);
-                }
-            }
         }
         catch (Exception ex)
         {
             Fail(batch, ex);
+            return;
+        }
+
+        try
+        {
+            Run(batch, optimistic: false);
+            return;
+        }
+        catch (Exception ex) when (batch.Count > 1 && !IsDatabaseDown(ex))
+        {
+        }
+        catch (Exception ex)
+        {
+            Fail(batch, ex);
+            return;
+        }
+
+        // Each item alone, on a fresh context (Run makes one per attempt): nothing another item tracked or left
+        // behind is in it, so only the item at fault fails.
+        CountRetry(ref _batchesSplit, "alone");
+        foreach (var item in batch)
+        {
+            try
+            {
+                Run([item], optimistic: false);
+            }
+            catch (Exception single)
+            {
+                item.Completion.TrySetException(single);
+            }
         }
     }
+
+    /// <summary>
+    /// Whether a failed attempt failed on the database itself (unreachable, its connection or file failing) rather
+    /// than on what an item wrote: the provider's own exception, not wrapped by EF Core as a refused update. Running
+    /// the items one by one would only repeat that failure once per item.
+    /// </summary>
+    private static bool IsDatabaseDown(Exception error) => error is System.Data.Common.DbException;
 
     /// <summary>Counts a retry of a batch for this writer (<see cref="BatchRetries"/>) and on the meter.</summary>
     private void CountRetry(ref int count, string kind)

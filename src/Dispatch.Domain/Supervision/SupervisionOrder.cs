@@ -136,6 +136,12 @@ public sealed class SupervisionOrder
         return true;
     }
 
+    /// <summary>
+    /// Another instance with the same values (every one of them is a value): what a store tracks and may change, so
+    /// that the instance it was made from stays as it came (a writer that runs a change again starts from it).
+    /// </summary>
+    public SupervisionOrder Duplicate() => (SupervisionOrder)MemberwiseClone();
+
     /// <summary>Takes the state of a newer copy from the owning node; false (nothing changed) for an older or equal one.</summary>
     public bool ApplyCopy(SupervisionOrder newer)
     {
