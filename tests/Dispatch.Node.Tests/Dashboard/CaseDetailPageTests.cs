@@ -80,6 +80,8 @@ public sealed class CaseDetailPageTests : DashboardTestBase
         var page = context.Render<CaseDetail>(p => p.Add(c => c.Id, Guid.Parse(reported.Id)));
         page.WaitForAssertion(() => page.Find("[data-test=action-reject]"), Patience);
         page.Find("[data-test=action-reject]").Click();
+        // The click waits its turn when the page's live feed holds the renderer: wait for the form it opens.
+        page.WaitForAssertion(() => page.Find("[data-test=note]"), Patience);
         page.Find("[data-test=note]").Change("Not for this platform.");
 
         // Someone else accepts the case while the form is open: the page says so and keeps the form (and the version

@@ -86,7 +86,7 @@ public sealed class DeadlinesPageTests() : NodeTestBase(StorageKind.Sqlite)
     {
         await using var context = await BoardContext.SignedInAsync(Node, "worker1");
         var page = context.Render<Dispatch.Node.Dashboard.Pages.Deadlines>();
-        await BoardContext.EventuallyAsync(() => Assert.Contains("Not allowed: Grid workers do not see supervision orders.", page.Markup, StringComparison.Ordinal), Node);
+        await BoardContext.EventuallyAsync(() => Assert.Contains("Not allowed: Role GridWorker may not list supervision orders", page.Markup, StringComparison.Ordinal), Node);
         Assert.Contains("No overdue cases.", page.Find("[data-test=overdue]").TextContent, StringComparison.Ordinal);
     }
 }

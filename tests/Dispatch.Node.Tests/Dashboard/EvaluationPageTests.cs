@@ -65,7 +65,7 @@ public sealed partial class EvaluationPageTests() : ScenarioTestBase(StorageKind
     {
         await using var context = await BoardContext.SignedInAsync(Node, "worker1");
         var page = context.Render<Evaluation>();
-        await BoardContext.EventuallyAsync(() => Assert.Contains("Not allowed: Role GridWorker may not read evaluations or reports", page.Find("[role=alert]").TextContent, StringComparison.Ordinal), Node);
+        await BoardContext.EventuallyAsync(() => Assert.Contains("Not allowed: Role GridWorker may not get evaluation", page.Find("[role=alert]").TextContent, StringComparison.Ordinal), Node);
         Assert.Empty(page.FindAll("[data-test=totals]"));
         Assert.Empty(page.FindAll("[data-test=bulletins]"));
     }
@@ -110,7 +110,7 @@ public sealed partial class EvaluationPageTests() : ScenarioTestBase(StorageKind
         Assert.Equal(HttpStatusCode.Redirect, (await SignInAsync(worker, "worker1")).StatusCode);
         using var refused = await worker.GetAsync(csvPath);
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
-        Assert.Contains("may not read evaluations or reports", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("Role GridWorker may not get bulletin", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         using var anonymous = Browser();
         using var api = await anonymous.GetAsync(csvPath);
