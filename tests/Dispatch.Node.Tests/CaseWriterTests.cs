@@ -3,6 +3,7 @@ using Dispatch.Application.Writing;
 using Dispatch.Contracts.V1;
 using Dispatch.Data;
 using Dispatch.Node.Tests.Infrastructure;
+using Dispatch.Testing;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Microsoft.Extensions.DependencyInjection;
