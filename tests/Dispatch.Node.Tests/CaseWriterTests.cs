@@ -63,7 +63,7 @@ public abstract class CaseWriterTests(StorageKind storage) : NodeTestBase(storag
         // A child's relay retried while its first call was still queued here: both land in the same batch.
         var worker = await Node.CasesAsAsync("worker1");
         var child = ChildClient();
-        var escalation = ChildEscalation("retried");
+        var escalation = EscalationCases.Direct("retried");
 
         var calls = await InOneBatchAsync(
             () => child.EscalateAsync(escalation.Clone()).ResponseAsync,
@@ -84,13 +84,13 @@ public abstract class CaseWriterTests(StorageKind storage) : NodeTestBase(storag
         // The first call committed and its answer was lost; two retries share a batch with a fresh escalation and a report.
         var worker = await Node.CasesAsAsync("worker1");
         var child = ChildClient();
-        var escalation = ChildEscalation("committed-before");
+        var escalation = EscalationCases.Direct("committed-before");
         var earlier = await child.EscalateAsync(escalation.Clone());
 
         var calls = await InOneBatchAsync(
             () => child.EscalateAsync(escalation.Clone()).ResponseAsync,
             () => child.EscalateAsync(escalation.Clone()).ResponseAsync,
-            () => child.EscalateAsync(ChildEscalation("fresh")).ResponseAsync,
+            () => child.EscalateAsync(EscalationCases.Direct("fresh")).ResponseAsync,
             () => worker.ReportCaseAsync(NewReport("bystander")).ResponseAsync);
 
         foreach (var retry in calls[..2])
@@ -147,7 +147,7 @@ public abstract class CaseWriterTests(StorageKind storage) : NodeTestBase(storag
         // A child's relay resends what its timed-out calls carried: an order's copies and an escalation that had landed.
         var worker = await Node.CasesAsAsync("worker1");
         var child = ChildClient();
-        var escalation = ChildEscalation("committed-before");
+        var escalation = EscalationCases.Direct("committed-before");
         var earlier = await child.EscalateAsync(escalation.Clone());
         var order = ChildOrder(version: 1);
         var newer = order.Clone();
@@ -168,46 +168,11 @@ public abstract class CaseWriterTests(StorageKind storage) : NodeTestBase(storag
     }
 
     /// <summary>A supervision order of the child's, as its relay sends a copy up.</summary>
-    private SupervisionOrder ChildOrder(int version)
-    {
-        var now = Node.Clock.GetUtcNow();
-        return new SupervisionOrder
-        {
-            Id = Guid.NewGuid().ToString(),
-            Kind = SupervisionOrderKind.Breach,
-            CaseId = Guid.NewGuid().ToString(),
-            CaseNumber = "C-20261124-000000000001",
-            CaseTitle = "Overflowing bins",
-            GridId = Grid1,
-            CategoryCode = "0201",
-            CaseNodeId = "village",
-            SupervisorNodeId = "test-node",
-            Reason = "The deadline was missed.",
-            OpenedAt = Timestamp.FromDateTimeOffset(now),
-            DueAt = Timestamp.FromDateTimeOffset(now.AddHours(24)),
-            Status = SupervisionOrderStatus.Open,
-            UpdatedAt = Timestamp.FromDateTimeOffset(now),
-            Version = version,
-        };
-    }
+    private SupervisionOrder ChildOrder(int version) => ChildOrders.Breach(Node.Clock.GetUtcNow(), Grid1, version);
 
     /// <summary>The node's EscalationService as the registered child "village" calls it.</summary>
     private EscalationService.EscalationServiceClient ChildClient() =>
         new(Node.Channel.CreateCallInvoker().WithToken(NodeToken.Create("village", "test-node", _childKey, Node.Clock.GetUtcNow())));
-
-    /// <summary>An escalation as the child's relay sends it, of a case of its own.</summary>
-    private static EscalateRequest ChildEscalation(string title) => new()
-    {
-        OriginCaseId = Guid.NewGuid().ToString(),
-        OriginCaseNumber = "C-" + title,
-        Title = title,
-        CategoryCode = "0201",
-        GridId = EscalationCases.Grid,
-        Location = new Location { Latitude = 1, Longitude = 1 },
-        Whistle = WhistleClass.Daily,
-        HandlingMode = HandlingMode.Split,
-        Reason = "r",
-    };
 
     private async Task AssertOneCaseEscalatedFromAsync(string originCaseId)
     {

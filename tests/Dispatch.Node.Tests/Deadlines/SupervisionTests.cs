@@ -194,28 +194,8 @@ public abstract class SupervisionTests(StorageKind storage) : DeadlineTestBase(s
         Assert.Single((await (await Node.SupervisionAsAsync("supervisor")).ListSupervisionOrdersAsync(new ListSupervisionOrdersRequest())).Orders);
     }
 
-    private SupervisionOrder ChildOrder(int version, SupervisionOrderStatus status, string? id = null)
-    {
-        var now = Node.Clock.GetUtcNow();
-        return new SupervisionOrder
-        {
-            Id = id ?? Guid.NewGuid().ToString(),
-            Kind = SupervisionOrderKind.Breach,
-            CaseId = Guid.NewGuid().ToString(),
-            CaseNumber = "C-20261124-000000000001",
-            CaseTitle = "Overflowing bins",
-            GridId = Grid1,
-            CategoryCode = "0201",
-            CaseNodeId = "village",
-            SupervisorNodeId = "test-node",
-            Reason = "The deadline was missed.",
-            OpenedAt = Timestamp.FromDateTimeOffset(now),
-            DueAt = Timestamp.FromDateTimeOffset(now.AddHours(24)),
-            Status = status,
-            UpdatedAt = Timestamp.FromDateTimeOffset(now),
-            Version = version,
-        };
-    }
+    private SupervisionOrder ChildOrder(int version, SupervisionOrderStatus status, string? id = null) =>
+        ChildOrders.Breach(Node.Clock.GetUtcNow(), Grid1, version, status, id);
 
     private static SummonDepartmentsRequest Summon(Case c, params string[] departments) => SummonWithReason(c, "Joint handling of the blocked drain.", departments);
 

@@ -208,9 +208,9 @@ public abstract partial class EscalationTests(StorageKind storage) : IAsyncLifet
         var villageKey = _cluster.Village.Services.GetRequiredService<IOptions<Hosting.NodeOptions>>().Value.ParentKey!;
         var token = NodeToken.Create("village", "town", villageKey, _cluster.Town.Clock.GetUtcNow());
         var client = new EscalationService.EscalationServiceClient(_cluster.Town.Channel.CreateCallInvoker().WithToken(token));
-        await client.EscalateAsync(DirectEscalation("accepted")).ResponseAsync;
+        await client.EscalateAsync(EscalationCases.Direct("accepted")).ResponseAsync;
         _cluster.Town.Clock.Advance(NodeToken.Lifetime);
-        var error = await Assert.ThrowsAsync<RpcException>(() => client.EscalateAsync(DirectEscalation("expired")).ResponseAsync);
+        var error = await Assert.ThrowsAsync<RpcException>(() => client.EscalateAsync(EscalationCases.Direct("expired")).ResponseAsync);
 
         Assert.Equal(StatusCode.Unauthenticated, error.StatusCode);
         var townDispatcher = await _cluster.Town.CasesAsAsync("dispatcher");
@@ -229,27 +229,13 @@ public abstract partial class EscalationTests(StorageKind storage) : IAsyncLifet
             _ => NodeToken.Create(credential == "forged" ? "village" : "stranger", "town", ClusterTestHost.NewKey(), _cluster.Town.Clock.GetUtcNow()),
         };
         var client = new EscalationService.EscalationServiceClient(_cluster.Town.Channel.CreateCallInvoker().WithToken(token));
-        var error = await Assert.ThrowsAsync<RpcException>(() => client.EscalateAsync(DirectEscalation("Sneaky")).ResponseAsync);
+        var error = await Assert.ThrowsAsync<RpcException>(() => client.EscalateAsync(EscalationCases.Direct("Sneaky")).ResponseAsync);
 
         // A user's valid token is a known caller without the right; a forged or unregistered credential is no caller at all.
         Assert.Equal(credential == "user-token" ? StatusCode.PermissionDenied : StatusCode.Unauthenticated, error.StatusCode);
         var townDispatcher = await _cluster.Town.CasesAsAsync("dispatcher");
         Assert.Empty((await townDispatcher.ListCasesAsync(new ListCasesRequest())).Cases);
     }
-
-    /// <summary>An escalation as a child's relay sends it, of a case of its own that no test made.</summary>
-    private static EscalateRequest DirectEscalation(string title) => new()
-    {
-        OriginCaseId = Guid.NewGuid().ToString(),
-        OriginCaseNumber = "C-" + title,
-        Title = title,
-        CategoryCode = "0201",
-        GridId = EscalationCases.Grid,
-        Location = new Location { Latitude = 1, Longitude = 1 },
-        Whistle = WhistleClass.Daily,
-        HandlingMode = HandlingMode.Split,
-        Reason = "r",
-    };
 }
 
 public sealed class EscalationSqliteTests() : EscalationTests(StorageKind.Sqlite);

@@ -19,6 +19,20 @@ internal static class EscalationCases
         HandlingMode = HandlingMode.Split,
     };
 
+    /// <summary>An escalation as a child's relay sends it, of a case of its own that no test made.</summary>
+    public static EscalateRequest Direct(string title) => new()
+    {
+        OriginCaseId = Guid.NewGuid().ToString(),
+        OriginCaseNumber = "C-" + title,
+        Title = title,
+        CategoryCode = "0201",
+        GridId = Grid,
+        Location = new Location { Latitude = 1, Longitude = 1 },
+        Whistle = WhistleClass.Daily,
+        HandlingMode = HandlingMode.Split,
+        Reason = "r",
+    };
+
     /// <summary>The parent's case escalated from <paramref name="originCaseId"/>, once it has arrived.</summary>
     public static async Task<Case?> FindByOriginAsync(CaseService.CaseServiceClient client, string originCaseId) =>
         (await client.ListCasesAsync(new ListCasesRequest())).Cases.FirstOrDefault(c => c.OriginCaseId == originCaseId);
