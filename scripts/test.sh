@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# The test command: installs what the tests need, builds the solution, starts a private PostgreSQL
-# server (scripts/postgres.sh), runs every test project with a trx logger, lists the failures and ends
-# with one line "N passed, N failed" (totals over all test projects). Exits non-zero when the build
+# The test command: installs what the tests need, builds the solution, starts a private PostgreSQL server
+# (scripts/postgres.sh), checks the gRPC contract with buf (scripts/contract-check.py), runs every test project with
+# a trx logger, lists the failures and ends with one line "N passed, N failed" (totals over all test projects and
+# the two contract checks). Exits non-zero when the build
 # fails, a test fails or a test run is aborted.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -29,6 +30,9 @@ fi
 
 rm -rf "$results"
 mkdir -p "$results"
+# The contract's checks (buf lint, buf breaking against the previous commit) count as two tests in the summary.
+contract=0
+/usr/bin/python3 scripts/contract-check.py "$results" || contract=$?
 # A test that hangs for 10 minutes aborts its run (reported below) instead of stalling CI.
 status=0
 dotnet test Dispatch.sln -c Release --no-build -tl:off \
@@ -41,6 +45,6 @@ summary=0
 if [ "$status" -ne 0 ] && [ "$summary" -eq 0 ]; then
   echo "dotnet test exited with status $status although every reported test passed" >&2
 fi
-if [ "$status" -ne 0 ] || [ "$summary" -ne 0 ]; then
+if [ "$status" -ne 0 ] || [ "$summary" -ne 0 ] || [ "$contract" -ne 0 ]; then
   exit 1
 fi

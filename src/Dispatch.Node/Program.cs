@@ -1,6 +1,5 @@
 using Dispatch.Node.Backup;
 using Dispatch.Node.Hosting;
-using Microsoft.Extensions.Options;
 
 // `backup` / `restore`: the operator's verbs for a node's SQLite database (beside a running node).
 if (BackupCommand.IsRequested(args))
@@ -14,8 +13,9 @@ if (LocalCluster.IsRequested(args))
     return await LocalCluster.RunAsync(args);
 }
 
+var started = System.Diagnostics.Stopwatch.StartNew();
 var app = NodeApp.Build(args);
 await app.StartAsync();
-Console.WriteLine(app.Services.GetRequiredService<IOptions<NodeOptions>>().Value.Describe());
+ReadyBanner.Write(Console.Out, [LocalCluster.Options(app)], started.Elapsed);
 await app.WaitForShutdownAsync();
 return 0;

@@ -100,9 +100,10 @@ public static class LocalCluster
             settings[key] = value;
         }
 
+        var started = System.Diagnostics.Stopwatch.StartNew();
         var app = NodeApp.Build(args, settings);
         await app.StartAsync();
-        Console.WriteLine(app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<NodeOptions>>().Value.Describe());
+        ReadyBanner.Write(Console.Out, [Options(app)], started.Elapsed);
         await app.WaitForShutdownAsync();
         return 0;
     }
@@ -110,6 +111,7 @@ public static class LocalCluster
     private static async Task<int> RunAllAsync(string[] args, int portOffset, bool tls, string dataDirectory = "data")
     {
         var rest = args.Where(a => a != "--cluster").ToArray();
+        var started = System.Diagnostics.Stopwatch.StartNew();
         var keys = LoadOrCreateKeys(Path.Combine(dataDirectory, "cluster-keys.json"));
         var apps = Members.Select(m => NodeApp.Build(rest, Settings(m, keys, dataDirectory, portOffset, tls))).ToList();
         foreach (var app in apps)
@@ -117,18 +119,7 @@ public static class LocalCluster
             await app.StartAsync();
         }
 
-        foreach (var member in Members.Select(m => Shifted(m, portOffset)))
-        {
-            Console.WriteLine($"{member.Name} ({member.Tier}, id {member.Id}): gRPC {Scheme(tls)}://127.0.0.1:{member.GrpcPort}, dashboard {Scheme(tls)}://127.0.0.1:{member.HttpPort}/" +
-                (member.ParentId is null ? "" : $", parent {member.ParentId}") + (tls ? " (mutual TLS)" : ""));
-        }
-
-        if (tls)
-        {
-            var village = Shifted(Members.First(m => m.Tier == "Village"), portOffset);
-            Console.WriteLine($"Clients trust {Path.Combine(CertificateDirectory(dataDirectory), "ca.crt")}: dispatch login USER --address https://127.0.0.1:{village.GrpcPort} --ca <that file> (or DISPATCH_CA=<that file>).");
-        }
-
+        ReadyBanner.Write(Console.Out, apps.Select(Options).ToList(), started.Elapsed);
         await apps[0].WaitForShutdownAsync();
         foreach (var app in apps.AsEnumerable().Reverse())
         {
@@ -138,6 +129,9 @@ public static class LocalCluster
 
         return 0;
     }
+
+    /// <summary>The node settings a started app runs with.</summary>
+    public static NodeOptions Options(WebApplication app) => app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<NodeOptions>>().Value;
 
     /// <summary>The Node:* settings of one member: ports, data folder, its parent link and its children, and with <paramref name="tls"/> its certificates.</summary>
     public static Dictionary<string, string?> Settings(Member member, IReadOnlyDictionary<string, string> keys, string dataDirectory, int portOffset = 0, bool tls = false)

@@ -96,8 +96,4 @@ public sealed class NodeOptions
 
     /// <summary>Runs the node's clock this far ahead of the system's (drills and tests; see <see cref="ShiftedTimeProvider"/>).</summary>
     public TimeSpan ClockOffset { get; set; }
-
-    public string Describe() => Tls.Enabled
-        ? $"{Name} ({Tier}, id {Id}): gRPC (TLS) at https://{ListenAddress}:{GrpcPort}, dashboard at https://{ListenAddress}:{HttpPort}/ (jobs: /hangfire)"
-        : $"{Name} ({Tier}, id {Id}): gRPC (h2c) at http://{ListenAddress}:{GrpcPort}, dashboard at http://{ListenAddress}:{HttpPort}/ (jobs: /hangfire)";
 }

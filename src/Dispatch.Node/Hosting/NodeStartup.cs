@@ -1,7 +1,6 @@
 using Dispatch.Data;
 using Dispatch.Node.Scheduling;
 using Dispatch.Node.Seeding;
-using Microsoft.Extensions.Options;
 
 namespace Dispatch.Node.Hosting;
 
@@ -10,17 +9,13 @@ namespace Dispatch.Node.Hosting;
 /// service registered before all others, so the writer, the relay and the subscriber start on a
 /// migrated database.
 /// </summary>
-internal sealed class NodeStartup(DatabaseInitializer database, DatabaseSettings settings, DemoDirectory demo, IOptions<NodeOptions> options) : IHostedService
+internal sealed class NodeStartup(DatabaseInitializer database, DatabaseSettings settings, DemoDirectory demo) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await database.MigrateAsync(cancellationToken);
         await NodeJobStorage.PrepareAsync(settings, cancellationToken);
-        var seeded = await demo.SeedAsync(cancellationToken);
-        if (seeded.Count > 0)
-        {
-            Console.WriteLine($"{options.Value.Name}: demo users (password '{DemoDirectory.Password}'): {string.Join(", ", seeded.Select(u => $"{u.UserName} ({u.Role})"))}");
-        }
+        await demo.SeedAsync(cancellationToken);  // the ready banner lists the demo users
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

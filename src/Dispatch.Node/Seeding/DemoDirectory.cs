@@ -23,46 +23,51 @@ internal sealed class DemoDirectory(IDbContextFactory<DispatchDbContext> context
     public static readonly Guid SanitationId = Guid.Parse("5a000000-0000-4000-8000-000000000001");
     public static readonly Guid SafetyId = Guid.Parse("5a000000-0000-4000-8000-000000000002");
 
-    /// <summary>Seeds an empty directory; returns the demo users' names, or none when it was not empty.</summary>
-    public async Task<IReadOnlyList<User>> SeedAsync(CancellationToken cancellationToken)
+    /// <summary>Seeds an empty directory; leaves one that has users alone.</summary>
+    public async Task SeedAsync(CancellationToken cancellationToken)
     {
         if (!options.Value.SeedDemo)
         {
-            return [];
+            return;
         }
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         if (await db.Users.AnyAsync(cancellationToken))
         {
-            return [];
+            return;
         }
 
         var grids = Enumerable.Range(1, 3).Select(i => GridId.Parse($"{AreaTownVillage}{i:000}")).ToArray();
         db.Grids.AddRange(grids.Select((g, i) => new Grid(g, $"Grid {i + 1}")));
         db.Departments.Add(new Department(SanitationId, "SANITATION", "Sanitation team"));
         db.Departments.Add(new Department(SafetyId, "SAFETY", "Safety and law enforcement team"));
-        User[] users =
-        [
-            NewUser("worker1", "Grid worker Li (grids 1, 2)", Role.GridWorker, grids[..2], null),
-            NewUser("worker2", "Grid worker Wang (grid 3)", Role.GridWorker, grids[2..], null),
-            NewUser("dispatcher", "Command centre dispatcher", Role.Dispatcher, [], null),
-            NewUser("sanitation", "Sanitation handler", Role.DepartmentHandler, [], SanitationId),
-            NewUser("safety", "Safety handler", Role.DepartmentHandler, [], SafetyId),
-            NewUser("supervisor", "Supervisor", Role.Supervisor, [], null),
-            NewUser("admin", "Administrator", Role.Admin, [], null),
-        ];
+        var users = Accounts.Select(a => NewUser(a, grids)).ToArray();
         db.Users.AddRange(users);
         db.RoutingRules.AddRange(
             new RoutingRule("02", null, SanitationId, catalogue),     // sanitation, in any grid
             new RoutingRule("03", null, SafetyId, catalogue),         // street order: the law enforcement team
             new RoutingRule("0205", grids[2], SafetyId, catalogue));  // dumped construction waste in grid 3: enforcement too
         await db.SaveChangesAsync(cancellationToken);
-        return users;
     }
 
-    private User NewUser(string name, string displayName, Role role, IReadOnlyList<GridId> grids, Guid? department)
+    /// <summary>One demo account: its grids are positions in the demo grids (0 = grid 1).</summary>
+    public sealed record Account(string Name, string DisplayName, Role Role, int[] Grids, Guid? Department, string Description);
+
+    /// <summary>The demo accounts, one per role (two grid workers, two department handlers), all with <see cref="Password"/>.</summary>
+    public static readonly IReadOnlyList<Account> Accounts =
+    [
+        new("worker1", "Grid worker Li (grids 1, 2)", Role.GridWorker, [0, 1], null, "grid worker, grids ...001 and ...002"),
+        new("worker2", "Grid worker Wang (grid 3)", Role.GridWorker, [2], null, "grid worker, grid ...003"),
+        new("dispatcher", "Command centre dispatcher", Role.Dispatcher, [], null, "dispatcher"),
+        new("sanitation", "Sanitation handler", Role.DepartmentHandler, [], SanitationId, "sanitation department"),
+        new("safety", "Safety handler", Role.DepartmentHandler, [], SafetyId, "safety department"),
+        new("supervisor", "Supervisor", Role.Supervisor, [], null, "supervisor"),
+        new("admin", "Administrator", Role.Admin, [], null, "administrator"),
+    ];
+
+    private User NewUser(Account account, GridId[] grids)
     {
-        var user = new User(Guid.NewGuid(), name, displayName, role, "pending", grids, department);
+        var user = new User(Guid.NewGuid(), account.Name, account.DisplayName, account.Role, "pending", account.Grids.Select(i => grids[i]).ToArray(), account.Department);
         user.ChangePasswordHash(hasher.HashPassword(user, Password));
         return user;
     }
