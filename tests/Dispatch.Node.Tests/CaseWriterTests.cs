@@ -21,7 +21,13 @@ public abstract class CaseWriterTests(StorageKind storage) : NodeTestBase(storag
     private readonly CollidingIds _ids = new();
     private readonly string _childKey = ClusterTestHost.NewKey();
 
-    protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton<CaseIdSource>(_ids);
+    private readonly CapturedLogs _logs = new();
+
+    protected override void ConfigureServices(IServiceCollection services)
+    {
+        services.AddSingleton<CaseIdSource>(_ids);
+        services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(_logs);
+    }
 
     /// <summary>A registered child, "village", so that escalations can be sent to this node directly.</summary>
     protected override IReadOnlyDictionary<string, string?> NodeSettings => new Dictionary<string, string?>
@@ -139,6 +145,59 @@ public abstract class CaseWriterTests(StorageKind storage) : NodeTestBase(storag
         }
 
         Assert.True((await (Task<ReportCaseResponse>)calls[2]).Created);
+    }
+
+    [Fact]
+    public async Task AReportReusingARequestIdWithOtherContent_InOneBatch_RefusedAlreadyExists_OthersCommit()
+    {
+        var worker = await Node.CasesAsAsync("worker1");
+
+        var calls = await InOneBatchAsync(
+            () => worker.ReportCaseAsync(NewReport("same-request")).ResponseAsync,
+            () => worker.ReportCaseAsync(NewReport("same-request", title: "Broken street light")).ResponseAsync,
+            () => worker.ReportCaseAsync(NewReport("bystander")).ResponseAsync);
+
+        var first = await (Task<ReportCaseResponse>)calls[0];
+        Assert.True(first.Created);
+        await RpcAssert.FailsAsync(StatusCode.AlreadyExists, () => calls[1], "request_id", first.Case.Number, "(title)");
+        Assert.True((await (Task<ReportCaseResponse>)calls[2]).Created);
+        var listed = (await (await Node.CasesAsAsync("dispatcher")).ListCasesAsync(new ListCasesRequest())).Cases;
+        Assert.Equal(["Overflowing bins", "Overflowing bins"], listed.Select(c => c.Title));
+    }
+
+    [Fact]
+    public async Task RetriedReportAndEscalation_MeetTheUniqueIndexInALaterBatch_NothingLoggedAtWarningOrAbove()
+    {
+        var worker = await Node.CasesAsAsync("worker1");
+        var child = ChildClient();
+        var escalation = EscalationCases.Direct("retried-later");
+        var first = await worker.ReportCaseAsync(NewReport("retried-later"));
+        var escalated = await child.EscalateAsync(escalation.Clone());
+        var logged = _logs.Entries.Count;
+
+        var retry = await worker.ReportCaseAsync(NewReport("retried-later"));
+        var resent = await child.EscalateAsync(escalation.Clone());
+
+        Assert.Equal((first.Case.Id, false), (retry.Case.Id, retry.Created));
+        Assert.Equal((escalated.CaseId, false), (resent.CaseId, resent.Created));
+        Assert.Equal((2, 0), Writer.BatchRetries);
+        Assert.Empty(_logs.Entries.Skip(logged));
+    }
+
+    [Fact]
+    public async Task ABatchTheDatabaseRefusesOtherwise_StillLoggedAsAWarning()
+    {
+        // A value the schema forbids (a setting without a value): not a unique key, so not an expected retry.
+        var refused = Writer.WriteAsync(
+            (DispatchDbContext context) =>
+            {
+                context.NodeSettings.Add(new Dispatch.Data.Settings.NodeSetting("refused", null!));
+                return Task.FromResult(0);
+            },
+            CancellationToken.None);
+
+        await Assert.ThrowsAnyAsync<Microsoft.EntityFrameworkCore.DbUpdateException>(() => refused);
+        Assert.Contains(_logs.Entries, e => e.Category == typeof(CaseWriter).FullName && e.Level == Microsoft.Extensions.Logging.LogLevel.Warning);
     }
 
     [Fact]

@@ -22,7 +22,8 @@ namespace Dispatch.Application.Cases;
 internal sealed class CaseCommands(CaseWriter writer, CaseIdSource ids, KnownGrids grids, CategoryCatalogue catalogue, TimeProvider clock, NodeSettings node, DeadlineSettings deadlines, SupervisionLedger ledger, EscalationOutbox outbox, NodeMetrics metrics, ILogger<CaseCommands> logger)
 {
     /// <summary>
-    /// Reports a case; idempotent on (reporter, request id). A first attempt leaves the check for an earlier
+    /// Reports a case; idempotent on (reporter, request id), for a retry of the same report (other content under a used
+    /// request id is refused: <see cref="RepeatedReport"/>). A first attempt leaves the check for an earlier
     /// report with the same request id to the unique index on them (a lookup per report was the largest
     /// cost of intake); if the index refuses, the writer runs the report again on its own, and then the
     /// earlier report is found and returned.
@@ -52,6 +53,7 @@ internal sealed class CaseCommands(CaseWriter writer, CaseIdSource ids, KnownGri
 
                 if (existing is not null)
                 {
+                    await RepeatedReport.EnsureSameAsync(batch, existing, candidate);
                     return new ReportOutcome(existing, Created: false, await PossibleDuplicates.ForAsync(batch, existing, now), batch.Views);
                 }
 

@@ -1,11 +1,10 @@
-using System.Text.RegularExpressions;
 using Dispatch.Domain.Cases;
 using Dispatch.Domain.Geography;
 
 namespace Dispatch.Application.Cases;
 
 /// <summary>The command centre's list filters; every one is backed by an index.</summary>
-internal sealed partial record CaseFilter
+internal sealed record CaseFilter
 {
     public IReadOnlyList<CaseStatus> Statuses { get; init; } = [];
 
@@ -81,22 +80,19 @@ internal sealed partial record CaseFilter
         if (!string.IsNullOrEmpty(Text))
         {
             var text = Text.Trim();
-            if (CaseNumberPattern().IsMatch(text))
+            if (CaseNumbers.IsNumber(text))
             {
-                // A whole case number: one lookup on its unique index, not a scan of every title.
+                // A whole case number, this node's or (for a case escalated here) the child's: a lookup on each
+                // one's index, not a scan of every title.
                 var number = text.ToUpperInvariant();
-                cases = cases.Where(c => c.Number == number);
+                cases = cases.Where(c => c.Number == number || c.Origin!.CaseNumber == number);
             }
             else
             {
-                cases = cases.Where(c => c.Title.Contains(text) || c.Number.Contains(text));
+                cases = cases.Where(c => c.Title.Contains(text) || c.Number.Contains(text) || c.Origin!.CaseNumber.Contains(text));
             }
         }
 
         return cases;
     }
-
-    /// <summary>A whole case number as <see cref="CaseNumbers"/> makes them (8 hex digits in numbers made before 12).</summary>
-    [GeneratedRegex("^C-[0-9]{8}-(?:[0-9A-F]{8}|[0-9A-F]{12})$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex CaseNumberPattern();
 }

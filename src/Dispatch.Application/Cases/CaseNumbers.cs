@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 
 namespace Dispatch.Application.Cases;
 
@@ -17,7 +18,7 @@ namespace Dispatch.Application.Cases;
 /// which sees its own new numbers and gives the second report a new id at once; only a pair split over two
 /// batches reaches the unique index.
 /// </summary>
-internal static class CaseNumbers
+internal static partial class CaseNumbers
 {
     public static Guid NewId(DateTimeOffset now) => Guid.CreateVersion7(now);
 
@@ -28,6 +29,13 @@ internal static class CaseNumbers
         return "C-" + utc.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + "-" +
             millisecond.ToString("X7", CultureInfo.InvariantCulture) + id.ToString("N")[^5..].ToUpperInvariant();
     }
+
+    /// <summary>Whether <paramref name="text"/> is a whole case number as nodes make them (any letter case).</summary>
+    public static bool IsNumber(string text) => NumberPattern().IsMatch(text);
+
+    /// <summary>A whole case number as <see cref="For"/> makes them (8 hex digits in numbers made before 12).</summary>
+    [GeneratedRegex("^C-[0-9]{8}-(?:[0-9A-F]{8}|[0-9A-F]{12})$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NumberPattern();
 }
 
 /// <summary>Where the ids of reported cases come from: <see cref="CaseNumbers.NewId"/>; a test substitutes ids whose numbers collide.</summary>

@@ -19,23 +19,67 @@ internal sealed class CaseQueries(IDbContextFactory<DispatchDbContext> contexts,
     public Task<Case> GetAsync(CallerIdentity caller, Guid id, CancellationToken cancellationToken) =>
         GetAsync(caller, c => c.Id == id, id.ToString(), cancellationToken);
 
-    /// <summary>One case by its number (any letter case), with its history.</summary>
-    public Task<Case> GetByNumberAsync(CallerIdentity caller, string number, CancellationToken cancellationToken)
+    /// <summary>
+    /// One case by <paramref name="key"/>, as <paramref name="field"/> carries it: its id, or else its number (see
+    /// <see cref="GetByNumberAsync"/>); text that is neither is refused.
+    /// </summary>
+    public Task<Case> GetByKeyAsync(CallerIdentity caller, string key, string field, CancellationToken cancellationToken)
+    {
+        var text = (key ?? "").Trim();
+        if (Guid.TryParse(text, out var id) && id != Guid.Empty)
+        {
+            return GetAsync(caller, id, cancellationToken);
+        }
+
+        return CaseNumbers.IsNumber(text)
+            ? GetByNumberAsync(caller, text, cancellationToken, field)
+            : throw new InvalidRequestException(field, text.Length == 0 ? "is required." : $"{Domain.Common.ClientValue.Quote(text)} is neither a case id nor a case number.");
+    }
+
+    /// <summary>
+    /// One case by its number (any letter case), with its history: this node's number, or else, for a case escalated
+    /// here, its number at the child it came from (each tier numbers a case anew, and people quote the number they were
+    /// given). This node's numbers are unique, and one child's too, but two children number independently: when
+    /// several cases the caller may read came with the number, the caller is asked for this node's number or the id.
+    /// </summary>
+    public async Task<Case> GetByNumberAsync(CallerIdentity caller, string number, CancellationToken cancellationToken, string field = "case_number")
     {
         var normalized = (number ?? "").Trim().ToUpperInvariant();
         if (normalized.Length is 0 or > Domain.Cases.CaseLimits.NumberMaxLength)
         {
-            throw new InvalidRequestException("case_number", $"must be 1 to {Domain.Cases.CaseLimits.NumberMaxLength} characters.");
+            throw new InvalidRequestException(field, $"must be 1 to {Domain.Cases.CaseLimits.NumberMaxLength} characters.");
         }
 
-        return GetAsync(caller, c => c.Number == normalized, normalized, cancellationToken);
+        await using var context = await contexts.CreateDbContextAsync(cancellationToken);
+        if (await WithHistory(context).FirstOrDefaultAsync(c => c.Number == normalized, cancellationToken) is { } local)
+        {
+            CasePermissions.EnsureCanRead(caller, local);
+            return local;
+        }
+
+        var escalated = await WithHistory(context).Where(c => c.Origin!.CaseNumber == normalized)
+            .OrderBy(c => c.Number).Take(MaxOriginMatches).ToListAsync(cancellationToken);
+        var readable = escalated.Where(c => CasePermissions.CanAct(caller, c, CaseOperation.Read)).ToList();
+        if (readable.Count > 1)
+        {
+            var cases = string.Join(", ", readable.Select(c => $"{c.Number} from {c.Origin!.NodeId}"));
+            throw new InvalidRequestException(field, $"{normalized} is the number of several cases escalated here by different nodes ({cases}): name one by this node's number or its id.");
+        }
+
+        var found = readable.FirstOrDefault() ?? escalated.FirstOrDefault() ?? throw new NotFoundException("Case", normalized);
+        CasePermissions.EnsureCanRead(caller, found);
+        return found;
     }
+
+    /// <summary>How many cases escalated with one origin number are named when it is ambiguous.</summary>
+    private const int MaxOriginMatches = 8;
+
+    private static IQueryable<Case> WithHistory(DispatchDbContext context) => context.Cases.AsNoTracking().Include(c => c.History);
 
     private async Task<Case> GetAsync(CallerIdentity caller, System.Linq.Expressions.Expression<Func<Case, bool>> key, string name, CancellationToken cancellationToken)
     {
         await using var context = await contexts.CreateDbContextAsync(cancellationToken);
-        var @case = await context.Cases.AsNoTracking().Include(c => c.History)
-            .FirstOrDefaultAsync(key, cancellationToken) ?? throw new NotFoundException("Case", name);
+        var @case = await WithHistory(context).FirstOrDefaultAsync(key, cancellationToken) ?? throw new NotFoundException("Case", name);
         CasePermissions.EnsureCanRead(caller, @case);
         return @case;
     }

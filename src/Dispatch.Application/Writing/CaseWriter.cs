@@ -158,7 +158,7 @@ internal sealed partial class CaseWriter(
             // child's escalation that an earlier batch took). An item may also have left the change tracker in a
             // state that fails the save (not a DbUpdateException then, e.g. EF Core's "Unexpected entry.EntityState:
             // Detached"): that is retried the same way rather than failing every item of the batch.
-            LogBatchSplit(logger, batch.Count, ex.Message);
+            LogBatchRetry(ex, batch.Count);
             CountRetry(ref _batchesRetried, "checked");
         }
         catch (Exception ex)
@@ -204,6 +204,23 @@ internal sealed partial class CaseWriter(
     /// </summary>
     private static bool IsDatabaseDown(Exception error) => error is System.Data.Common.DbException;
 
+    /// <summary>
+    /// Logs why a batch is run again. A unique key refusing it is expected (a client's retried request id, a child's
+    /// retried escalation, a case number taken in an earlier batch: checks the first attempt leaves to the index), and
+    /// the checked run answers it: Debug. Anything else is not: Warning.
+    /// </summary>
+    private void LogBatchRetry(Exception error, int count)
+    {
+        if (error is DbUpdateException update && update.IsUniqueViolation())
+        {
+            LogBatchRetriedOnUniqueKey(logger, count, error.Message);
+        }
+        else
+        {
+            LogBatchSplit(logger, count, error.Message);
+        }
+    }
+
     /// <summary>Counts a retry of a batch for this writer (<see cref="BatchRetries"/>) and on the meter.</summary>
     private void CountRetry(ref int count, string kind)
     {
@@ -227,6 +244,9 @@ internal sealed partial class CaseWriter(
 
     [LoggerMessage(1, LogLevel.Warning, "A batch of {Count} writes failed to commit ({Message}); retrying it with every check made.")]
     private static partial void LogBatchSplit(ILogger logger, int count, string message);
+
+    [LoggerMessage(2, LogLevel.Debug, "A batch of {Count} writes met a unique key ({Message}); retrying it with every check made.")]
+    private static partial void LogBatchRetriedOnUniqueKey(ILogger logger, int count, string message);
 
     private sealed class WriteItem(Func<WriteBatch, Task<object?>> work)
     {

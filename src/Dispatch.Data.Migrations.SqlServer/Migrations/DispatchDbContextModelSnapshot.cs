@@ -911,6 +911,10 @@ namespace Dispatch.Data.Migrations
                             b1.HasKey("Id")
                                 .HasName("pk_cases");
 
+                            b1.HasIndex("CaseNumber")
+                                .HasDatabaseName("ix_cases_origin_case_number")
+                                .HasFilter("origin_case_number IS NOT NULL");
+
                             b1.HasIndex("NodeId", "CaseId")
                                 .IsUnique()
                                 .HasDatabaseName("ix_cases_origin_node_id_origin_case_id")

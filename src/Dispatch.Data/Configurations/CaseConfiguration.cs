@@ -66,6 +66,9 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
             origin.Property(o => o.CaseNumber).HasMaxLength(CaseLimits.NumberMaxLength);
             // Only received escalations have an origin: a node's own reports write no entry.
             origin.HasIndex(o => new { o.NodeId, o.CaseId }).IsUnique().HasFilter(CaseIndexes.NotNull("origin_node_id"));
+            // A case is looked up by the number the child gave it (GetCase, the list's text filter); not unique, as
+            // children number independently.
+            origin.HasIndex(o => o.CaseNumber).HasFilter(CaseIndexes.NotNull("origin_case_number"));
         });
 
         // Added to a table that may hold cases already: a default of false on both providers.

@@ -66,12 +66,15 @@ public sealed partial class Case
     /// <summary>
     /// Child side: applies one change of the parent's case. A resolution hands the case to the
     /// reporting grid for verification; a hand-back returns it to this node's queue; anything else is
-    /// recorded. Returns false when the case is no longer escalated (nothing to mirror).
+    /// recorded. A case this node's verification closed stays linked, and records what follows at the parent
+    /// (the verdict closing the parent's copy, a reopening there), so its parent status is never left at the
+    /// resolution. Returns false when the case is no longer escalated (nothing to mirror).
     /// </summary>
     public bool MirrorParent(DateTimeOffset now, CaseStatus parentStatus, bool handedBack, string? note)
     {
         if (EscalatedToNodeId is null
-            || (Status != CaseStatus.Escalated && !(Status == CaseStatus.Resolved && parentStatus == CaseStatus.Resolved)))
+            || (Status != CaseStatus.Escalated && Status != CaseStatus.Closed && !(Status == CaseStatus.Resolved && parentStatus == CaseStatus.Resolved))
+            || (handedBack && Status == CaseStatus.Closed))
         {
             return false;
         }

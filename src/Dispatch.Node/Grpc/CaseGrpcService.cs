@@ -29,7 +29,7 @@ internal sealed partial class CaseGrpcService(CaseCommands commands, CaseTransit
     private static readonly Func<Domain.Cases.Case, Case> Contract = c => c.ToContract();
 
     public override async Task<GetCaseResponse> GetCase(GetCaseRequest request, ServerCallContext context) =>
-        new() { Case = (await queries.GetAsync(context.Caller(), ContractMapper.ParseId(request.CaseId, "case_id"), context.CancellationToken)).ToContract(withHistory: true) };
+        new() { Case = (await queries.GetByKeyAsync(context.Caller(), request.CaseId, "case_id", context.CancellationToken)).ToContract(withHistory: true) };
 
     public override async Task<ListCasesResponse> ListCases(ListCasesRequest request, ServerCallContext context)
     {

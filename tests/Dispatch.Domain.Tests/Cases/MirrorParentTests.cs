@@ -205,14 +205,51 @@ public sealed class MirrorParentTests
         Assert.Equal(before, CaseSnapshot.Of(target));
     }
 
+    [Theory]
+    [InlineData(CaseStatus.Closed)]
+    [InlineData(CaseStatus.Accepted)]
+    public void MirrorParent_EscalatedCaseClosedHere_RecordsTheParentsStatusAndStaysClosed(CaseStatus parentStatus)
+    {
+        // The verdict closed the case here first; the parent's copy closes when the verdict arrives there (or is
+        // reopened there later), and the child's parent status follows instead of staying at the resolution.
+        var target = new CaseBuilder().BuildResolvedByParent();
+        target.Verify(Actors.Reporter, Moments.Hours(1), passed: true);
+        var closedAt = target.ClosedAt;
+
+        Assert.True(target.MirrorParent(Moments.Hours(2), parentStatus, handedBack: false, "CaseVerified at town"));
+
+        Assert.Equal(CaseStatus.Closed, target.Status);
+        Assert.Equal(parentStatus, target.ParentStatus);
+        Assert.Equal(closedAt, target.ClosedAt);
+        Assert.Equal(Nodes.Town, target.EscalatedToNodeId);
+        Assert.Null(target.NextAlarmAt);
+        var updated = target.History[^1];
+        Assert.Equal(CaseEventType.CaseParentUpdated, updated.Type);
+        Assert.Equal(CaseStatus.Closed, updated.FromStatus);
+        Assert.Equal(CaseStatus.Closed, updated.ToStatus);
+        DomainAssert.HasConsistentHistory(target);
+    }
+
     [Fact]
-    public void MirrorParent_EscalatedCaseAlreadyClosed_ReturnsFalseAndChangesNothing()
+    public void MirrorParent_HandedBackAfterTheCaseClosedHere_ReturnsFalseAndChangesNothing()
     {
         var target = new CaseBuilder().BuildResolvedByParent();
         target.Verify(Actors.Reporter, Moments.Hours(1), passed: true);
         var before = CaseSnapshot.Of(target);
 
-        Assert.False(target.MirrorParent(Moments.Hours(2), CaseStatus.Closed, handedBack: false, "Closed at the town"));
+        Assert.False(target.MirrorParent(Moments.Hours(2), CaseStatus.Rejected, handedBack: true, "Handed back"));
+        Assert.Equal(before, CaseSnapshot.Of(target));
+    }
+
+    [Fact]
+    public void MirrorParent_ClosedCaseReopenedHere_ReturnsFalseAndChangesNothing()
+    {
+        var target = new CaseBuilder().BuildResolvedByParent();
+        target.Verify(Actors.Reporter, Moments.Hours(1), passed: true);
+        target.Reopen(Actors.Dispatcher, Moments.Hours(2), "Flooded again");
+        var before = CaseSnapshot.Of(target);
+
+        Assert.False(target.MirrorParent(Moments.Hours(3), CaseStatus.Closed, handedBack: false, "Closed at the town"));
         Assert.Equal(before, CaseSnapshot.Of(target));
     }
 

@@ -35,6 +35,10 @@ public abstract partial class EscalationTests(StorageKind storage) : IAsyncLifet
         Assert.Equal("village", atTown.OriginNodeId);
         Assert.Equal(reported.Number, atTown.OriginCaseNumber);
         Assert.Equal(CaseStatus.Reported, atTown.Status);
+
+        // The town numbers the case anew, and finds it by the village's number too.
+        Assert.Equal(atTown.Id, (await townDispatcher.GetCaseAsync(new GetCaseRequest { CaseId = reported.Number })).Case.Id);
+        Assert.Equal([atTown.Id], (await townDispatcher.ListCasesAsync(new ListCasesRequest { Text = reported.Number })).Cases.Select(c => c.Id));
         atTown = (await townDispatcher.EscalateCaseAsync(new EscalateCaseRequest { CaseId = atTown.Id, ExpectedVersion = atTown.Version, Reason = "District-wide drainage." })).Case;
 
         var atDistrict = await _cluster.EventuallyAsync(() => FindByOriginAsync(districtDispatcher, atTown.Id), "the escalation to reach the district");
@@ -52,6 +56,11 @@ public abstract partial class EscalationTests(StorageKind storage) : IAsyncLifet
         var closedAtDistrict = await _cluster.EventuallyAsync(() => StatusIsAsync(districtDispatcher, atDistrict.Id, CaseStatus.Closed), "the verdict to close the district's case");
         var history = (await districtDispatcher.GetCaseAsync(new GetCaseRequest { CaseId = closedAtDistrict.Id })).Case.History;
         Assert.Equal(["CaseReported", "CaseAccepted", "CaseAssigned", "CaseStarted", "CaseResolved", "CaseVerified"], history.Select(e => e.Type));
+
+        // Each child's copy follows its parent's to the end: closed, not left at the resolution.
+        await _cluster.EventuallyAsync(() => ParentStatusIsAsync(villageDispatcher, reported.Id, CaseStatus.Closed), "the village's copy to show the town's closure");
+        await _cluster.EventuallyAsync(() => ParentStatusIsAsync(townDispatcher, atTown.Id, CaseStatus.Closed), "the town's copy to show the district's closure");
+        Assert.Equal(CaseStatus.Closed, (await villageDispatcher.GetCaseAsync(new GetCaseRequest { CaseId = reported.Id })).Case.Status);
 
         // Exactly one case per tier: no retry created a second one.
         Assert.Single((await townDispatcher.ListCasesAsync(new ListCasesRequest())).Cases);

@@ -40,6 +40,9 @@ internal static class EscalationCases
     public static async Task<Case?> StatusIsAsync(CaseService.CaseServiceClient client, string caseId, CaseStatus status) =>
         (await client.GetCaseAsync(new GetCaseRequest { CaseId = caseId })).Case is { } c && c.Status == status ? c : null;
 
+    public static async Task<Case?> ParentStatusIsAsync(CaseService.CaseServiceClient client, string caseId, CaseStatus parentStatus) =>
+        (await client.GetCaseAsync(new GetCaseRequest { CaseId = caseId })).Case is { } c && c.ParentStatus == parentStatus ? c : null;
+
     /// <summary>The child's case once it knows its parent's case id.</summary>
     public static async Task<Case?> LinkedAsync(CaseService.CaseServiceClient client, string caseId) =>
         (await client.GetCaseAsync(new GetCaseRequest { CaseId = caseId })).Case is { ParentCaseId.Length: > 0 } c ? c : null;
