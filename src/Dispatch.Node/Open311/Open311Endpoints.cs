@@ -24,6 +24,9 @@ internal static class Open311Endpoints
     {
         if (!IsServedBy(node.Tier))
         {
+            // Said in the spec's error format, whatever the method (the dashboard's routes would answer 405 to a POST).
+            app.Map(BasePath + "/{**path}", () => Open311Errors.Answer(Open311Document.Json, StatusCodes.Status404NotFound,
+                $"This node ({node.Tier}) does not serve Open311; report to a village or town node.")).RequireHost(host).DisableAntiforgery();
             return;
         }
 
