@@ -57,6 +57,9 @@ internal static class ApplicationServiceCollectionExtensions
         services.AddSingleton<DeadlineBoard>();
         services.AddSingleton<EvaluationCharts>();
         services.AddSingleton<Directory.DirectoryStore>();
+        services.AddSingleton<Open311.GridLocator>();
+        services.AddSingleton<Open311.ServiceRequestIntake>();
+        services.AddSingleton<Open311.ServiceRequestQueries>();
         services.AddSingleton<Directory.GridDirectory>();
         services.AddSingleton<Directory.DepartmentDirectory>();
         services.AddSingleton<Directory.UserDirectory>();

@@ -28,6 +28,11 @@ internal sealed class GridDirectory(DirectoryStore store)
             grid.Rename(request.Name);
         }
 
+        if (request.Extent is { } extent)
+        {
+            grid.ChangeExtent(extent);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         return grid;
     }

@@ -24,6 +24,9 @@ internal static class PermissionTable
     /// <summary>Operations that only the dashboard offers; they have no RPC.</summary>
     public const string Dashboard = "dashboard";
 
+    /// <summary>The Open311 GeoReport v2 front door on the web port (village and town nodes); no RPC either.</summary>
+    public const string Open311 = "open311";
+
     private static readonly (Role, Scope)[] AnyRole = [(GridWorker, OwnGrid), (DepartmentHandler, OwnDepartment), (Dispatcher, Node), (Supervisor, Node), (Admin, Node)];
     private static readonly (Role, Scope)[] CommandCentre = [(Dispatcher, Node), (Supervisor, Node), (Admin, Node)];
     private static readonly (Role, Scope)[] Dispatchers = [(Dispatcher, Node)];
@@ -86,6 +89,14 @@ internal static class PermissionTable
 
         // The dashboard's assignment form lists the grid workers to those who assign cases.
         Users(Dashboard, "ListWorkers", (Dispatcher, Node), (Admin, Node)),
+
+        // GeoReport v2 reads need no key: the public sees services and requests (no reporter, no internal notes).
+        Open(Open311, "GetServiceList"),
+        Open(Open311, "GetServiceDefinition"),
+        Open(Open311, "GetServiceRequests"),
+        Open(Open311, "GetServiceRequest"),
+        // A registered app (api_key) reports as a grid worker of the one grid its location lies in (Open311Callers).
+        Users(Open311, "PostServiceRequest", (GridWorker, OwnGrid)),
     ];
 
     private static readonly FrozenDictionary<string, Permission> ByName = All.ToFrozenDictionary(p => p.Name, StringComparer.Ordinal);

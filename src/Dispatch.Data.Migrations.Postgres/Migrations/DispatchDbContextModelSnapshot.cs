@@ -597,6 +597,22 @@ namespace Dispatch.Data.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("name");
 
+                    b.Property<double?>("_extentEast")
+                        .HasColumnType("double precision")
+                        .HasColumnName("extent_east");
+
+                    b.Property<double?>("_extentNorth")
+                        .HasColumnType("double precision")
+                        .HasColumnName("extent_north");
+
+                    b.Property<double?>("_extentSouth")
+                        .HasColumnType("double precision")
+                        .HasColumnName("extent_south");
+
+                    b.Property<double?>("_extentWest")
+                        .HasColumnType("double precision")
+                        .HasColumnName("extent_west");
+
                     b.HasKey("Id")
                         .HasName("pk_grids");
 

@@ -631,6 +631,22 @@ namespace Dispatch.Data.Migrations
                         .HasColumnName("name")
                         .UseCollation("Latin1_General_100_BIN2");
 
+                    b.Property<double?>("_extentEast")
+                        .HasColumnType("float")
+                        .HasColumnName("extent_east");
+
+                    b.Property<double?>("_extentNorth")
+                        .HasColumnType("float")
+                        .HasColumnName("extent_north");
+
+                    b.Property<double?>("_extentSouth")
+                        .HasColumnType("float")
+                        .HasColumnName("extent_south");
+
+                    b.Property<double?>("_extentWest")
+                        .HasColumnType("float")
+                        .HasColumnName("extent_west");
+
                     b.HasKey("Id")
                         .HasName("pk_grids");
 

@@ -590,6 +590,22 @@ namespace Dispatch.Data.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("name");
 
+                    b.Property<double?>("_extentEast")
+                        .HasColumnType("REAL")
+                        .HasColumnName("extent_east");
+
+                    b.Property<double?>("_extentNorth")
+                        .HasColumnType("REAL")
+                        .HasColumnName("extent_north");
+
+                    b.Property<double?>("_extentSouth")
+                        .HasColumnType("REAL")
+                        .HasColumnName("extent_south");
+
+                    b.Property<double?>("_extentWest")
+                        .HasColumnType("REAL")
+                        .HasColumnName("extent_west");
+
                     b.HasKey("Id")
                         .HasName("pk_grids");
 

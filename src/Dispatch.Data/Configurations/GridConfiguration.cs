@@ -14,5 +14,12 @@ internal sealed class GridConfiguration : IEntityTypeConfiguration<Grid>
         builder.HasKey(g => g.Id);
         builder.Property(g => g.Id).HasConversion<GridIdConverter>().HasMaxLength(GridId.Length).ValueGeneratedNever();
         builder.Property(g => g.Name).HasMaxLength(DirectoryLimits.NameMaxLength);
+
+        // The extent: four nullable columns (extent_south, ...), read and written through the grid's fields.
+        builder.Ignore(g => g.Extent);
+        foreach (var edge in new[] { "South", "West", "North", "East" })
+        {
+            builder.Property<double?>("_extent" + edge).HasColumnName("extent_" + edge.ToLowerInvariant());
+        }
     }
 }

@@ -25,6 +25,25 @@ public sealed class Grid
 
     public string Name { get; private set; }
 
+    // The extent as four columns, all set or all null (a nullable complex property would need a required member).
+    private double? _extentSouth;
+    private double? _extentWest;
+    private double? _extentNorth;
+    private double? _extentEast;
+
+    /// <summary>Where the grid lies (a box set by its administrators); null until one is set. Open311 reports find their grid by it.</summary>
+    public GeoBox? Extent => _extentSouth is { } south && _extentWest is { } west && _extentNorth is { } north && _extentEast is { } east
+        ? GeoBox.Create(south, west, north, east)
+        : null;
+
+    public void ChangeExtent(GeoBox? extent)
+    {
+        _extentSouth = extent?.South;
+        _extentWest = extent?.West;
+        _extentNorth = extent?.North;
+        _extentEast = extent?.East;
+    }
+
     public void Rename(string name)
     {
         Check.RequiredText("name", name, DirectoryLimits.NameMaxLength);

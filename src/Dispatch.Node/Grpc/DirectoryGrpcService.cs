@@ -25,7 +25,8 @@ internal sealed class DirectoryGrpcService(GridDirectory grids, DepartmentDirect
     public override async Task<UpsertGridResponse> UpsertGrid(UpsertGridRequest request, ServerCallContext context)
     {
         var input = request.Grid ?? throw new InvalidRequestException("grid", "is required.");
-        var command = new UpsertGridCommand(ContractMapper.ParseGrid(input.Id, "grid.id"), input.Name);
+        var extent = input.Extent is { } e ? Domain.Geography.GeoBox.Create(e.South, e.West, e.North, e.East, "grid.extent") : null;
+        var command = new UpsertGridCommand(ContractMapper.ParseGrid(input.Id, "grid.id"), input.Name, extent);
         return new UpsertGridResponse { Grid = ToContract(await grids.UpsertAsync(context.Caller(), command, context.CancellationToken)) };
     }
 
@@ -95,7 +96,12 @@ internal sealed class DirectoryGrpcService(GridDirectory grids, DepartmentDirect
     private static RoutingRule ToContract(Domain.Routing.RoutingRule rule) =>
         new() { CategoryCode = rule.CategoryCode, GridId = rule.GridScope, DepartmentId = rule.DepartmentId.ToString() };
 
-    private static Grid ToContract(Domain.Directory.Grid grid) => new() { Id = grid.Id.Value, Name = grid.Name };
+    private static Grid ToContract(Domain.Directory.Grid grid) => new()
+    {
+        Id = grid.Id.Value,
+        Name = grid.Name,
+        Extent = grid.Extent is { } e ? new GridExtent { South = e.South, West = e.West, North = e.North, East = e.East } : null,
+    };
 
     private static Department ToContract(Domain.Directory.Department department) =>
         new() { Id = department.Id.ToString(), Code = department.Code, Name = department.Name };

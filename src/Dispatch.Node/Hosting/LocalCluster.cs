@@ -54,6 +54,9 @@ public static class LocalCluster
 
     private const string TlsFlag = "--tls";
 
+    /// <summary>The api_key of the demo Open311 app registered on the local platform's villages and town.</summary>
+    public const string DemoOpen311Key = "demo-open311-key";
+
     /// <summary>Where the members' certificates are: the CA (ca.crt) and one certificate and key per member (ID.crt, ID.key).</summary>
     public static string CertificateDirectory(string dataDirectory) => Path.Combine(dataDirectory, "certs");
 
@@ -148,6 +151,13 @@ public static class LocalCluster
             ["Node:DataDirectory"] = folder,
             ["ConnectionStrings:Dispatch"] = $"Data Source={Path.Combine(folder, "node.db")}",
         };
+        // Villages and towns serve Open311; the demo app's key makes the README's examples work.
+        if (Open311.Open311Endpoints.IsServedBy(member.Tier))
+        {
+            settings["Open311:Apps:0:Name"] = "demo";
+            settings["Open311:Apps:0:Key"] = DemoOpen311Key;
+        }
+
         if (tls)
         {
             var certificates = CertificateDirectory(dataDirectory);

@@ -14,6 +14,7 @@ using Dispatch.Node.Deadlines;
 using Dispatch.Node.Escalation;
 using Dispatch.Node.Grpc;
 using Dispatch.Node.Limits;
+using Dispatch.Node.Open311;
 using Dispatch.Node.Scheduling;
 using Dispatch.Node.Security;
 using Dispatch.Node.Seeding;
@@ -58,6 +59,8 @@ public static class NodeServiceCollectionExtensions
         services.AddNodeLimits(configuration);
         services.AddWebSignIn();
         services.AddDashboard();
+        services.AddOptions<Open311.Open311Options>().Bind(configuration.GetSection("Open311"));
+        services.AddSingleton<Open311.Open311Apps>();
         services.AddOptions<Dashboard.DashboardOptions>().Bind(configuration.GetSection("Dashboard"));
         services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
         services.AddSingleton(CategoryCatalogue.Default);
@@ -131,6 +134,7 @@ public static class NodeServiceCollectionExtensions
         app.MapNodeHealth(webHost);
         app.MapNodeTelemetry(webHost);
         app.MapNodeDashboard(webHost);
+        app.MapOpen311(webHost, app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<NodeOptions>>().Value);
         return app;
     }
 }

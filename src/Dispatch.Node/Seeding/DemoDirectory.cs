@@ -11,7 +11,7 @@ using Microsoft.Extensions.Options;
 namespace Dispatch.Node.Seeding;
 
 /// <summary>
-/// The demo directory of the local default: three grids, two departments, one user per role (all with the
+/// The demo directory of the local default: three grids (each with an extent, so Open311 reports find them), two departments, one user per role (all with the
 /// demo password) and routing rules that suggest a department for sanitation, street order and one grid's
 /// construction waste. Seeded once, into an empty directory, when Node:SeedDemo is on.
 /// </summary>
@@ -38,7 +38,7 @@ internal sealed class DemoDirectory(IDbContextFactory<DispatchDbContext> context
         }
 
         var grids = Enumerable.Range(1, 3).Select(i => GridId.Parse($"{AreaTownVillage}{i:000}")).ToArray();
-        db.Grids.AddRange(grids.Select((g, i) => new Grid(g, $"Grid {i + 1}")));
+        db.Grids.AddRange(grids.Select((g, i) => DemoGrid(g, $"Grid {i + 1}", Extents[i])));
         db.Departments.Add(new Department(SanitationId, "SANITATION", "Sanitation team"));
         db.Departments.Add(new Department(SafetyId, "SAFETY", "Safety and law enforcement team"));
         var users = Accounts.Select(a => NewUser(a, grids)).ToArray();
@@ -48,6 +48,24 @@ internal sealed class DemoDirectory(IDbContextFactory<DispatchDbContext> context
             new RoutingRule("03", null, SafetyId, catalogue),         // street order: the law enforcement team
             new RoutingRule("0205", grids[2], SafetyId, catalogue));  // dumped construction waste in grid 3: enforcement too
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The demo grids' extents, side by side in Beijing's Chaoyang district (the demo area code's): grids 1 and 2 split
+    /// the southern half of a block, grid 3 is its northern half. A point in grid 1: 39.9215, 116.4420.
+    /// </summary>
+    public static readonly IReadOnlyList<GeoBox> Extents =
+    [
+        GeoBox.Create(39.920, 116.440, 39.925, 116.445),
+        GeoBox.Create(39.920, 116.445, 39.925, 116.450),
+        GeoBox.Create(39.925, 116.440, 39.930, 116.450),
+    ];
+
+    private static Grid DemoGrid(GridId id, string name, GeoBox extent)
+    {
+        var grid = new Grid(id, name);
+        grid.ChangeExtent(extent);
+        return grid;
     }
 
     /// <summary>One demo account: its grids are positions in the demo grids (0 = grid 1).</summary>
