@@ -7,14 +7,13 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
 namespace Dispatch.Data.Migrations
 {
     [DbContext(typeof(DispatchDbContext))]
-    [Migration("20261205160936_OriginCaseNumberIndex")]
+    [Migration("20261205163503_OriginCaseNumberIndex")]
     partial class OriginCaseNumberIndex
     {
         /// <inheritdoc />
@@ -23,16 +22,17 @@ namespace Dispatch.Data.Migrations
 #pragma warning disable 612, 618
             modelBuilder
                 .HasAnnotation("ProductVersion", "10.0.15")
-                .HasAnnotation("Relational:MaxIdentifierLength", 63);
+                .HasAnnotation("Relational:MaxIdentifierLength", 128);
 
-            NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+            SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
             modelBuilder.Entity("Dispatch.Data.Bulletins.Bulletin", b =>
                 {
                     b.Property<string>("Kind")
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("kind");
+                        .HasColumnType("nvarchar(32)")
+                        .HasColumnName("kind")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<DateOnly>("FirstDay")
                         .HasColumnType("date")
@@ -40,31 +40,32 @@ namespace Dispatch.Data.Migrations
 
                     b.Property<byte[]>("Csv")
                         .IsRequired()
-                        .HasColumnType("bytea")
+                        .HasColumnType("varbinary(max)")
                         .HasColumnName("csv");
 
                     b.Property<byte[]>("Html")
                         .IsRequired()
-                        .HasColumnType("bytea")
+                        .HasColumnType("varbinary(max)")
                         .HasColumnName("html");
 
                     b.Property<DateTimeOffset>("PeriodFrom")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("datetimeoffset")
                         .HasColumnName("period_from");
 
                     b.Property<DateTimeOffset>("PeriodTo")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("datetimeoffset")
                         .HasColumnName("period_to");
 
                     b.Property<DateTimeOffset>("ProducedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("datetimeoffset")
                         .HasColumnName("produced_at");
 
                     b.Property<string>("TimeZone")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("time_zone");
+                        .HasColumnType("nvarchar(64)")
+                        .HasColumnName("time_zone")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.HasKey("Kind", "FirstDay")
                         .HasName("pk_bulletins");
@@ -80,58 +81,63 @@ namespace Dispatch.Data.Migrations
                         .HasColumnName("sequence")
                         .HasAnnotation("Sqlite:ValueGenerationStrategy", SqliteValueGenerationStrategy.Autoincrement);
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Sequence"));
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Sequence"));
 
                     b.Property<int>("Attempts")
-                        .HasColumnType("integer")
+                        .HasColumnType("int")
                         .HasColumnName("attempts");
 
                     b.Property<Guid>("CaseId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("uniqueidentifier")
                         .HasColumnName("case_id");
 
                     b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("datetimeoffset")
                         .HasColumnName("created_at");
 
                     b.Property<DateTimeOffset?>("DeliveredAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("datetimeoffset")
                         .HasColumnName("delivered_at");
 
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("kind");
+                        .HasColumnType("nvarchar(32)")
+                        .HasColumnName("kind")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<byte[]>("Payload")
                         .IsRequired()
-                        .HasColumnType("bytea")
+                        .HasColumnType("varbinary(max)")
                         .HasColumnName("payload");
 
                     b.Property<string>("RefusalCode")
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("refusal_code");
+                        .HasColumnType("nvarchar(32)")
+                        .HasColumnName("refusal_code")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("RefusalMessage")
                         .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)")
-                        .HasColumnName("refusal_message");
+                        .HasColumnType("nvarchar(1000)")
+                        .HasColumnName("refusal_message")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<DateTimeOffset?>("RefusedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("datetimeoffset")
                         .HasColumnName("refused_at");
 
                     b.Property<string>("RefusedBy")
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("refused_by");
+                        .HasColumnType("nvarchar(64)")
+                        .HasColumnName("refused_by")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("TraceParent")
                         .HasMaxLength(128)
-                        .HasColumnType("character varying(128)")
-                        .HasColumnName("trace_parent");
+                        .HasColumnType("nvarchar(128)")
+                        .HasColumnName("trace_parent")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.HasKey("Sequence")
                         .HasName("pk_outbox_messages");
@@ -151,8 +157,9 @@ namespace Dispatch.Data.Migrations
                 {
                     b.Property<string>("ParentNodeId")
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("parent_node_id");
+                        .HasColumnType("nvarchar(64)")
+                        .HasColumnName("parent_node_id")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<long>("LastSequence")
                         .HasColumnType("bigint")
@@ -172,30 +179,32 @@ namespace Dispatch.Data.Migrations
                         .HasColumnName("sequence")
                         .HasAnnotation("Sqlite:ValueGenerationStrategy", SqliteValueGenerationStrategy.Autoincrement);
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Sequence"));
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Sequence"));
 
                     b.Property<DateTimeOffset>("At")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("datetimeoffset")
                         .HasColumnName("at");
 
                     b.Property<Guid>("CaseId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("uniqueidentifier")
                         .HasColumnName("case_id");
 
                     b.Property<string>("EventType")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("event_type");
+                        .HasColumnType("nvarchar(32)")
+                        .HasColumnName("event_type")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("status");
+                        .HasColumnType("nvarchar(32)")
+                        .HasColumnName("status")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<int>("Version")
-                        .HasColumnType("integer")
+                        .HasColumnType("int")
                         .HasColumnName("version");
 
                     b.HasKey("Sequence")
@@ -208,13 +217,15 @@ namespace Dispatch.Data.Migrations
                 {
                     b.Property<string>("Key")
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("key");
+                        .HasColumnType("nvarchar(64)")
+                        .HasColumnName("key")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("Value")
                         .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("value");
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("value")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.HasKey("Key")
                         .HasName("pk_node_settings");
@@ -225,93 +236,101 @@ namespace Dispatch.Data.Migrations
             modelBuilder.Entity("Dispatch.Domain.Cases.Case", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
+                        .HasColumnType("uniqueidentifier")
                         .HasColumnName("id");
 
                     b.Property<Guid?>("AssigneeId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("uniqueidentifier")
                         .HasColumnName("assignee_id");
 
                     b.Property<string>("AssigneeKind")
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("assignee_kind");
+                        .HasColumnType("nvarchar(32)")
+                        .HasColumnName("assignee_kind")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("CategoryCode")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
-                        .HasColumnName("category_code");
+                        .HasColumnType("nvarchar(16)")
+                        .HasColumnName("category_code")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<DateTimeOffset?>("ClosedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("datetimeoffset")
                         .HasColumnName("closed_at");
 
                     b.Property<DateTimeOffset?>("DeferredUntil")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("datetimeoffset")
                         .HasColumnName("deferred_until");
 
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)")
-                        .HasColumnName("description");
+                        .HasColumnType("nvarchar(4000)")
+                        .HasColumnName("description")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<DateTimeOffset?>("DueAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("datetimeoffset")
                         .HasColumnName("due_at");
 
                     b.Property<string>("EscalatedToNodeId")
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("escalated_to_node_id");
+                        .HasColumnType("nvarchar(64)")
+                        .HasColumnName("escalated_to_node_id")
+                        .UseCollation("Latin1_General_100_BIN2");
 
-                    b.PrimitiveCollection<string[]>("EvidenceRefs")
+                    b.PrimitiveCollection<string>("EvidenceRefs")
                         .IsRequired()
-                        .HasColumnType("character varying(512)[]")
+                        .HasColumnType("nvarchar(max)")
                         .HasColumnName("evidence_refs");
 
                     b.Property<string>("GridId")
                         .IsRequired()
                         .HasMaxLength(15)
-                        .HasColumnType("character varying(15)")
-                        .HasColumnName("grid_id");
+                        .HasColumnType("nvarchar(15)")
+                        .HasColumnName("grid_id")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("HandlingMode")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("handling_mode");
+                        .HasColumnType("nvarchar(32)")
+                        .HasColumnName("handling_mode")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<Guid?>("MergedIntoCaseId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("uniqueidentifier")
                         .HasColumnName("merged_into_case_id");
 
                     b.Property<DateTimeOffset?>("NextAlarmAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("datetimeoffset")
                         .HasColumnName("next_alarm_at");
 
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("number");
+                        .HasColumnType("nvarchar(32)")
+                        .HasColumnName("number")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<bool>("Overdue")
-                        .HasColumnType("boolean")
+                        .HasColumnType("bit")
                         .HasColumnName("overdue");
 
                     b.Property<Guid?>("ParentCaseId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("uniqueidentifier")
                         .HasColumnName("parent_case_id");
 
                     b.Property<string>("ParentStatus")
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("parent_status");
+                        .HasColumnType("nvarchar(32)")
+                        .HasColumnName("parent_status")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<DateTimeOffset?>("PausedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("datetimeoffset")
                         .HasColumnName("paused_at");
 
                     b.Property<long>("PausedTotal")
@@ -319,90 +338,95 @@ namespace Dispatch.Data.Migrations
                         .HasColumnName("paused_total");
 
                     b.Property<DateTimeOffset?>("RemindAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("datetimeoffset")
                         .HasColumnName("remind_at");
 
                     b.Property<bool>("Reminded")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("boolean")
+                        .HasColumnType("bit")
                         .HasDefaultValue(false)
                         .HasColumnName("reminded");
 
                     b.Property<DateTimeOffset>("ReportedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("datetimeoffset")
                         .HasColumnName("reported_at");
 
                     b.Property<Guid>("ReporterId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("uniqueidentifier")
                         .HasColumnName("reporter_id");
 
                     b.Property<string>("RequestId")
                         .IsRequired()
                         .HasMaxLength(128)
-                        .HasColumnType("character varying(128)")
-                        .HasColumnName("request_id");
+                        .HasColumnType("nvarchar(128)")
+                        .HasColumnName("request_id")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<DateTimeOffset?>("ResolvedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("datetimeoffset")
                         .HasColumnName("resolved_at");
 
                     b.Property<Guid?>("ResolvedBy")
-                        .HasColumnType("uuid")
+                        .HasColumnType("uniqueidentifier")
                         .HasColumnName("resolved_by");
 
                     b.Property<int>("ReworkCount")
-                        .HasColumnType("integer")
+                        .HasColumnType("int")
                         .HasColumnName("rework_count");
 
                     b.Property<int?>("Satisfaction")
-                        .HasColumnType("integer")
+                        .HasColumnType("int")
                         .HasColumnName("satisfaction");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("status");
+                        .HasColumnType("nvarchar(32)")
+                        .HasColumnName("status")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("StatusBeforeDeferral")
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("status_before_deferral");
+                        .HasColumnType("nvarchar(32)")
+                        .HasColumnName("status_before_deferral")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<Guid?>("SuggestedDepartmentId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("uniqueidentifier")
                         .HasColumnName("suggested_department_id");
 
                     b.Property<bool>("SupervisionBreached")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("boolean")
+                        .HasColumnType("bit")
                         .HasDefaultValue(false)
                         .HasColumnName("supervision_breached");
 
                     b.Property<DateTimeOffset?>("SupervisionDueAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("datetimeoffset")
                         .HasColumnName("supervision_due_at");
 
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("title");
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("title")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("datetimeoffset")
                         .HasColumnName("updated_at");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("integer")
+                        .HasColumnType("int")
                         .HasColumnName("version");
 
                     b.Property<string>("Whistle")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("whistle");
+                        .HasColumnType("nvarchar(32)")
+                        .HasColumnName("whistle")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Location", "Dispatch.Domain.Cases.Case.Location#Location", b1 =>
                         {
@@ -411,15 +435,16 @@ namespace Dispatch.Data.Migrations
                             b1.Property<string>("Address")
                                 .IsRequired()
                                 .HasMaxLength(500)
-                                .HasColumnType("character varying(500)")
-                                .HasColumnName("location_address");
+                                .HasColumnType("nvarchar(500)")
+                                .HasColumnName("location_address")
+                                .UseCollation("Latin1_General_100_BIN2");
 
                             b1.Property<double>("Latitude")
-                                .HasColumnType("double precision")
+                                .HasColumnType("float")
                                 .HasColumnName("location_latitude");
 
                             b1.Property<double>("Longitude")
-                                .HasColumnType("double precision")
+                                .HasColumnType("float")
                                 .HasColumnName("location_longitude");
                         });
 
@@ -487,67 +512,72 @@ namespace Dispatch.Data.Migrations
             modelBuilder.Entity("Dispatch.Domain.Cases.CaseEvent", b =>
                 {
                     b.Property<Guid>("CaseId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("uniqueidentifier")
                         .HasColumnName("case_id");
 
                     b.Property<int>("Sequence")
-                        .HasColumnType("integer")
+                        .HasColumnType("int")
                         .HasColumnName("sequence");
 
                     b.Property<Guid?>("ActorId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("uniqueidentifier")
                         .HasColumnName("actor_id");
 
                     b.Property<DateTimeOffset>("At")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("datetimeoffset")
                         .HasColumnName("at");
 
                     b.Property<DateTimeOffset?>("DueAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("datetimeoffset")
                         .HasColumnName("due_at");
 
-                    b.PrimitiveCollection<string[]>("EvidenceRefs")
+                    b.PrimitiveCollection<string>("EvidenceRefs")
                         .IsRequired()
-                        .HasColumnType("character varying(512)[]")
+                        .HasColumnType("nvarchar(max)")
                         .HasColumnName("evidence_refs");
 
                     b.Property<string>("FromStatus")
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("from_status");
+                        .HasColumnType("nvarchar(32)")
+                        .HasColumnName("from_status")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("Note")
                         .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)")
-                        .HasColumnName("note");
+                        .HasColumnType("nvarchar(2000)")
+                        .HasColumnName("note")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<int?>("Satisfaction")
-                        .HasColumnType("integer")
+                        .HasColumnType("int")
                         .HasColumnName("satisfaction");
 
                     b.Property<string>("ToStatus")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("to_status");
+                        .HasColumnType("nvarchar(32)")
+                        .HasColumnName("to_status")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("type");
+                        .HasColumnType("nvarchar(32)")
+                        .HasColumnName("type")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Assignee", "Dispatch.Domain.Cases.CaseEvent.Assignee#Assignee", b1 =>
                         {
                             b1.Property<Guid>("Id")
-                                .HasColumnType("uuid")
+                                .HasColumnType("uniqueidentifier")
                                 .HasColumnName("assignee_id");
 
                             b1.Property<string>("Kind")
                                 .IsRequired()
                                 .HasMaxLength(32)
-                                .HasColumnType("character varying(32)")
-                                .HasColumnName("assignee_kind");
+                                .HasColumnType("nvarchar(32)")
+                                .HasColumnName("assignee_kind")
+                                .UseCollation("Latin1_General_100_BIN2");
                         });
 
                     b.HasKey("CaseId", "Sequence")
@@ -562,20 +592,22 @@ namespace Dispatch.Data.Migrations
             modelBuilder.Entity("Dispatch.Domain.Directory.Department", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
+                        .HasColumnType("uniqueidentifier")
                         .HasColumnName("id");
 
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("code");
+                        .HasColumnType("nvarchar(32)")
+                        .HasColumnName("code")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("name");
+                        .HasColumnType("nvarchar(100)")
+                        .HasColumnName("name")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.HasKey("Id")
                         .HasName("pk_departments");
@@ -591,14 +623,32 @@ namespace Dispatch.Data.Migrations
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(15)
-                        .HasColumnType("character varying(15)")
-                        .HasColumnName("id");
+                        .HasColumnType("nvarchar(15)")
+                        .HasColumnName("id")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("name");
+                        .HasColumnType("nvarchar(100)")
+                        .HasColumnName("name")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<double?>("_extentEast")
+                        .HasColumnType("float")
+                        .HasColumnName("extent_east");
+
+                    b.Property<double?>("_extentNorth")
+                        .HasColumnType("float")
+                        .HasColumnName("extent_north");
+
+                    b.Property<double?>("_extentSouth")
+                        .HasColumnType("float")
+                        .HasColumnName("extent_south");
+
+                    b.Property<double?>("_extentWest")
+                        .HasColumnType("float")
+                        .HasColumnName("extent_west");
 
                     b.HasKey("Id")
                         .HasName("pk_grids");
@@ -609,55 +659,59 @@ namespace Dispatch.Data.Migrations
             modelBuilder.Entity("Dispatch.Domain.Directory.User", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
+                        .HasColumnType("uniqueidentifier")
                         .HasColumnName("id");
 
                     b.Property<Guid?>("DepartmentId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("uniqueidentifier")
                         .HasColumnName("department_id");
 
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("display_name");
+                        .HasColumnType("nvarchar(100)")
+                        .HasColumnName("display_name")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<int>("FailedSignIns")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("integer")
+                        .HasColumnType("int")
                         .HasDefaultValue(0)
                         .HasColumnName("failed_sign_ins");
 
-                    b.PrimitiveCollection<string[]>("GridIds")
+                    b.PrimitiveCollection<string>("GridIds")
                         .IsRequired()
-                        .HasColumnType("character varying(15)[]")
+                        .HasColumnType("nvarchar(max)")
                         .HasColumnName("grid_ids");
 
                     b.Property<DateTimeOffset?>("LastFailedSignInAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("datetimeoffset")
                         .HasColumnName("last_failed_sign_in_at");
 
                     b.Property<DateTimeOffset?>("LockedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("datetimeoffset")
                         .HasColumnName("locked_at");
 
                     b.Property<string>("PasswordHash")
                         .IsRequired()
                         .HasMaxLength(1024)
-                        .HasColumnType("character varying(1024)")
-                        .HasColumnName("password_hash");
+                        .HasColumnType("nvarchar(1024)")
+                        .HasColumnName("password_hash")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("role");
+                        .HasColumnType("nvarchar(32)")
+                        .HasColumnName("role")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("UserName")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("user_name");
+                        .HasColumnType("nvarchar(64)")
+                        .HasColumnName("user_name")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.HasKey("Id")
                         .HasName("pk_users");
@@ -676,16 +730,18 @@ namespace Dispatch.Data.Migrations
                 {
                     b.Property<string>("CategoryCode")
                         .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
-                        .HasColumnName("category_code");
+                        .HasColumnType("nvarchar(16)")
+                        .HasColumnName("category_code")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("GridScope")
                         .HasMaxLength(15)
-                        .HasColumnType("character varying(15)")
-                        .HasColumnName("grid_scope");
+                        .HasColumnType("nvarchar(15)")
+                        .HasColumnName("grid_scope")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<Guid>("DepartmentId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("uniqueidentifier")
                         .HasColumnName("department_id");
 
                     b.HasKey("CategoryCode", "GridScope")
@@ -700,98 +756,107 @@ namespace Dispatch.Data.Migrations
             modelBuilder.Entity("Dispatch.Domain.Supervision.SupervisionOrder", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
+                        .HasColumnType("uniqueidentifier")
                         .HasColumnName("id");
 
                     b.Property<DateTimeOffset?>("AcknowledgedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("datetimeoffset")
                         .HasColumnName("acknowledged_at");
 
                     b.Property<Guid?>("AcknowledgedBy")
-                        .HasColumnType("uuid")
+                        .HasColumnType("uniqueidentifier")
                         .HasColumnName("acknowledged_by");
 
                     b.Property<Guid>("CaseId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("uniqueidentifier")
                         .HasColumnName("case_id");
 
                     b.Property<string>("CaseNodeId")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("case_node_id");
+                        .HasColumnType("nvarchar(64)")
+                        .HasColumnName("case_node_id")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("CaseNumber")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("case_number");
+                        .HasColumnType("nvarchar(32)")
+                        .HasColumnName("case_number")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("CaseTitle")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("case_title");
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("case_title")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("CategoryCode")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
-                        .HasColumnName("category_code");
+                        .HasColumnType("nvarchar(16)")
+                        .HasColumnName("category_code")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<Guid?>("DepartmentId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("uniqueidentifier")
                         .HasColumnName("department_id");
 
                     b.Property<DateTimeOffset>("DueAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("datetimeoffset")
                         .HasColumnName("due_at");
 
                     b.Property<string>("GridId")
                         .IsRequired()
                         .HasMaxLength(15)
-                        .HasColumnType("character varying(15)")
-                        .HasColumnName("grid_id");
+                        .HasColumnType("nvarchar(15)")
+                        .HasColumnName("grid_id")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("kind");
+                        .HasColumnType("nvarchar(32)")
+                        .HasColumnName("kind")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<DateTimeOffset?>("NextAlarmAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("datetimeoffset")
                         .HasColumnName("next_alarm_at");
 
                     b.Property<DateTimeOffset>("OpenedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("datetimeoffset")
                         .HasColumnName("opened_at");
 
                     b.Property<string>("Reason")
                         .IsRequired()
                         .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)")
-                        .HasColumnName("reason");
+                        .HasColumnType("nvarchar(1000)")
+                        .HasColumnName("reason")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("status");
+                        .HasColumnType("nvarchar(32)")
+                        .HasColumnName("status")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("SupervisorNodeId")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("supervisor_node_id");
+                        .HasColumnType("nvarchar(64)")
+                        .HasColumnName("supervisor_node_id")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("datetimeoffset")
                         .HasColumnName("updated_at");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("integer")
+                        .HasColumnType("int")
                         .HasColumnName("version");
 
                     b.HasKey("Id")
@@ -816,18 +881,20 @@ namespace Dispatch.Data.Migrations
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("integer")
+                        .HasColumnType("int")
                         .HasColumnName("id");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
                     b.Property<string>("FriendlyName")
-                        .HasColumnType("text")
-                        .HasColumnName("friendly_name");
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("friendly_name")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("Xml")
-                        .HasColumnType("text")
-                        .HasColumnName("xml");
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("xml")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.HasKey("Id")
                         .HasName("pk_data_protection_keys");
@@ -840,23 +907,25 @@ namespace Dispatch.Data.Migrations
                     b.OwnsOne("Dispatch.Domain.Cases.CaseOrigin", "Origin", b1 =>
                         {
                             b1.Property<Guid>("Id")
-                                .HasColumnType("uuid");
+                                .HasColumnType("uniqueidentifier");
 
                             b1.Property<Guid>("CaseId")
-                                .HasColumnType("uuid")
+                                .HasColumnType("uniqueidentifier")
                                 .HasColumnName("origin_case_id");
 
                             b1.Property<string>("CaseNumber")
                                 .IsRequired()
                                 .HasMaxLength(32)
-                                .HasColumnType("character varying(32)")
-                                .HasColumnName("origin_case_number");
+                                .HasColumnType("nvarchar(32)")
+                                .HasColumnName("origin_case_number")
+                                .UseCollation("Latin1_General_100_BIN2");
 
                             b1.Property<string>("NodeId")
                                 .IsRequired()
                                 .HasMaxLength(64)
-                                .HasColumnType("character varying(64)")
-                                .HasColumnName("origin_node_id");
+                                .HasColumnType("nvarchar(64)")
+                                .HasColumnName("origin_node_id")
+                                .UseCollation("Latin1_General_100_BIN2");
 
                             b1.HasKey("Id")
                                 .HasName("pk_cases");

@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Dispatch.Data.Migrations
 {
     [DbContext(typeof(DispatchDbContext))]
-    [Migration("20261205160906_OriginCaseNumberIndex")]
+    [Migration("20261205163343_OriginCaseNumberIndex")]
     partial class OriginCaseNumberIndex
     {
         /// <inheritdoc />
@@ -592,6 +592,22 @@ namespace Dispatch.Data.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT")
                         .HasColumnName("name");
+
+                    b.Property<double?>("_extentEast")
+                        .HasColumnType("REAL")
+                        .HasColumnName("extent_east");
+
+                    b.Property<double?>("_extentNorth")
+                        .HasColumnType("REAL")
+                        .HasColumnName("extent_north");
+
+                    b.Property<double?>("_extentSouth")
+                        .HasColumnType("REAL")
+                        .HasColumnName("extent_south");
+
+                    b.Property<double?>("_extentWest")
+                        .HasColumnType("REAL")
+                        .HasColumnName("extent_west");
 
                     b.HasKey("Id")
                         .HasName("pk_grids");

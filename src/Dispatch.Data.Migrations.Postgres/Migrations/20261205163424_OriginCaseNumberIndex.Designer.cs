@@ -7,13 +7,14 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
 namespace Dispatch.Data.Migrations
 {
     [DbContext(typeof(DispatchDbContext))]
-    [Migration("20261205161013_OriginCaseNumberIndex")]
+    [Migration("20261205163424_OriginCaseNumberIndex")]
     partial class OriginCaseNumberIndex
     {
         /// <inheritdoc />
@@ -22,17 +23,16 @@ namespace Dispatch.Data.Migrations
 #pragma warning disable 612, 618
             modelBuilder
                 .HasAnnotation("ProductVersion", "10.0.15")
-                .HasAnnotation("Relational:MaxIdentifierLength", 128);
+                .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
-            SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
+            NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("Dispatch.Data.Bulletins.Bulletin", b =>
                 {
                     b.Property<string>("Kind")
                         .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)")
-                        .HasColumnName("kind")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
 
                     b.Property<DateOnly>("FirstDay")
                         .HasColumnType("date")
@@ -40,32 +40,31 @@ namespace Dispatch.Data.Migrations
 
                     b.Property<byte[]>("Csv")
                         .IsRequired()
-                        .HasColumnType("varbinary(max)")
+                        .HasColumnType("bytea")
                         .HasColumnName("csv");
 
                     b.Property<byte[]>("Html")
                         .IsRequired()
-                        .HasColumnType("varbinary(max)")
+                        .HasColumnType("bytea")
                         .HasColumnName("html");
 
                     b.Property<DateTimeOffset>("PeriodFrom")
-                        .HasColumnType("datetimeoffset")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("period_from");
 
                     b.Property<DateTimeOffset>("PeriodTo")
-                        .HasColumnType("datetimeoffset")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("period_to");
 
                     b.Property<DateTimeOffset>("ProducedAt")
-                        .HasColumnType("datetimeoffset")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("produced_at");
 
                     b.Property<string>("TimeZone")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)")
-                        .HasColumnName("time_zone")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("time_zone");
 
                     b.HasKey("Kind", "FirstDay")
                         .HasName("pk_bulletins");
@@ -81,63 +80,58 @@ namespace Dispatch.Data.Migrations
                         .HasColumnName("sequence")
                         .HasAnnotation("Sqlite:ValueGenerationStrategy", SqliteValueGenerationStrategy.Autoincrement);
 
-                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Sequence"));
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Sequence"));
 
                     b.Property<int>("Attempts")
-                        .HasColumnType("int")
+                        .HasColumnType("integer")
                         .HasColumnName("attempts");
 
                     b.Property<Guid>("CaseId")
-                        .HasColumnType("uniqueidentifier")
+                        .HasColumnType("uuid")
                         .HasColumnName("case_id");
 
                     b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("datetimeoffset")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
                     b.Property<DateTimeOffset?>("DeliveredAt")
-                        .HasColumnType("datetimeoffset")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("delivered_at");
 
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)")
-                        .HasColumnName("kind")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
 
                     b.Property<byte[]>("Payload")
                         .IsRequired()
-                        .HasColumnType("varbinary(max)")
+                        .HasColumnType("bytea")
                         .HasColumnName("payload");
 
                     b.Property<string>("RefusalCode")
                         .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)")
-                        .HasColumnName("refusal_code")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("refusal_code");
 
                     b.Property<string>("RefusalMessage")
                         .HasMaxLength(1000)
-                        .HasColumnType("nvarchar(1000)")
-                        .HasColumnName("refusal_message")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("refusal_message");
 
                     b.Property<DateTimeOffset?>("RefusedAt")
-                        .HasColumnType("datetimeoffset")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("refused_at");
 
                     b.Property<string>("RefusedBy")
                         .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)")
-                        .HasColumnName("refused_by")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("refused_by");
 
                     b.Property<string>("TraceParent")
                         .HasMaxLength(128)
-                        .HasColumnType("nvarchar(128)")
-                        .HasColumnName("trace_parent")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("trace_parent");
 
                     b.HasKey("Sequence")
                         .HasName("pk_outbox_messages");
@@ -157,9 +151,8 @@ namespace Dispatch.Data.Migrations
                 {
                     b.Property<string>("ParentNodeId")
                         .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)")
-                        .HasColumnName("parent_node_id")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("parent_node_id");
 
                     b.Property<long>("LastSequence")
                         .HasColumnType("bigint")
@@ -179,32 +172,30 @@ namespace Dispatch.Data.Migrations
                         .HasColumnName("sequence")
                         .HasAnnotation("Sqlite:ValueGenerationStrategy", SqliteValueGenerationStrategy.Autoincrement);
 
-                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Sequence"));
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Sequence"));
 
                     b.Property<DateTimeOffset>("At")
-                        .HasColumnType("datetimeoffset")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("at");
 
                     b.Property<Guid>("CaseId")
-                        .HasColumnType("uniqueidentifier")
+                        .HasColumnType("uuid")
                         .HasColumnName("case_id");
 
                     b.Property<string>("EventType")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)")
-                        .HasColumnName("event_type")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("event_type");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)")
-                        .HasColumnName("status")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("status");
 
                     b.Property<int>("Version")
-                        .HasColumnType("int")
+                        .HasColumnType("integer")
                         .HasColumnName("version");
 
                     b.HasKey("Sequence")
@@ -217,15 +208,13 @@ namespace Dispatch.Data.Migrations
                 {
                     b.Property<string>("Key")
                         .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)")
-                        .HasColumnName("key")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("key");
 
                     b.Property<string>("Value")
                         .IsRequired()
-                        .HasColumnType("nvarchar(max)")
-                        .HasColumnName("value")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("text")
+                        .HasColumnName("value");
 
                     b.HasKey("Key")
                         .HasName("pk_node_settings");
@@ -236,101 +225,93 @@ namespace Dispatch.Data.Migrations
             modelBuilder.Entity("Dispatch.Domain.Cases.Case", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uniqueidentifier")
+                        .HasColumnType("uuid")
                         .HasColumnName("id");
 
                     b.Property<Guid?>("AssigneeId")
-                        .HasColumnType("uniqueidentifier")
+                        .HasColumnType("uuid")
                         .HasColumnName("assignee_id");
 
                     b.Property<string>("AssigneeKind")
                         .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)")
-                        .HasColumnName("assignee_kind")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("assignee_kind");
 
                     b.Property<string>("CategoryCode")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("nvarchar(16)")
-                        .HasColumnName("category_code")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("category_code");
 
                     b.Property<DateTimeOffset?>("ClosedAt")
-                        .HasColumnType("datetimeoffset")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("closed_at");
 
                     b.Property<DateTimeOffset?>("DeferredUntil")
-                        .HasColumnType("datetimeoffset")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("deferred_until");
 
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(4000)
-                        .HasColumnType("nvarchar(4000)")
-                        .HasColumnName("description")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("description");
 
                     b.Property<DateTimeOffset?>("DueAt")
-                        .HasColumnType("datetimeoffset")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("due_at");
 
                     b.Property<string>("EscalatedToNodeId")
                         .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)")
-                        .HasColumnName("escalated_to_node_id")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("escalated_to_node_id");
 
-                    b.PrimitiveCollection<string>("EvidenceRefs")
+                    b.PrimitiveCollection<string[]>("EvidenceRefs")
                         .IsRequired()
-                        .HasColumnType("nvarchar(max)")
+                        .HasColumnType("character varying(512)[]")
                         .HasColumnName("evidence_refs");
 
                     b.Property<string>("GridId")
                         .IsRequired()
                         .HasMaxLength(15)
-                        .HasColumnType("nvarchar(15)")
-                        .HasColumnName("grid_id")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("character varying(15)")
+                        .HasColumnName("grid_id");
 
                     b.Property<string>("HandlingMode")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)")
-                        .HasColumnName("handling_mode")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("handling_mode");
 
                     b.Property<Guid?>("MergedIntoCaseId")
-                        .HasColumnType("uniqueidentifier")
+                        .HasColumnType("uuid")
                         .HasColumnName("merged_into_case_id");
 
                     b.Property<DateTimeOffset?>("NextAlarmAt")
-                        .HasColumnType("datetimeoffset")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("next_alarm_at");
 
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)")
-                        .HasColumnName("number")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("number");
 
                     b.Property<bool>("Overdue")
-                        .HasColumnType("bit")
+                        .HasColumnType("boolean")
                         .HasColumnName("overdue");
 
                     b.Property<Guid?>("ParentCaseId")
-                        .HasColumnType("uniqueidentifier")
+                        .HasColumnType("uuid")
                         .HasColumnName("parent_case_id");
 
                     b.Property<string>("ParentStatus")
                         .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)")
-                        .HasColumnName("parent_status")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("parent_status");
 
                     b.Property<DateTimeOffset?>("PausedAt")
-                        .HasColumnType("datetimeoffset")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("paused_at");
 
                     b.Property<long>("PausedTotal")
@@ -338,95 +319,90 @@ namespace Dispatch.Data.Migrations
                         .HasColumnName("paused_total");
 
                     b.Property<DateTimeOffset?>("RemindAt")
-                        .HasColumnType("datetimeoffset")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("remind_at");
 
                     b.Property<bool>("Reminded")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bit")
+                        .HasColumnType("boolean")
                         .HasDefaultValue(false)
                         .HasColumnName("reminded");
 
                     b.Property<DateTimeOffset>("ReportedAt")
-                        .HasColumnType("datetimeoffset")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("reported_at");
 
                     b.Property<Guid>("ReporterId")
-                        .HasColumnType("uniqueidentifier")
+                        .HasColumnType("uuid")
                         .HasColumnName("reporter_id");
 
                     b.Property<string>("RequestId")
                         .IsRequired()
                         .HasMaxLength(128)
-                        .HasColumnType("nvarchar(128)")
-                        .HasColumnName("request_id")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("request_id");
 
                     b.Property<DateTimeOffset?>("ResolvedAt")
-                        .HasColumnType("datetimeoffset")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("resolved_at");
 
                     b.Property<Guid?>("ResolvedBy")
-                        .HasColumnType("uniqueidentifier")
+                        .HasColumnType("uuid")
                         .HasColumnName("resolved_by");
 
                     b.Property<int>("ReworkCount")
-                        .HasColumnType("int")
+                        .HasColumnType("integer")
                         .HasColumnName("rework_count");
 
                     b.Property<int?>("Satisfaction")
-                        .HasColumnType("int")
+                        .HasColumnType("integer")
                         .HasColumnName("satisfaction");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)")
-                        .HasColumnName("status")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("status");
 
                     b.Property<string>("StatusBeforeDeferral")
                         .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)")
-                        .HasColumnName("status_before_deferral")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("status_before_deferral");
 
                     b.Property<Guid?>("SuggestedDepartmentId")
-                        .HasColumnType("uniqueidentifier")
+                        .HasColumnType("uuid")
                         .HasColumnName("suggested_department_id");
 
                     b.Property<bool>("SupervisionBreached")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bit")
+                        .HasColumnType("boolean")
                         .HasDefaultValue(false)
                         .HasColumnName("supervision_breached");
 
                     b.Property<DateTimeOffset?>("SupervisionDueAt")
-                        .HasColumnType("datetimeoffset")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("supervision_due_at");
 
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)")
-                        .HasColumnName("title")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
-                        .HasColumnType("datetimeoffset")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("int")
+                        .HasColumnType("integer")
                         .HasColumnName("version");
 
                     b.Property<string>("Whistle")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)")
-                        .HasColumnName("whistle")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("whistle");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Location", "Dispatch.Domain.Cases.Case.Location#Location", b1 =>
                         {
@@ -435,16 +411,15 @@ namespace Dispatch.Data.Migrations
                             b1.Property<string>("Address")
                                 .IsRequired()
                                 .HasMaxLength(500)
-                                .HasColumnType("nvarchar(500)")
-                                .HasColumnName("location_address")
-                                .UseCollation("Latin1_General_100_BIN2");
+                                .HasColumnType("character varying(500)")
+                                .HasColumnName("location_address");
 
                             b1.Property<double>("Latitude")
-                                .HasColumnType("float")
+                                .HasColumnType("double precision")
                                 .HasColumnName("location_latitude");
 
                             b1.Property<double>("Longitude")
-                                .HasColumnType("float")
+                                .HasColumnType("double precision")
                                 .HasColumnName("location_longitude");
                         });
 
@@ -512,72 +487,67 @@ namespace Dispatch.Data.Migrations
             modelBuilder.Entity("Dispatch.Domain.Cases.CaseEvent", b =>
                 {
                     b.Property<Guid>("CaseId")
-                        .HasColumnType("uniqueidentifier")
+                        .HasColumnType("uuid")
                         .HasColumnName("case_id");
 
                     b.Property<int>("Sequence")
-                        .HasColumnType("int")
+                        .HasColumnType("integer")
                         .HasColumnName("sequence");
 
                     b.Property<Guid?>("ActorId")
-                        .HasColumnType("uniqueidentifier")
+                        .HasColumnType("uuid")
                         .HasColumnName("actor_id");
 
                     b.Property<DateTimeOffset>("At")
-                        .HasColumnType("datetimeoffset")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("at");
 
                     b.Property<DateTimeOffset?>("DueAt")
-                        .HasColumnType("datetimeoffset")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("due_at");
 
-                    b.PrimitiveCollection<string>("EvidenceRefs")
+                    b.PrimitiveCollection<string[]>("EvidenceRefs")
                         .IsRequired()
-                        .HasColumnType("nvarchar(max)")
+                        .HasColumnType("character varying(512)[]")
                         .HasColumnName("evidence_refs");
 
                     b.Property<string>("FromStatus")
                         .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)")
-                        .HasColumnName("from_status")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("from_status");
 
                     b.Property<string>("Note")
                         .HasMaxLength(2000)
-                        .HasColumnType("nvarchar(2000)")
-                        .HasColumnName("note")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("note");
 
                     b.Property<int?>("Satisfaction")
-                        .HasColumnType("int")
+                        .HasColumnType("integer")
                         .HasColumnName("satisfaction");
 
                     b.Property<string>("ToStatus")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)")
-                        .HasColumnName("to_status")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("to_status");
 
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)")
-                        .HasColumnName("type")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("type");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Assignee", "Dispatch.Domain.Cases.CaseEvent.Assignee#Assignee", b1 =>
                         {
                             b1.Property<Guid>("Id")
-                                .HasColumnType("uniqueidentifier")
+                                .HasColumnType("uuid")
                                 .HasColumnName("assignee_id");
 
                             b1.Property<string>("Kind")
                                 .IsRequired()
                                 .HasMaxLength(32)
-                                .HasColumnType("nvarchar(32)")
-                                .HasColumnName("assignee_kind")
-                                .UseCollation("Latin1_General_100_BIN2");
+                                .HasColumnType("character varying(32)")
+                                .HasColumnName("assignee_kind");
                         });
 
                     b.HasKey("CaseId", "Sequence")
@@ -592,22 +562,20 @@ namespace Dispatch.Data.Migrations
             modelBuilder.Entity("Dispatch.Domain.Directory.Department", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uniqueidentifier")
+                        .HasColumnType("uuid")
                         .HasColumnName("id");
 
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)")
-                        .HasColumnName("code")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("code");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)")
-                        .HasColumnName("name")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
 
                     b.HasKey("Id")
                         .HasName("pk_departments");
@@ -623,16 +591,30 @@ namespace Dispatch.Data.Migrations
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(15)
-                        .HasColumnType("nvarchar(15)")
-                        .HasColumnName("id")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("character varying(15)")
+                        .HasColumnName("id");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)")
-                        .HasColumnName("name")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<double?>("_extentEast")
+                        .HasColumnType("double precision")
+                        .HasColumnName("extent_east");
+
+                    b.Property<double?>("_extentNorth")
+                        .HasColumnType("double precision")
+                        .HasColumnName("extent_north");
+
+                    b.Property<double?>("_extentSouth")
+                        .HasColumnType("double precision")
+                        .HasColumnName("extent_south");
+
+                    b.Property<double?>("_extentWest")
+                        .HasColumnType("double precision")
+                        .HasColumnName("extent_west");
 
                     b.HasKey("Id")
                         .HasName("pk_grids");
@@ -643,59 +625,55 @@ namespace Dispatch.Data.Migrations
             modelBuilder.Entity("Dispatch.Domain.Directory.User", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uniqueidentifier")
+                        .HasColumnType("uuid")
                         .HasColumnName("id");
 
                     b.Property<Guid?>("DepartmentId")
-                        .HasColumnType("uniqueidentifier")
+                        .HasColumnType("uuid")
                         .HasColumnName("department_id");
 
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)")
-                        .HasColumnName("display_name")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("display_name");
 
                     b.Property<int>("FailedSignIns")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("int")
+                        .HasColumnType("integer")
                         .HasDefaultValue(0)
                         .HasColumnName("failed_sign_ins");
 
-                    b.PrimitiveCollection<string>("GridIds")
+                    b.PrimitiveCollection<string[]>("GridIds")
                         .IsRequired()
-                        .HasColumnType("nvarchar(max)")
+                        .HasColumnType("character varying(15)[]")
                         .HasColumnName("grid_ids");
 
                     b.Property<DateTimeOffset?>("LastFailedSignInAt")
-                        .HasColumnType("datetimeoffset")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("last_failed_sign_in_at");
 
                     b.Property<DateTimeOffset?>("LockedAt")
-                        .HasColumnType("datetimeoffset")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("locked_at");
 
                     b.Property<string>("PasswordHash")
                         .IsRequired()
                         .HasMaxLength(1024)
-                        .HasColumnType("nvarchar(1024)")
-                        .HasColumnName("password_hash")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("character varying(1024)")
+                        .HasColumnName("password_hash");
 
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)")
-                        .HasColumnName("role")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("role");
 
                     b.Property<string>("UserName")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)")
-                        .HasColumnName("user_name")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("user_name");
 
                     b.HasKey("Id")
                         .HasName("pk_users");
@@ -714,18 +692,16 @@ namespace Dispatch.Data.Migrations
                 {
                     b.Property<string>("CategoryCode")
                         .HasMaxLength(16)
-                        .HasColumnType("nvarchar(16)")
-                        .HasColumnName("category_code")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("category_code");
 
                     b.Property<string>("GridScope")
                         .HasMaxLength(15)
-                        .HasColumnType("nvarchar(15)")
-                        .HasColumnName("grid_scope")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("character varying(15)")
+                        .HasColumnName("grid_scope");
 
                     b.Property<Guid>("DepartmentId")
-                        .HasColumnType("uniqueidentifier")
+                        .HasColumnType("uuid")
                         .HasColumnName("department_id");
 
                     b.HasKey("CategoryCode", "GridScope")
@@ -740,107 +716,98 @@ namespace Dispatch.Data.Migrations
             modelBuilder.Entity("Dispatch.Domain.Supervision.SupervisionOrder", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uniqueidentifier")
+                        .HasColumnType("uuid")
                         .HasColumnName("id");
 
                     b.Property<DateTimeOffset?>("AcknowledgedAt")
-                        .HasColumnType("datetimeoffset")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("acknowledged_at");
 
                     b.Property<Guid?>("AcknowledgedBy")
-                        .HasColumnType("uniqueidentifier")
+                        .HasColumnType("uuid")
                         .HasColumnName("acknowledged_by");
 
                     b.Property<Guid>("CaseId")
-                        .HasColumnType("uniqueidentifier")
+                        .HasColumnType("uuid")
                         .HasColumnName("case_id");
 
                     b.Property<string>("CaseNodeId")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)")
-                        .HasColumnName("case_node_id")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("case_node_id");
 
                     b.Property<string>("CaseNumber")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)")
-                        .HasColumnName("case_number")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("case_number");
 
                     b.Property<string>("CaseTitle")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)")
-                        .HasColumnName("case_title")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("case_title");
 
                     b.Property<string>("CategoryCode")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("nvarchar(16)")
-                        .HasColumnName("category_code")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("category_code");
 
                     b.Property<Guid?>("DepartmentId")
-                        .HasColumnType("uniqueidentifier")
+                        .HasColumnType("uuid")
                         .HasColumnName("department_id");
 
                     b.Property<DateTimeOffset>("DueAt")
-                        .HasColumnType("datetimeoffset")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("due_at");
 
                     b.Property<string>("GridId")
                         .IsRequired()
                         .HasMaxLength(15)
-                        .HasColumnType("nvarchar(15)")
-                        .HasColumnName("grid_id")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("character varying(15)")
+                        .HasColumnName("grid_id");
 
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)")
-                        .HasColumnName("kind")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
 
                     b.Property<DateTimeOffset?>("NextAlarmAt")
-                        .HasColumnType("datetimeoffset")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("next_alarm_at");
 
                     b.Property<DateTimeOffset>("OpenedAt")
-                        .HasColumnType("datetimeoffset")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("opened_at");
 
                     b.Property<string>("Reason")
                         .IsRequired()
                         .HasMaxLength(1000)
-                        .HasColumnType("nvarchar(1000)")
-                        .HasColumnName("reason")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("reason");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)")
-                        .HasColumnName("status")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("status");
 
                     b.Property<string>("SupervisorNodeId")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)")
-                        .HasColumnName("supervisor_node_id")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("supervisor_node_id");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
-                        .HasColumnType("datetimeoffset")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("int")
+                        .HasColumnType("integer")
                         .HasColumnName("version");
 
                     b.HasKey("Id")
@@ -865,20 +832,18 @@ namespace Dispatch.Data.Migrations
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("int")
+                        .HasColumnType("integer")
                         .HasColumnName("id");
 
-                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
                     b.Property<string>("FriendlyName")
-                        .HasColumnType("nvarchar(max)")
-                        .HasColumnName("friendly_name")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("text")
+                        .HasColumnName("friendly_name");
 
                     b.Property<string>("Xml")
-                        .HasColumnType("nvarchar(max)")
-                        .HasColumnName("xml")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("text")
+                        .HasColumnName("xml");
 
                     b.HasKey("Id")
                         .HasName("pk_data_protection_keys");
@@ -891,25 +856,23 @@ namespace Dispatch.Data.Migrations
                     b.OwnsOne("Dispatch.Domain.Cases.CaseOrigin", "Origin", b1 =>
                         {
                             b1.Property<Guid>("Id")
-                                .HasColumnType("uniqueidentifier");
+                                .HasColumnType("uuid");
 
                             b1.Property<Guid>("CaseId")
-                                .HasColumnType("uniqueidentifier")
+                                .HasColumnType("uuid")
                                 .HasColumnName("origin_case_id");
 
                             b1.Property<string>("CaseNumber")
                                 .IsRequired()
                                 .HasMaxLength(32)
-                                .HasColumnType("nvarchar(32)")
-                                .HasColumnName("origin_case_number")
-                                .UseCollation("Latin1_General_100_BIN2");
+                                .HasColumnType("character varying(32)")
+                                .HasColumnName("origin_case_number");
 
                             b1.Property<string>("NodeId")
                                 .IsRequired()
                                 .HasMaxLength(64)
-                                .HasColumnType("nvarchar(64)")
-                                .HasColumnName("origin_node_id")
-                                .UseCollation("Latin1_General_100_BIN2");
+                                .HasColumnType("character varying(64)")
+                                .HasColumnName("origin_node_id");
 
                             b1.HasKey("Id")
                                 .HasName("pk_cases");
