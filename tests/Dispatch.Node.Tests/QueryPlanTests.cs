@@ -12,7 +12,7 @@ namespace Dispatch.Node.Tests;
 /// <summary>
 /// Queries that run all the time stay ranges of the indexes made for them, whatever the tables hold: the possible
 /// duplicates of every batch of reports, the relay's read of pending messages (at every commit that adds one, and
-/// from the start once a second) and the operators' list of refused ones.
+/// from the start once a second), the operators' list of refused ones, and a case looked up by its number or its child's.
 /// </summary>
 public sealed class QueryPlanTests() : NodeTestBase(StorageKind.Sqlite)
 {
@@ -39,6 +39,21 @@ public sealed class QueryPlanTests() : NodeTestBase(StorageKind.Sqlite)
         Assert.StartsWith("SEARCH o USING INDEX ix_outbox_messages_pending (", steps[0], StringComparison.Ordinal);
         Assert.StartsWith("SEARCH c USING ", steps[1], StringComparison.Ordinal);
         Assert.DoesNotContain(steps, step => step.Contains("TEMP B-TREE", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task CaseByNumber_OnSqlite_SearchesTheNumberAndOriginNumberIndexes_NeverScans()
+    {
+        await using var context = await Node.Services.GetRequiredService<IDbContextFactory<DispatchDbContext>>().CreateDbContextAsync();
+        const string number = "C-20261124-0001F4A3BC9D";
+
+        var listed = await SqliteQueryPlan.StepsAsync(context, new CaseFilter { Text = number }.Apply(context.Cases).OrderByDescending(c => c.ReportedAt).Take(51));
+        var escalated = await SqliteQueryPlan.StepsAsync(context, context.Cases.Where(c => c.Origin!.CaseNumber == number));
+
+        Assert.Contains(listed, step => step.Contains("USING INDEX ix_cases_number (number=?)", StringComparison.Ordinal));
+        Assert.Contains(listed, step => step.Contains("USING INDEX ix_cases_origin_case_number (origin_case_number=?)", StringComparison.Ordinal));
+        Assert.StartsWith("SEARCH c USING INDEX ix_cases_origin_case_number (origin_case_number=?)", Assert.Single(escalated), StringComparison.Ordinal);
+        Assert.DoesNotContain(listed.Concat(escalated), step => step.StartsWith("SCAN c", StringComparison.Ordinal));
     }
 
     [Fact]
