@@ -3,6 +3,8 @@ using System.CommandLine.Help;
 using System.CommandLine.Invocation;
 using System.Globalization;
 using Dispatch.Cli.Cases;
+using Dispatch.Cli.Import;
+using Dispatch.Cli.NodeDirectory;
 using Dispatch.Cli.Outbox;
 using Dispatch.Cli.Profiles;
 using Dispatch.Cli.Stats;
@@ -87,5 +89,8 @@ internal static class CliApp
         .. SupervisionCommands.Create(cli),
         .. StatsCommands.Create(cli),
         .. OutboxCommands.Create(cli),
+        .. DirectoryListCommands.Create(cli),
+        .. DirectoryAdminCommands.Create(cli),
+        ImportCommand.Create(cli),
     ];
 }

@@ -3,7 +3,8 @@ namespace Dispatch.Cli.App;
 /// <summary>
 /// Everything the tool takes from its surroundings, so that tests run it in-process: its output and error writers,
 /// standard input, a password reader that does not echo, environment variables, the folder its profiles live in, the
-/// time zone it shows times in, and the token that Ctrl+C cancels.
+/// time zone it shows times in, the token that Ctrl+C cancels, and whether the error writer is a terminal (progress bars
+/// are drawn there; plain lines go to a file or pipe).
 /// </summary>
 internal sealed record CliConsole(
     TextWriter Out,
@@ -14,7 +15,8 @@ internal sealed record CliConsole(
     Func<string, string?> Environment,
     string ConfigDirectory,
     TimeZoneInfo TimeZone,
-    CancellationToken Interrupt)
+    CancellationToken Interrupt,
+    bool ErrorIsTerminal = false)
 {
     /// <summary>The process's console; Ctrl+C cancels <paramref name="interrupt"/>.</summary>
     public static CliConsole System(CancellationToken interrupt)
@@ -31,6 +33,7 @@ internal sealed record CliConsole(
             global::System.Environment.GetEnvironmentVariable,
             home,
             TimeZoneInfo.Local,
-            interrupt);
+            interrupt,
+            !Console.IsErrorRedirected);
     }
 }
