@@ -146,6 +146,8 @@ public sealed class CliDirectoryTests(SqliteNodeFixture fixture) : IClassFixture
         (await admin.RunAsync("rule", "set", "9999", "SAFETY")).AssertFailure(ExitCodes.Usage, "9999");
         (await admin.RunAsync("user", "set", "nobody-new", "--grid", Grid1)).AssertFailure(ExitCodes.Usage, "--role");
         (await admin.RunAsync("user", "unlock", "nobody")).AssertFailure(ExitCodes.NotFound, "nobody");
+        (await admin.RunAsync("user", "set", "gridless", "--role", "GridWorker", "--grid", DemoDirectory.AreaTownVillage + "099", "--password", "long-enough-1")).AssertFailure(ExitCodes.NotFound, "099");
+        (await admin.RunAsync("user", "set", "deptless", "--role", "DepartmentHandler", "--department", "NOSUCH", "--password", "long-enough-1")).AssertFailure(ExitCodes.NotFound, "NOSUCH");
         (await admin.RunAsync(["user", "set", "piped-user", "--role", "Dispatcher"], stdin: "", CancellationToken.None)).AssertFailure(ExitCodes.Usage, "password");
         (await admin.RunAsync("user", "set", "short-pass", "--role", "Dispatcher", "--password", "short")).AssertFailure(ExitCodes.Usage, "password");
         (await worker.RunAsync("grid", "set", DemoDirectory.AreaTownVillage + "042", "Not mine")).AssertFailure(ExitCodes.PermissionDenied, "not allowed");
