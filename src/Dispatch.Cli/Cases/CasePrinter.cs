@@ -55,7 +55,7 @@ internal static class CasePrinter
         var timeline = new Table("#", run.T(CaseTexts.TimeHeader), run.T(CaseTexts.EventHeader), run.T(CaseTexts.ChangeHeader), run.T(CaseTexts.ActorHeader), run.T(CaseTexts.NoteHeader));
         foreach (var e in c.History)
         {
-            var change = e.FromStatus == CaseStatus.Unspecified ? Names.Of(run, e.ToStatus) : $"{Names.Of(run, e.FromStatus)} -> {Names.Of(run, e.ToStatus)}";
+            var change = e.FromStatus == CaseStatus.Unspecified || e.FromStatus == e.ToStatus ? Names.Of(run, e.ToStatus) : $"{Names.Of(run, e.FromStatus)} -> {Names.Of(run, e.ToStatus)}";
             var note = e.EvidenceRefs.Count == 0 ? e.Note : $"{e.Note} [{string.Join(", ", e.EvidenceRefs)}]".TrimStart();
             timeline.Add(e.Sequence.ToString(CultureInfo.InvariantCulture), run.Local(e.At), e.Type, change, e.ActorId, note);
         }

@@ -5,7 +5,7 @@ namespace Dispatch.Cli.Output;
 
 /// <summary>
 /// A table for people: each column as wide as its widest value (Chinese characters take two cells), two spaces
-/// between columns, the last column not padded.
+/// between columns, the last column not padded; a column empty in every row is left out.
 /// </summary>
 internal sealed class Table(params string[] headers)
 {
@@ -27,8 +27,9 @@ internal sealed class Table(params string[] headers)
 
     private void Write(TextWriter writer, string indent, bool withHeadings)
     {
-        var lines = withHeadings ? _rows.Prepend(headers) : _rows;
-        var widths = new int[headers.Length];
+        var shown = Enumerable.Range(0, headers.Length).Where(i => _rows.Count == 0 || _rows.Any(r => i < r.Length && r[i].Length > 0)).ToArray();
+        var lines = (withHeadings ? _rows.Prepend(headers) : _rows).Select(r => shown.Where(i => i < r.Length).Select(i => r[i]).ToArray()).ToList();
+        var widths = new int[shown.Length];
         foreach (var row in lines)
         {
             for (var i = 0; i < Math.Min(row.Length, widths.Length); i++)

@@ -10,8 +10,6 @@ internal sealed class ProfileStore(string folder, string? file = null)
 {
     public const string DefaultName = "default";
 
-    private static readonly JsonSerializerOptions Options = new() { WriteIndented = true };
-
     public string FilePath { get; } = file is { Length: > 0 } ? file : Path.Combine(folder, "profiles.json");
 
     /// <summary>The current profile's name ("default" until another is used).</summary>
@@ -64,7 +62,7 @@ internal sealed class ProfileStore(string folder, string? file = null)
 
         try
         {
-            var state = JsonSerializer.Deserialize<State>(File.ReadAllText(FilePath));
+            var state = JsonSerializer.Deserialize(File.ReadAllText(FilePath), ProfileJson.Default.State);
             return state is null ? new State(DefaultName, []) : state with { Profiles = state.Profiles ?? [] };
         }
         catch (JsonException)
@@ -78,7 +76,7 @@ internal sealed class ProfileStore(string folder, string? file = null)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(FilePath))!);
         var temporary = FilePath + ".tmp";
-        File.WriteAllText(temporary, JsonSerializer.Serialize(state, Options));
+        File.WriteAllText(temporary, JsonSerializer.Serialize(state, ProfileJson.Default.State));
         if (!OperatingSystem.IsWindows())
         {
             File.SetUnixFileMode(temporary, UnixFileMode.UserRead | UnixFileMode.UserWrite);
@@ -87,5 +85,5 @@ internal sealed class ProfileStore(string folder, string? file = null)
         File.Move(temporary, FilePath, overwrite: true);
     }
 
-    private sealed record State(string Current, Dictionary<string, Profile> Profiles);
+    internal sealed record State(string Current, Dictionary<string, Profile> Profiles);
 }
