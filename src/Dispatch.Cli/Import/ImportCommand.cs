@@ -16,8 +16,6 @@ internal static class ImportCommand
     /// <summary>Rejected rows shown under the summary; the report file has them all.</summary>
     private const int ShownRejections = 5;
 
-    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
-
     public static Command Create(CliContext cli)
     {
         var file = new Argument<string>("file") { Description = cli.T(ImportTexts.FileArgument) };
@@ -114,7 +112,7 @@ internal static class ImportCommand
     {
         if (run.Json)
         {
-            run.Line(JsonSerializer.Serialize(summary, JsonOptions));
+            run.Line(JsonSerializer.Serialize(summary, ImportJson.Default.ImportSummary));
             return;
         }
 
