@@ -64,6 +64,7 @@ internal static class ApplicationServiceCollectionExtensions
         services.AddSingleton<Directory.DepartmentDirectory>();
         services.AddSingleton<Directory.UserDirectory>();
         services.AddSingleton<Directory.RoutingRuleDirectory>();
+        services.AddSingleton<Directory.CategoryDirectory>();
         services.AddSingleton<SignIn.AddressThrottle>();
         services.AddSingleton<SignIn.PasswordSignIn>();
         return services;

@@ -1,45 +1,11 @@
-using System.CommandLine;
-using Dispatch.Cli;
-using Grpc.Core;
+using Dispatch.Cli.App;
 
-var root = new RootCommand("dispatch: sign in to a Dispatch node and work cases through the closed loop");
-root.Subcommands.Add(SessionCommands.Login());
-foreach (var command in QueryCommands.Create())
+using var interrupt = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
 {
-    root.Subcommands.Add(command);
-}
+    // The first Ctrl+C cancels the command, which ends quietly; a second one ends the process at once.
+    e.Cancel = !interrupt.IsCancellationRequested;
+    interrupt.Cancel();
+};
 
-foreach (var command in SupervisionCommands.Create())
-{
-    root.Subcommands.Add(command);
-}
-
-foreach (var command in OutboxCommands.Create())
-{
-    root.Subcommands.Add(command);
-}
-
-foreach (var command in StatsCommands.Create())
-{
-    root.Subcommands.Add(command);
-}
-
-foreach (var command in CaseCommandFactory.Create())
-{
-    root.Subcommands.Add(command);
-}
-
-try
-{
-    return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
-}
-catch (RpcException ex)
-{
-    Console.Error.WriteLine($"error: {ex.StatusCode}: {ex.Status.Detail}");
-    return 1;
-}
-catch (InvalidOperationException ex)
-{
-    Console.Error.WriteLine($"error: {ex.Message}");
-    return 1;
-}
+return await CliApp.RunAsync(args, CliConsole.System(interrupt.Token));

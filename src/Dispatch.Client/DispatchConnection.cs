@@ -57,7 +57,10 @@ public sealed class DispatchConnection : IDisposable
         return new DispatchConnection(NodeChannel.For(address, caFile, credentials), token);
     }
 
-    /// <summary>Finds a case by id or by number (C-yyyyMMdd-XXXXXXXX).</summary>
+    /// <summary>
+    /// Finds a case by id or by number (C-yyyyMMdd-XXXXXXXX): its own number, or at a parent tier the number the child
+    /// that escalated it gave it.
+    /// </summary>
     public async Task<Case> FindCaseAsync(string idOrNumber, CancellationToken cancellationToken = default)
     {
         if (!idOrNumber.StartsWith("C-", StringComparison.OrdinalIgnoreCase))
@@ -66,7 +69,8 @@ public sealed class DispatchConnection : IDisposable
         }
 
         var matches = await Cases.ListCasesAsync(new ListCasesRequest { Text = idOrNumber, PageSize = 2 }, cancellationToken: cancellationToken);
-        var match = matches.Cases.SingleOrDefault(c => string.Equals(c.Number, idOrNumber, StringComparison.OrdinalIgnoreCase)) ??
+        var match = matches.Cases.FirstOrDefault(c => string.Equals(c.Number, idOrNumber, StringComparison.OrdinalIgnoreCase)) ??
+            matches.Cases.FirstOrDefault(c => string.Equals(c.OriginCaseNumber, idOrNumber, StringComparison.OrdinalIgnoreCase)) ??
             throw new RpcException(new Status(StatusCode.NotFound, $"No case numbered {idOrNumber} in your scope."));
         return (await Cases.GetCaseAsync(new GetCaseRequest { CaseId = match.Id }, cancellationToken: cancellationToken)).Case;
     }

@@ -33,6 +33,15 @@ public abstract class DirectoryTests(StorageKind storage) : ScenarioTestBase(sto
         Assert.Equal(DemoDirectory.SafetyId.ToString(), users.Users.Single(u => u.UserName == "safety").DepartmentId);
     }
 
+    [Fact]
+    public async Task ListCategories_DeadlinesOff_CatalogueWithoutDeadlines()
+    {
+        var categories = (await (await Node.DirectoryAsAsync("worker1")).ListCategoriesAsync(new ListCategoriesRequest())).Categories;
+
+        Assert.Equal(Domain.Categories.CategoryCatalogue.Default.All.Count, categories.Count);
+        Assert.All(categories, c => Assert.Null(c.Deadline));
+    }
+
     [Theory]
     [InlineData("worker1")]
     [InlineData("sanitation")]

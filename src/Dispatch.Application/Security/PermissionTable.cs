@@ -69,6 +69,7 @@ internal static class PermissionTable
         Users(DirectoryService, "ListRoutingRules", CommandCentre),
         Users(DirectoryService, "UpsertRoutingRule", Admins),
         Users(DirectoryService, "DeleteRoutingRule", Admins),
+        Users(DirectoryService, "ListCategories", AnyRole),
 
         ChildNodes(EscalationService, "Escalate"),
         ChildNodes(EscalationService, "Subscribe"),

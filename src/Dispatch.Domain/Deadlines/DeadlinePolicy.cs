@@ -75,20 +75,20 @@ public sealed class DeadlinePolicy
     public bool EscalateOnSupervisionBreach { get; }
 
     /// <summary>The rule for a case: its leaf category's, else its top-level category's, else its whistle class's.</summary>
-    public DeadlineRule RuleFor(WhistleClass whistle, string categoryCode)
+    public DeadlineRule RuleFor(WhistleClass whistle, string categoryCode) => CategoryRuleFor(categoryCode) ?? ByWhistle[whistle];
+
+    /// <summary>The category's own rule, else its top-level category's; null when the whistle class decides.</summary>
+    public DeadlineRule? CategoryRuleFor(string categoryCode)
     {
         if (ByCategory.TryGetValue(categoryCode, out var leaf))
         {
             return leaf;
         }
 
-        if (categoryCode.Length > Categories.Category.TopLevelCodeLength
-            && ByCategory.TryGetValue(categoryCode[..Categories.Category.TopLevelCodeLength], out var top))
-        {
-            return top;
-        }
-
-        return ByWhistle[whistle];
+        return categoryCode.Length > Categories.Category.TopLevelCodeLength
+            && ByCategory.TryGetValue(categoryCode[..Categories.Category.TopLevelCodeLength], out var top)
+            ? top
+            : null;
     }
 
     /// <summary>The deadline of a case whose clock starts at <paramref name="start"/> (its report, or its arrival from a child).</summary>

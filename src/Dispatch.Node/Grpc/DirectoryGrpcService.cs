@@ -2,17 +2,19 @@ using Dispatch.Application.Directory;
 using Dispatch.Application.Errors;
 using Dispatch.Contracts.V1;
 using Dispatch.Node.Security;
+using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 
 namespace Dispatch.Node.Grpc;
 
 /// <summary>
-/// The node's directory, for administrators: grids, departments, users, routing rules. Maps requests to the
+/// The node's directory, for administrators: grids, departments, users, routing rules; and the category catalogue, for everyone signed in. Maps requests to the
 /// directory's use cases and back.
 /// </summary>
 [Authorize(Policy = AuthSchemes.SignedIn)]
-internal sealed class DirectoryGrpcService(GridDirectory grids, DepartmentDirectory departments, UserDirectory users, RoutingRuleDirectory routing)
+internal sealed class DirectoryGrpcService(
+    GridDirectory grids, DepartmentDirectory departments, UserDirectory users, RoutingRuleDirectory routing, CategoryDirectory categories)
     : DirectoryService.DirectoryServiceBase
 {
     public override async Task<ListGridsResponse> ListGrids(ListGridsRequest request, ServerCallContext context)
@@ -90,11 +92,27 @@ internal sealed class DirectoryGrpcService(GridDirectory grids, DepartmentDirect
         return new DeleteRoutingRuleResponse();
     }
 
+    public override Task<ListCategoriesResponse> ListCategories(ListCategoriesRequest request, ServerCallContext context)
+    {
+        var response = new ListCategoriesResponse();
+        response.Categories.AddRange(categories.List(context.Caller()).Select(ToContract));
+        return Task.FromResult(response);
+    }
+
     private static Domain.Geography.GridId? OptionalGrid(string gridId, string field) =>
         gridId.Length == 0 ? null : ContractMapper.ParseGrid(gridId, field);
 
     private static RoutingRule ToContract(Domain.Routing.RoutingRule rule) =>
         new() { CategoryCode = rule.CategoryCode, GridId = rule.GridScope, DepartmentId = rule.DepartmentId.ToString() };
+
+    private static Category ToContract(CatalogueEntry entry) => new()
+    {
+        Code = entry.Category.Code,
+        Name = entry.Category.Name,
+        ParentCode = entry.Category.ParentCode ?? "",
+        Deadline = entry.Deadline is { } rule ? Duration.FromTimeSpan(rule.Limit) : null,
+        DeadlineCalendar = entry.Deadline?.Calendar?.Name ?? "",
+    };
 
     private static Grid ToContract(Domain.Directory.Grid grid) => new()
     {

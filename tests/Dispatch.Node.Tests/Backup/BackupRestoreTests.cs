@@ -11,7 +11,7 @@ namespace Dispatch.Node.Tests.Backup;
 /// The operator's online backup of a node's SQLite file, run by the node program in a process of its own while
 /// the node (real Kestrel, real SQLite file) takes reports, and its restore into a new node directory.
 /// </summary>
-public sealed class BackupRestoreTests(BackupNodeFixture fixture) : IClassFixture<BackupNodeFixture>, IDisposable
+public sealed class BackupRestoreTests(SqliteNodeFixture fixture) : IClassFixture<SqliteNodeFixture>, IDisposable
 {
     private const int Callers = 4;
     private const int AcknowledgedBeforeBackup = 60;

@@ -63,6 +63,8 @@ internal static class MatrixRequests
         [Rpc("DirectoryService", "UnlockUser")] = Same(f => new UnlockUserRequest { UserId = f.CaseA.ReporterId }),
         [Rpc("DirectoryService", "UpsertRoutingRule")] = Same(_ => new UpsertRoutingRuleRequest { Rule = new RoutingRule { CategoryCode = "0201", DepartmentId = DemoDirectory.SanitationId.ToString() } }),
         [Rpc("DirectoryService", "DeleteRoutingRule")] = Same(_ => new DeleteRoutingRuleRequest { CategoryCode = "03" }),
+        // The catalogue is the node's, the same for every caller: no request outside a scope.
+        [Rpc("DirectoryService", "ListCategories")] = Same(_ => new ListCategoriesRequest()),
 
         [Rpc("EscalationService", "Escalate")] = Same(_ => Escalation(Guid.NewGuid().ToString())),
         [Rpc("EscalationService", "ReportVerification")] = Same(f => new ReportVerificationRequest { OriginCaseId = f.OwnEscalationOrigin, Passed = true }),
