@@ -58,7 +58,17 @@ internal static class Open311Endpoints
             throw new InvalidRequestException("body", "must be a form (application/x-www-form-urlencoded), as GeoReport v2 posts it.");
         }
 
-        var form = await context.Request.ReadFormAsync(context.RequestAborted);
+        IFormCollection form;
+        try
+        {
+            form = await context.Request.ReadFormAsync(context.RequestAborted);
+        }
+        catch (Exception error) when (error is InvalidDataException or BadHttpRequestException)
+        {
+            // A form the parser cannot read (a broken multipart body, over the form limits) is the client's: 400.
+            throw new InvalidRequestException("body", error.Message);
+        }
+
         var key = form["api_key"].Count > 0 ? form["api_key"].ToString() : context.Request.Query["api_key"].ToString();
         var app = apps.Find(key) ?? throw new AccessDeniedException(key.Length == 0
             ? "api_key is required to post a service request."

@@ -44,13 +44,24 @@ public sealed class Open311PostErrorsTests(Open311Node node) : IClassFixture<Ope
     }
 
     [Fact]
-    public async Task Post_NotAForm_OrABadIdempotencyKey_IsRefused()
+    public async Task Post_NotAForm_ABrokenForm_AFileOrABadIdempotencyKey_IsRefused()
     {
         var before = await node.CaseCountAsync();
 
         var json = await node.Http.PostAsync(Open311Node.Base + "requests.json", new StringContent("{\"service_code\":\"0201\"}", System.Text.Encoding.UTF8, "application/json"));
         await Open311Node.AssertErrorAsync(json, 400, "form");
         await Open311Node.AssertErrorAsync(await node.PostAsync(Open311Node.Form("Bad key"), idempotencyKey: new string('k', 101)), 400, "Idempotency-Key");
+        var broken = new StringContent("--x\r\nnot a part", System.Text.Encoding.UTF8);
+        broken.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("multipart/form-data; boundary=x");
+        await Open311Node.AssertErrorAsync(await node.Http.PostAsync(Open311Node.Base + "requests.json", broken), 400, "body");
+        using var upload = new MultipartFormDataContent();
+        foreach (var (name, value) in Open311Node.Form("With a photo file"))
+        {
+            upload.Add(new StringContent(value), name);
+        }
+
+        upload.Add(new ByteArrayContent([0xFF, 0xD8, 0xFF]), "media", "photo.jpg");
+        await Open311Node.AssertErrorAsync(await node.Http.PostAsync(Open311Node.Base + "requests.json", upload), 400, "media");
 
         Assert.Equal(before, await node.CaseCountAsync());
     }
