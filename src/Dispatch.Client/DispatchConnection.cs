@@ -61,19 +61,8 @@ public sealed class DispatchConnection : IDisposable
     /// Finds a case by id or by number (C-yyyyMMdd-XXXXXXXX): its own number, or at a parent tier the number the child
     /// that escalated it gave it.
     /// </summary>
-    public async Task<Case> FindCaseAsync(string idOrNumber, CancellationToken cancellationToken = default)
-    {
-        if (!idOrNumber.StartsWith("C-", StringComparison.OrdinalIgnoreCase))
-        {
-            return (await Cases.GetCaseAsync(new GetCaseRequest { CaseId = idOrNumber }, cancellationToken: cancellationToken)).Case;
-        }
-
-        var matches = await Cases.ListCasesAsync(new ListCasesRequest { Text = idOrNumber, PageSize = 2 }, cancellationToken: cancellationToken);
-        var match = matches.Cases.FirstOrDefault(c => string.Equals(c.Number, idOrNumber, StringComparison.OrdinalIgnoreCase)) ??
-            matches.Cases.FirstOrDefault(c => string.Equals(c.OriginCaseNumber, idOrNumber, StringComparison.OrdinalIgnoreCase)) ??
-            throw new RpcException(new Status(StatusCode.NotFound, $"No case numbered {idOrNumber} in your scope."));
-        return (await Cases.GetCaseAsync(new GetCaseRequest { CaseId = match.Id }, cancellationToken: cancellationToken)).Case;
-    }
+    public async Task<Case> FindCaseAsync(string idOrNumber, CancellationToken cancellationToken = default) =>
+        (await Cases.GetCaseAsync(new GetCaseRequest { CaseId = idOrNumber }, cancellationToken: cancellationToken)).Case;
 
     public void Dispose() => _channel.Dispose();
 }
