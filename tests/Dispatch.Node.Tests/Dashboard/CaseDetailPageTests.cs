@@ -33,7 +33,9 @@ public sealed class CaseDetailPageTests : DashboardTestBase
         page.WaitForAssertion(() => Assert.Equal("Accepted", page.Find("[data-test=status]").GetAttribute("data-status")), Patience);
         Assert.Equal(Contracts.V1.CaseStatus.Accepted, (await dispatcher.GetCaseAsync(new GetCaseRequest { CaseId = reported.Id })).Case.Status);
 
+        // The click's form opens once the renderer is free: the live feed may be re-rendering the accepted case.
         page.Find("[data-test=action-assign]").Click();
+        page.WaitForAssertion(() => page.Find("[data-test=assign-to]"), Patience);
         page.Find("[data-test=assign-to]").Change($"dept:{DemoDirectory.SanitationId}");
         page.Find("[data-test=action-form]").Submit();
         page.WaitForAssertion(() => Assert.Equal("Assigned", page.Find("[data-test=status]").GetAttribute("data-status")), Patience);
@@ -54,6 +56,7 @@ public sealed class CaseDetailPageTests : DashboardTestBase
         page.WaitForAssertion(() => page.Find("[data-test=action-reject]"), Patience);
 
         page.Find("[data-test=action-reject]").Click();
+        page.WaitForAssertion(() => page.Find("[data-test=action-form]"), Patience);
         page.Find("[data-test=action-form]").Submit();
 
         page.WaitForAssertion(() => Assert.StartsWith("Invalid input: reason", page.Find("[role=alert]").TextContent, StringComparison.Ordinal), Patience);
